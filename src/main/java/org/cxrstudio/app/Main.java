@@ -1,11 +1,16 @@
 package org.cxrstudio.app;
 
-/** Entry point: {@code java -jar cxr-studio.jar [command] ...}. */
+import org.cxrstudio.app.cli.CxrCommand;
+
+/**
+ * Entry point: {@code java -jar cxr-studio.jar [command] ...}. A known command runs on the
+ * command line; no arguments (or a file path) will open the viewer.
+ */
 public final class Main {
     private Main() { }
 
     public static void main(String[] args) {
         System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
-        // wired by the CLI (app.cli) and the GUI launcher
+        System.exit(CxrCommand.commandLine().execute(args));
     }
 }

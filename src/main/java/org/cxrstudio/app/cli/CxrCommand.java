@@ -1,0 +1,27 @@
+package org.cxrstudio.app.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The top-level command line: {@code java -jar cxr-studio.jar <command> ...}. Subcommands
+ * are registered in {@link #commandLine()}; each prints one clear error line and exits
+ * non-zero on bad input.
+ */
+@Command(name = "cxr-studio", mixinStandardHelpOptions = true, version = "CXR Studio 0.1.0",
+        description = "Chest X-ray viewer and TB model toolkit. With no command (or a file), opens the viewer.")
+public final class CxrCommand implements Runnable {
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+
+    /** Builds the command line with every subcommand and the shared error handling. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new CxrCommand());
+        // subcommands: one line each
+        cl.setExecutionExceptionHandler(new CliErrors());
+        return cl;
+    }
+}
