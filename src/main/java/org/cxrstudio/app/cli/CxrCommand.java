@@ -21,6 +21,7 @@ public final class CxrCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new CxrCommand());
         // subcommands: one line each
+        cl.addSubcommand(new EnginesCommand());
         cl.setExecutionExceptionHandler(new CliErrors());
         return cl;
     }
