@@ -1,5 +1,6 @@
 package org.cxrstudio.ui.viewer;
 
+import org.cxrstudio.core.imaging.DisplayPipeline;
 import org.cxrstudio.core.imaging.Photometric;
 import org.cxrstudio.core.imaging.Radiograph;
 import org.cxrstudio.core.imaging.WindowLevel;
@@ -8,7 +9,7 @@ import org.cxrstudio.core.imaging.WindowLevel;
  * The viewer's fast window/level path: one lookup table from every <em>stored</em> value of a
  * radiograph straight to an opaque gray ARGB pixel, so a window drag costs one table build
  * (at most 65,536 entries) plus one array lookup per pixel instead of floating-point maths per
- * pixel. The mapping follows the same DICOM steps as {@code core.imaging.DisplayPipeline}:
+ * pixel. The mapping follows the same DICOM steps as {@link DisplayPipeline#render} (and its window function):
  * modality rescale (slope/intercept), the linear VOI window of PS3.3 C.11.2.1.2, MONOCHROME1
  * inversion, then the user's invert toggle.
  *
@@ -26,11 +27,11 @@ public final class DisplayLut {
     /**
      * Builds the table for {@code image} over its stored-value range.
      *
-     * @param range  stored-value range of {@code image} (see {@link StoredRange#of})
+     * @param range  stored-value range of {@code image} (see {@link PixelRange#of})
      * @param window VOI window in modality units
      * @param invert user invert toggle, applied after MONOCHROME1 handling
      */
-    public static DisplayLut build(Radiograph image, StoredRange range, WindowLevel window, boolean invert) {
+    public static DisplayLut build(Radiograph image, PixelRange range, WindowLevel window, boolean invert) {
         int size = range.max() - range.min() + 1;
         int[] table = new int[size];
         boolean flip = invert ^ (image.photometric() == Photometric.MONOCHROME1);
@@ -38,31 +39,13 @@ public final class DisplayLut {
         double intercept = image.rescaleIntercept();
         for (int i = 0; i < size; i++) {
             double modality = (range.min() + i) * slope + intercept;
-            int g = windowed(modality, window);
+            int g = DisplayPipeline.applyWindow(window, modality);
             if (flip) {
                 g = 255 - g;
             }
             table[i] = 0xFF000000 | (g << 16) | (g << 8) | g;
         }
         return new DisplayLut(range.min(), table);
-    }
-
-    /**
-     * The DICOM linear VOI function mapped to {@code 0..255}, rounded to nearest.
-     *
-     * @param x modality value
-     */
-    static int windowed(double x, WindowLevel w) {
-        double c = w.center() - 0.5;
-        double half = (w.width() - 1) / 2.0;
-        if (x <= c - half) {
-            return 0;
-        }
-        if (x > c + half) {
-            return 255;
-        }
-        double y = ((x - c) / (w.width() - 1) + 0.5) * 255.0;
-        return (int) Math.max(0, Math.min(255, Math.round(y)));
     }
 
     /** ARGB pixel for one stored value (clamped to the table's range). */

@@ -23,7 +23,7 @@ public interface ImageLoader {
             long t0 = System.nanoTime();
             Radiograph r = reader.read(path);
             double ms = (System.nanoTime() - t0) / 1e6;
-            StoredRange range = StoredRange.of(r);
+            PixelRange range = PixelRange.of(r);
             WindowLevel w = defaultWindow.apply(r);
             return new OpenedImage(path, r, range, w == null ? range.fullWindow(r) : w, ms);
         };

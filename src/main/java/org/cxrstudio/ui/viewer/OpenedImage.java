@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param defaultWindow window the display pipeline chooses, modality units
  * @param decodeMillis  wall time of reading and decoding the file
  */
-public record OpenedImage(Path path, Radiograph image, StoredRange range, WindowLevel defaultWindow,
+public record OpenedImage(Path path, Radiograph image, PixelRange range, WindowLevel defaultWindow,
                           double decodeMillis) {
     public OpenedImage {
         Objects.requireNonNull(path, "path");

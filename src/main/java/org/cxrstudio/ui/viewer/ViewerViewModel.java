@@ -9,6 +9,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.cxrstudio.ui.task.BackgroundExecutor;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -28,7 +30,7 @@ public final class ViewerViewModel {
     private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper(this, "opening");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Open a chest X-ray (DICOM, PNG, JPEG)");
     private final ReadOnlyObjectWrapper<UserError> error = new ReadOnlyObjectWrapper<>(this, "error");
-    private Consumer<OpenedImage> onOpened = img -> { };
+    private final List<Consumer<OpenedImage>> onOpened = new ArrayList<>();
     private BackgroundExecutor.Handle pending;
 
     public ViewerViewModel(ImageLoader loader, BackgroundExecutor executor) {
@@ -60,9 +62,9 @@ public final class ViewerViewModel {
         return error.getReadOnlyProperty();
     }
 
-    /** Called after each successful open (recent files, inference). */
-    public void setOnOpened(Consumer<OpenedImage> listener) {
-        onOpened = Objects.requireNonNull(listener);
+    /** Adds a listener called after each successful open (recent files, inference). */
+    public void addOnOpened(Consumer<OpenedImage> listener) {
+        onOpened.add(Objects.requireNonNull(listener));
     }
 
     /**
@@ -88,7 +90,7 @@ public final class ViewerViewModel {
         display.show(img);
         status.set(String.format(Locale.ROOT, "%s  %d×%d  %s  read %.0f ms", img.path().getFileName(),
                 img.width(), img.height(), img.image().format(), img.decodeMillis()));
-        onOpened.accept(img);
+        onOpened.forEach(l -> l.accept(img));
     }
 
     /** Reports a failure to the user (dialog) without touching what is shown. */

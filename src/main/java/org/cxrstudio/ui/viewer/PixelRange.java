@@ -10,16 +10,16 @@ import org.cxrstudio.core.imaging.WindowLevel;
  * @param min smallest stored value
  * @param max largest stored value, {@code >= min}
  */
-public record StoredRange(int min, int max) {
+public record PixelRange(int min, int max) {
 
-    public StoredRange {
+    public PixelRange {
         if (max < min) {
             throw new IllegalArgumentException("max " + max + " < min " + min);
         }
     }
 
     /** Scans all pixels once ({@code O(n)}, about 3 ms for 4 Mpixel). */
-    public static StoredRange of(Radiograph image) {
+    public static PixelRange of(Radiograph image) {
         int lo = Integer.MAX_VALUE;
         int hi = Integer.MIN_VALUE;
         for (int v : image.pixels()) {
@@ -30,7 +30,7 @@ public record StoredRange(int min, int max) {
                 hi = v;
             }
         }
-        return new StoredRange(lo, hi);
+        return new PixelRange(lo, hi);
     }
 
     /**
