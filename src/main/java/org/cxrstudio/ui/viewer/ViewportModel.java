@@ -85,7 +85,7 @@ public final class ViewportModel {
 
     /** One image pixel per screen pixel, keeping the view centre on the same image point. */
     public void oneToOne() {
-        zoomAt(1 / scale(), viewWidth.get() / 2, viewHeight.get() / 2);
+        zoomTo(1, viewWidth.get() / 2, viewHeight.get() / 2);
     }
 
     /**
@@ -93,7 +93,12 @@ public final class ViewportModel {
      * {@code (sx, sy)} fixed (zoom around the cursor).
      */
     public void zoomAt(double factor, double sx, double sy) {
-        double s = clamp(scale() * factor);
+        zoomTo(scale() * factor, sx, sy);
+    }
+
+    /** Sets the zoom to {@code newScale} (clamped), keeping the image point under {@code (sx, sy)} fixed. */
+    public void zoomTo(double newScale, double sx, double sy) {
+        double s = clamp(newScale);
         double ix = toImageX(sx);
         double iy = toImageY(sy);
         setTransform(s, sx - ix * s, sy - iy * s);
