@@ -173,7 +173,7 @@ public final class DicomParser {
             }
             if (length > end - pos) {
                 throw error("element " + Tags.format(tag) + " length " + length + " exceeds the " + (end - pos)
-                        + " bytes left", at);
+                        + " bytes left (truncated file or corrupt length)", at);
             }
             int len = (int) length;
             if ("SQ".equals(vr)) {
