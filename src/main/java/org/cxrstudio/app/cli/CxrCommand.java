@@ -21,6 +21,9 @@ public final class CxrCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new CxrCommand());
         // subcommands: one line each
+        cl.addSubcommand(new PredictCommand());
+        cl.addSubcommand(new EvalCommand());
+        cl.addSubcommand(new BenchCommand());
         cl.setExecutionExceptionHandler(new CliErrors());
         return cl;
     }

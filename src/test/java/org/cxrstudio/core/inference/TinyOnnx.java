@@ -13,11 +13,11 @@ import java.nio.file.Path;
  * that must not depend on a trained network: input {@code N×C×S×S} → AveragePool(k) = {@code cam}
  * → Sigmoid(ReduceMean over h, w) = {@code probability}.
  */
-final class TinyOnnx {
+public final class TinyOnnx {
     private TinyOnnx() { }
 
     /** @param channels input channels (1 for a valid TB model) */
-    static byte[] model(int channels, int size, int pool, String probName, String camName, String cardJson) throws IOException {
+    public static byte[] model(int channels, int size, int pool, String probName, String camName, String cardJson) throws IOException {
         Msg graph = new Msg()
                 .msg(1, node("pool", "AveragePool", new String[] {"input"}, new String[] {camName},
                         intsAttr("kernel_shape", pool, pool), intsAttr("strides", pool, pool)))
@@ -35,7 +35,7 @@ final class TinyOnnx {
         return model.bytes();
     }
 
-    static Path write(Path file, byte[] bytes) throws IOException {
+    public static Path write(Path file, byte[] bytes) throws IOException {
         return Files.write(file, bytes);
     }
 
