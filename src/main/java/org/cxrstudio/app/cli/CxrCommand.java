@@ -24,6 +24,7 @@ public final class CxrCommand implements Runnable {
         cl.addSubcommand(new PredictCommand());
         cl.addSubcommand(new EvalCommand());
         cl.addSubcommand(new BenchCommand());
+        cl.addSubcommand(new InspectCommand());
         cl.setExecutionExceptionHandler(new CliErrors());
         return cl;
     }
