@@ -62,9 +62,9 @@ class DicomFuzzTest {
                 }
             }
         });
-        // the mutations must mostly be caught, and some must still decode (flips in pixel values)
-        assertThat(outcome[0]).as("decoded").isPositive();
-        assertThat(outcome[1]).as("rejected").isGreaterThan(outcome[0]);
+        // both paths must be exercised: many mutations are caught, some still decode (flips in values)
+        assertThat(outcome[0]).as("decoded").isGreaterThan(100);
+        assertThat(outcome[1]).as("rejected").isGreaterThan(500);
     }
 
     @Test
