@@ -10,7 +10,8 @@
 #   5. the GUI starts from the installed launcher under Xvfb; screenshot saved
 # Usage: installer/check-deb.sh              (builds with mvn -Pinstaller package -DskipTests)
 #        CXR_DEB=path/to.deb installer/check-deb.sh   (checks an existing .deb)
-# Env: CXR_SAMPLE=image to predict on (default: a bundled sample, else one from
+# Env: CXR_MODEL=model for predict when the package bundles no models/student.onnx;
+#      CXR_SAMPLE=image to predict on (default: a bundled sample, else one from
 #      ../shared/data/nih-cxr14); CXR_CHECK_OUT=dir for logs + screenshot
 #      (default target/installer/check). Exit code 1 if any check FAILs.
 set -uo pipefail
@@ -82,14 +83,16 @@ else fail "offline: ONNX Runtime did not start (see $OUTDIR/engines-inference.lo
 SAMPLE=${CXR_SAMPLE:-$(ls "$APP"/lib/app/samples/*.png 2>/dev/null | head -1)}
 [ -z "$SAMPLE" ] && SAMPLE=$(ls ../shared/data/nih-cxr14/images/*.png 2>/dev/null | head -1)
 MODEL=$APP/lib/app/models/student.onnx
+MODEL_NOTE="bundled student"
+if [ ! -f "$MODEL" ] && [ -n "${CXR_MODEL:-}" ]; then MODEL=$CXR_MODEL; MODEL_NOTE="NOT bundled: CXR_MODEL=$CXR_MODEL"; fi
 if ! run --help 2>/dev/null | grep -qE '^ +predict'; then
   skip "predict: no 'predict' command in this build"
 elif [ ! -f "$MODEL" ]; then
-  skip "predict: no bundled models/student.onnx"
+  skip "predict: no bundled models/student.onnx (set CXR_MODEL to try another model)"
 elif [ -z "$SAMPLE" ]; then
   skip "predict: no sample image"
 elif run predict --model "$MODEL" "$SAMPLE" >"$OUTDIR/predict.log" 2>&1; then
-  pass "offline predict on $(basename "$SAMPLE"): $(grep -v -E 'WARN|INFO|Picked up' "$OUTDIR/predict.log" | head -3 | tr '\n' ' ')"
+  pass "offline predict ($MODEL_NOTE) on $(basename "$SAMPLE"): $(grep -v -E 'WARN|INFO|Picked up' "$OUTDIR/predict.log" | head -3 | tr '\n' ' ')"
 else fail "offline predict failed (see $OUTDIR/predict.log): $(tail -2 "$OUTDIR/predict.log" | tr '\n' ' ')"; fi
 
 # 4. training engine offline: first use unpacks libtorch once, second start reuses it
