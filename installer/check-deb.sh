@@ -24,16 +24,20 @@ pass() { RESULTS+=("PASS  $1"); echo "PASS  $1"; }
 fail() { RESULTS+=("FAIL  $1"); echo "FAIL  $1"; fails=$((fails + 1)); }
 skip() { RESULTS+=("SKIP  $1"); echo "SKIP  $1"; }
 
+# The shared chest X-ray data (read-only): ../shared/data from the project (as surefire),
+# or from the folder above for a git worktree.
+SHARED=${CXR_SHARED_DATA:-../shared/data}
+[ -d "$SHARED" ] || SHARED=../../shared/data
 DEB=${CXR_DEB:-}
 if [ -z "$DEB" ]; then
   echo "== building the .deb (mvn -Pinstaller package -DskipTests)"
   if [ -n "${CXR_SAMPLES_DIR:-}" ] || [ -d samples ]; then :; else
     # Bundle two NIH ChestX-ray14 films (released without usage restrictions) as samples.
-    if [ -d ../shared/data/nih-cxr14/images ]; then
+    if [ -d $SHARED/nih-cxr14/images ]; then
       export CXR_SAMPLES_DIR=$ROOT/target/installer-samples
       rm -rf "$CXR_SAMPLES_DIR"; mkdir -p "$CXR_SAMPLES_DIR"
-      for f in $(awk -F, '$2=="no_finding" && $9=="PA" {print $1}' ../shared/data/nih-cxr14/labels.csv | head -2); do
-        cp "../shared/data/nih-cxr14/images/$f" "$CXR_SAMPLES_DIR/"
+      for f in $(awk -F, '$2=="no_finding" && $9=="PA" {print $1}' $SHARED/nih-cxr14/labels.csv | head -2); do
+        cp "$SHARED/nih-cxr14/images/$f" "$CXR_SAMPLES_DIR/"
       done
       echo "Sample films from NIH ChestX-ray14 (Wang et al., CVPR 2017), NIH Clinical Center." \
         > "$CXR_SAMPLES_DIR/SOURCE.txt"
@@ -81,7 +85,7 @@ else fail "offline: ONNX Runtime did not start (see $OUTDIR/engines-inference.lo
 
 # 3. predict on a sample image with the bundled student
 SAMPLE=${CXR_SAMPLE:-$(ls "$APP"/lib/app/samples/*.png 2>/dev/null | head -1)}
-[ -z "$SAMPLE" ] && SAMPLE=$(ls ../shared/data/nih-cxr14/images/*.png 2>/dev/null | head -1)
+[ -z "$SAMPLE" ] && SAMPLE=$(ls $SHARED/nih-cxr14/images/*.png 2>/dev/null | head -1)
 MODEL=$APP/lib/app/models/student.onnx
 MODEL_NOTE="bundled student"
 if [ ! -f "$MODEL" ] && [ -n "${CXR_MODEL:-}" ]; then MODEL=$CXR_MODEL; MODEL_NOTE="NOT bundled: CXR_MODEL=$CXR_MODEL"; fi
@@ -105,14 +109,15 @@ run engines >"$OUTDIR/engines-2.log" 2>&1
 grep -q "Extracting" "$OUTDIR/engines-2.log" && fail "second start unpacked libtorch again" \
   || pass "second start reuses the unpacked libtorch"
 
-# 5. GUI under Xvfb: must still be running after 15 s; screenshot of the whole screen
+# 5. GUI under Xvfb, opened on the sample image: must still be running after 15 s;
+#    screenshot of the whole screen
 if command -v xvfb-run >/dev/null; then
   rm -f "$OUTDIR/gui.png"
-  timeout 120 xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
-    "$0" >"$1/gui.log" 2>&1 & pid=$!
+  timeout 120 xvfb-run -a -s "-screen 0 1600x1000x24" bash -c '
+    "$0" $2 >"$1/gui.log" 2>&1 & pid=$!
     sleep 15
     if kill -0 $pid 2>/dev/null; then import -window root "$1/gui.png"; kill $pid; wait $pid; exit 0; fi
-    exit 1' "$LAUNCHER" "$OUTDIR"
+    exit 1' "$LAUNCHER" "$OUTDIR" "$SAMPLE"
   rc=$?
   if [ $rc = 0 ] && [ -s "$OUTDIR/gui.png" ]; then pass "GUI starts from the installed launcher (screenshot $OUTDIR/gui.png)"
   else fail "GUI did not stay up under Xvfb (rc $rc; see $OUTDIR/gui.log: $(grep -v -E 'WARN|Picked up' "$OUTDIR/gui.log" | head -2 | tr '\n' ' '))"; fi
