@@ -36,7 +36,7 @@ if [ -z "$DEB" ]; then
     if [ -d $SHARED/nih-cxr14/images ]; then
       export CXR_SAMPLES_DIR=$ROOT/target/installer-samples
       rm -rf "$CXR_SAMPLES_DIR"; mkdir -p "$CXR_SAMPLES_DIR"
-      for f in $(awk -F, '$2=="no_finding" && $9=="PA" {print $1}' $SHARED/nih-cxr14/labels.csv | head -2); do
+      for f in $(tr -d '\r' <"$SHARED/nih-cxr14/labels.csv" | awk -F, '$2=="no_finding" && $9=="PA" {print $1}' | head -2); do
         cp "$SHARED/nih-cxr14/images/$f" "$CXR_SAMPLES_DIR/"
       done
       echo "Sample films from NIH ChestX-ray14 (Wang et al., CVPR 2017), NIH Clinical Center." \
