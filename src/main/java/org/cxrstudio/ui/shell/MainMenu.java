@@ -62,7 +62,16 @@ final class MainMenu {
                 item("menu.zoomOut", "Minus", () -> w.zoom(0.8)),
                 new SeparatorMenuItem(),
                 invert,
-                item("menu.resetWindow", "R", () -> w.viewModel().display().resetWindow()));
+                item("menu.resetWindow", "R", () -> w.viewModel().display().resetWindow()),
+                new SeparatorMenuItem(),
+                compare());
+    }
+
+    private CheckMenuItem compare() {
+        CheckMenuItem c = new CheckMenuItem(Messages.get("menu.compare"));
+        c.setAccelerator(KeyCombination.keyCombination("C"));
+        c.selectedProperty().bindBidirectional(w.mainViewModel().compare().activeProperty());
+        return c;
     }
 
     private Menu helpMenu() {
