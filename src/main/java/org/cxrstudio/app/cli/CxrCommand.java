@@ -26,6 +26,7 @@ public final class CxrCommand implements Runnable {
         cl.addSubcommand(new BenchCommand());
         cl.addSubcommand(new InspectCommand());
         cl.addSubcommand(new MakeSamplesCommand());
+        cl.addSubcommand(new DecodeBenchCommand());
         cl.setExecutionExceptionHandler(new CliErrors());
         return cl;
     }
