@@ -25,6 +25,7 @@ public final class CxrCommand implements Runnable {
         cl.addSubcommand(new EvalCommand());
         cl.addSubcommand(new BenchCommand());
         cl.addSubcommand(new InspectCommand());
+        cl.addSubcommand(new ViewerBenchCommand());
         cl.setExecutionExceptionHandler(new CliErrors());
         return cl;
     }

@@ -148,17 +148,20 @@ public final class MainWindow extends BorderPane {
         vm.display().invertProperty().addListener((o, a, b) -> updateWindow.run());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
+        Label timing = new Label();
+        timing.setId("statusTiming");
+        timing.textProperty().bind(main.timingProperty());
         Label model = new Label();
         model.setId("statusModel");
         Runnable updateModel = () -> {
             var p = main.student().predictionProperty().get();
-            model.setText(main.student().modelText() + (p == null ? "" : String.format(java.util.Locale.ROOT, "  %.0f ms", p.millis())));
+            model.setText(main.student().modelText());
         };
         main.student().cardProperty().addListener((o, a, b) -> updateModel.run());
         main.student().predictionProperty().addListener((o, a, b) -> updateModel.run());
         updateModel.run();
         statusBar.getChildren().addAll(status, grow, readout, new Separator(javafx.geometry.Orientation.VERTICAL), window,
-                new Separator(javafx.geometry.Orientation.VERTICAL), model);
+                new Separator(javafx.geometry.Orientation.VERTICAL), model, timing);
         statusBar.setPadding(new Insets(3, 8, 3, 8));
         statusBar.setAlignment(Pos.CENTER_LEFT);
         statusBar.setId("statusBar");
