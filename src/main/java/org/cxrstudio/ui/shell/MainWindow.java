@@ -41,6 +41,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignN;
 
 import java.io.File;
+import java.io.IOException;
+import javafx.scene.Node;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -220,6 +222,36 @@ public final class MainWindow extends BorderPane {
         File f = fc.showOpenDialog(window());
         if (f != null) {
             open(f.toPath());
+        }
+    }
+
+    /** Asks for a file and writes the current view (or the report) as PNG; errors go to a dialog. */
+    void export(boolean report) {
+        if (vm.display().image() == null) {
+            vm.report("Nothing to export", "Open an image first.");
+            return;
+        }
+        FileChooser fc = new FileChooser();
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        String base = vm.display().image().path().getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        fc.setInitialFileName(base + (report ? "-report.png" : "-view.png"));
+        File f = fc.showSaveDialog(window());
+        if (f != null) {
+            exportTo(f.toPath(), report);
+        }
+    }
+
+    /** Writes the current view (or the report) to {@code out}; errors go to a dialog. */
+    public void exportTo(Path out, boolean report) {
+        Node view = center.getChildren().get(0);
+        try {
+            if (report) {
+                ReportExporter.exportReport(view, vm.display().image(), main.student(), out);
+            } else {
+                ReportExporter.exportView(view, out);
+            }
+        } catch (IOException | RuntimeException e) {
+            vm.report("Cannot export", out + ": " + UserError.reason(e));
         }
     }
 
