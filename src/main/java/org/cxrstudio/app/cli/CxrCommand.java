@@ -26,6 +26,7 @@ public final class CxrCommand implements Runnable {
         cl.addSubcommand(new BenchCommand());
         cl.addSubcommand(new InspectCommand());
         cl.addSubcommand(new ViewerBenchCommand());
+        cl.addSubcommand(new MakeSamplesCommand());
         cl.setExecutionExceptionHandler(new CliErrors());
         return cl;
     }
