@@ -76,6 +76,24 @@ class DicomRealDataTest {
                 .containsEntry("Modality", "CR").containsEntry("BodyPartExamined", "CHEST");
     }
 
+    /** The real MONOCHROME1 chest rendered with its stored window, against dcm2pnm. */
+    @Test
+    void realChestRendersLikeDcm2pnm() throws IOException {
+        Path le = tmp.resolve("le.dcm");
+        Path png = tmp.resolve("le.png");
+        Dcmtk.run("dcm2pnm", "+on", "+Wi", "1", le.toString(), png.toString());
+        java.awt.image.BufferedImage oracle = javax.imageio.ImageIO.read(png.toFile());
+        org.cxrstudio.core.imaging.GrayImage g = org.cxrstudio.core.imaging.DisplayPipeline.render(
+                org.cxrstudio.core.imaging.RadiographReader.read(le), null, false);
+        int max = 0;
+        for (int y = 0; y < g.height(); y++) {
+            for (int x = 0; x < g.width(); x++) {
+                max = Math.max(max, Math.abs(g.at(x, y) - oracle.getRaster().getSample(x, y, 0)));
+            }
+        }
+        assertThat(max).isLessThanOrEqualTo(1);
+    }
+
     @Test
     void rleTranscodeMatchesWhenCodecAvailable() throws IOException {
         assumeTrue(Codecs.forTransferSyntax("1.2.840.10008.1.2.5").isPresent(), "RLE codec not available yet: skipping");
