@@ -41,6 +41,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignN;
 
 import java.io.File;
+import java.io.IOException;
+import javafx.scene.Node;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -148,17 +150,20 @@ public final class MainWindow extends BorderPane {
         vm.display().invertProperty().addListener((o, a, b) -> updateWindow.run());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
+        Label timing = new Label();
+        timing.setId("statusTiming");
+        timing.textProperty().bind(main.timingProperty());
         Label model = new Label();
         model.setId("statusModel");
         Runnable updateModel = () -> {
             var p = main.student().predictionProperty().get();
-            model.setText(main.student().modelText() + (p == null ? "" : String.format(java.util.Locale.ROOT, "  %.0f ms", p.millis())));
+            model.setText(main.student().modelText());
         };
         main.student().cardProperty().addListener((o, a, b) -> updateModel.run());
         main.student().predictionProperty().addListener((o, a, b) -> updateModel.run());
         updateModel.run();
         statusBar.getChildren().addAll(status, grow, readout, new Separator(javafx.geometry.Orientation.VERTICAL), window,
-                new Separator(javafx.geometry.Orientation.VERTICAL), model);
+                new Separator(javafx.geometry.Orientation.VERTICAL), model, timing);
         statusBar.setPadding(new Insets(3, 8, 3, 8));
         statusBar.setAlignment(Pos.CENTER_LEFT);
         statusBar.setId("statusBar");
@@ -217,6 +222,36 @@ public final class MainWindow extends BorderPane {
         File f = fc.showOpenDialog(window());
         if (f != null) {
             open(f.toPath());
+        }
+    }
+
+    /** Asks for a file and writes the current view (or the report) as PNG; errors go to a dialog. */
+    void export(boolean report) {
+        if (vm.display().image() == null) {
+            vm.report("Nothing to export", "Open an image first.");
+            return;
+        }
+        FileChooser fc = new FileChooser();
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        String base = vm.display().image().path().getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        fc.setInitialFileName(base + (report ? "-report.png" : "-view.png"));
+        File f = fc.showSaveDialog(window());
+        if (f != null) {
+            exportTo(f.toPath(), report);
+        }
+    }
+
+    /** Writes the current view (or the report) to {@code out}; errors go to a dialog. */
+    public void exportTo(Path out, boolean report) {
+        Node view = center.getChildren().get(0);
+        try {
+            if (report) {
+                ReportExporter.exportReport(view, vm.display().image(), main.student(), out);
+            } else {
+                ReportExporter.exportView(view, out);
+            }
+        } catch (IOException | RuntimeException e) {
+            vm.report("Cannot export", out + ": " + UserError.reason(e));
         }
     }
 
