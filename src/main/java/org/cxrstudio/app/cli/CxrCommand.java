@@ -27,6 +27,7 @@ public final class CxrCommand implements Runnable {
         cl.addSubcommand(new InspectCommand());
         cl.addSubcommand(new ViewerBenchCommand());
         cl.addSubcommand(new MakeSamplesCommand());
+        cl.addSubcommand(new DecodeBenchCommand());
         cl.setExecutionExceptionHandler(new CliErrors());
         return cl;
     }
