@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Real-window screenshots of the viewer under Xvfb (needs xvfb, xdotool, imagemagick, libgtk-3-0).
 # Usage: scripts/viewer-screenshots.sh IMAGE [OUT_DIR]   (run after `mvn package -DskipTests`;
-# models are taken from models/ as the app does: student.onnx, teacher.onnx)
+# models are found as the app does: models/student.onnx and models/teacher.onnx in the working
+# directory or beside the jar; CXR_RUN_DIR sets the working directory, CXR_JAR the jar)
 set -euo pipefail
 img=${1:?usage: viewer-screenshots.sh IMAGE [OUT_DIR]}
 out=${2:-docs/screenshots}
 mkdir -p "$out"
-xvfb-run -a -s "-screen 0 1600x1000x24" bash -s "$img" "$out" <<'INNER'
+out=$(cd "$out" && pwd)
+img=$(cd "$(dirname "$img")" && pwd)/$(basename "$img")
+jar=${CXR_JAR:-$PWD/target/cxr-studio.jar}
+cd "${CXR_RUN_DIR:-$PWD}"
+xvfb-run -a -s "-screen 0 1600x1000x24" bash -s "$img" "$out" "$jar" <<'INNER'
 set -euo pipefail
-img=$1; out=$2
-java -Dprism.order=sw -jar target/cxr-studio.jar "$img" > /tmp/cxr-viewer-shot.log 2>&1 &
+img=$1; out=$2; jar=$3
+java -Dprism.order=sw -jar "$jar" "$img" > /tmp/cxr-viewer-shot.log 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 for i in $(seq 1 60); do
