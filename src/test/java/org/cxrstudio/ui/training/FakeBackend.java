@@ -23,6 +23,8 @@ final class FakeBackend implements TrainingBackend {
     final int batchesPerEpoch;
     /** When set, {@link #run} waits on it before each batch (lets a test cancel mid-run). */
     volatile CountDownLatch gate;
+    /** {@link #run} of a fresh run waits on {@link #gate} only before this batch (counted from 0); −1 = before each. */
+    volatile long pauseAt = -1;
     volatile long batchSleepMs;
     volatile IOException failWith;
 
@@ -54,7 +56,9 @@ final class FakeBackend implements TrainingBackend {
         long total = (long) r.epochs() * batchesPerEpoch;
         for (; epoch < r.epochs(); epoch++) {
             for (int b = 0; b < batchesPerEpoch; b++) {
-                awaitGate();
+                if (pauseAt < 0 || (!r.resume() && (long) epoch * batchesPerEpoch + b == pauseAt)) {
+                    awaitGate();
+                }
                 if (cancel.isCancelled()) {
                     Files.writeString(ckpt, Integer.toString(epoch));
                     throw new CancelledException();
