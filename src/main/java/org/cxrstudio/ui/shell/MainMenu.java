@@ -34,7 +34,12 @@ final class MainMenu {
         w.recent().files().addListener((ListChangeListener<Path>) c -> rebuildRecent());
         rebuildRecent();
         MenuItem quit = item("menu.quit", "Shortcut+Q", Platform::exit);
-        return new Menu(Messages.get("menu.file"), null, open, recentMenu, new SeparatorMenuItem(), quit);
+        MenuItem export = item("menu.export", "Shortcut+E", () -> w.export(false));
+        export.setId("menuExport");
+        MenuItem report = item("menu.report", "Shortcut+Shift+E", () -> w.export(true));
+        MenuItem folder = item("menu.openFolder", "Shortcut+Shift+O", w::chooseFolder);
+        return new Menu(Messages.get("menu.file"), null, open, folder, recentMenu, new SeparatorMenuItem(), export, report,
+                new SeparatorMenuItem(), quit);
     }
 
     private void rebuildRecent() {

@@ -1,5 +1,7 @@
 package org.cxrstudio.ui.shell;
 
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.cxrstudio.ui.compare.CompareViewModel;
@@ -8,10 +10,14 @@ import org.cxrstudio.ui.overlay.OverlayOptions;
 import org.cxrstudio.ui.overlay.TbPredictor;
 import org.cxrstudio.ui.task.BackgroundExecutor;
 import org.cxrstudio.ui.viewer.ImageLoader;
+import org.cxrstudio.ui.viewer.OpenedImage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.cxrstudio.ui.viewer.ViewerViewModel;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -22,23 +28,40 @@ import java.util.Optional;
  * <p>Properties only; FX thread.
  */
 public final class MainViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(MainViewModel.class);
     private final ViewerViewModel viewer;
     private final ModelSlotViewModel student;
     private final ModelSlotViewModel teacher;
     private final OverlayOptions overlays = new OverlayOptions();
     private final CompareViewModel compare;
     private final ObservableList<Path> models = FXCollections.observableArrayList();
+    private final FolderViewModel folder;
+    private final ReadOnlyStringWrapper timing = new ReadOnlyStringWrapper(this, "timing", "");
     private Path teacherDefault;
+    private OpenedImage timedImage;
+    private long openedNanos;
 
     public MainViewModel(ImageLoader images, TbPredictor.Loader modelLoader, BackgroundExecutor executor) {
         viewer = new ViewerViewModel(images, executor);
         student = new ModelSlotViewModel("Student", modelLoader, executor, e -> viewer.report(e.title(), e.message()));
         teacher = new ModelSlotViewModel("Teacher", modelLoader, executor, e -> viewer.report(e.title(), e.message()));
         compare = new CompareViewModel(teacher, student);
+        folder = new FolderViewModel(viewer, executor);
         viewer.addOnOpened(img -> {
+            timedImage = img;
+            openedNanos = System.nanoTime();
             student.imageChanged(img);
             if (compare.activeProperty().get()) {
                 teacher.imageChanged(img);
+            }
+        });
+        student.predictionProperty().addListener((o, a, p) -> {
+            if (p != null && timedImage != null) {
+                double total = timedImage.decodeMillis() + (System.nanoTime() - openedNanos) / 1e6;
+                timing.set(String.format(Locale.ROOT, "open→overlay %.0f ms (read %.0f, model %.0f)",
+                        total, timedImage.decodeMillis(), p.millis()));
+                LOG.info("{}: {}", timedImage.path().getFileName(), timing.get());
+                timedImage = null;
             }
         });
         compare.activeProperty().addListener((o, was, on) -> {
@@ -59,6 +82,18 @@ public final class MainViewModel {
         models.setAll(available);
         teacherDefault = teacherModel.orElse(null);
         studentModel.ifPresent(student::load);
+    }
+
+    /**
+     * Time from the start of reading a file to its student result being available, for the
+     * status bar: read + decode, display preparation, queueing and inference (model loaded).
+     */
+    public ReadOnlyStringProperty timingProperty() {
+        return timing.getReadOnlyProperty();
+    }
+
+    public FolderViewModel folder() {
+        return folder;
     }
 
     public ViewerViewModel viewer() {

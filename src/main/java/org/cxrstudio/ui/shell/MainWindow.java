@@ -41,6 +41,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignN;
 
 import java.io.File;
+import java.io.IOException;
+import javafx.scene.Node;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -93,6 +95,7 @@ public final class MainWindow extends BorderPane {
         setTop(top);
         setCenter(center);
         setRight(side);
+        setLeft(new FolderStrip(main.folder()));
         setBottom(createStatusBar());
     }
 
@@ -148,17 +151,20 @@ public final class MainWindow extends BorderPane {
         vm.display().invertProperty().addListener((o, a, b) -> updateWindow.run());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
+        Label timing = new Label();
+        timing.setId("statusTiming");
+        timing.textProperty().bind(main.timingProperty());
         Label model = new Label();
         model.setId("statusModel");
         Runnable updateModel = () -> {
             var p = main.student().predictionProperty().get();
-            model.setText(main.student().modelText() + (p == null ? "" : String.format(java.util.Locale.ROOT, "  %.0f ms", p.millis())));
+            model.setText(main.student().modelText());
         };
         main.student().cardProperty().addListener((o, a, b) -> updateModel.run());
         main.student().predictionProperty().addListener((o, a, b) -> updateModel.run());
         updateModel.run();
         statusBar.getChildren().addAll(status, grow, readout, new Separator(javafx.geometry.Orientation.VERTICAL), window,
-                new Separator(javafx.geometry.Orientation.VERTICAL), model);
+                new Separator(javafx.geometry.Orientation.VERTICAL), model, timing);
         statusBar.setPadding(new Insets(3, 8, 3, 8));
         statusBar.setAlignment(Pos.CENTER_LEFT);
         statusBar.setId("statusBar");
@@ -169,6 +175,17 @@ public final class MainWindow extends BorderPane {
         vm.errorProperty().addListener((o, a, err) -> showError(err));
         vm.addOnOpened(img -> recent.add(img.path()));
         main.compare().activeProperty().addListener((o, a, on) -> showCompare(on));
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            boolean inList = e.getTarget() instanceof javafx.scene.control.ListView
+                    || e.getTarget() instanceof javafx.scene.control.Slider || e.getTarget() instanceof javafx.scene.control.ComboBox;
+            if (!inList && switch (e.getCode()) {
+                case RIGHT, DOWN, PAGE_DOWN -> main.folder().next();
+                case LEFT, UP, PAGE_UP -> main.folder().previous();
+                default -> false;
+            }) {
+                e.consume();
+            }
+        });
         setOnDragOver(this::onDragOver);
         setOnDragDropped(this::onDragDropped);
     }
@@ -184,7 +201,12 @@ public final class MainWindow extends BorderPane {
         List<File> files = e.getDragboard().getFiles();
         boolean ok = files != null && !files.isEmpty();
         if (ok) {
-            open(files.get(0).toPath());
+            Path p = files.get(0).toPath();
+            if (java.nio.file.Files.isDirectory(p)) {
+                main.folder().openFolder(p, true);
+            } else {
+                open(p);
+            }
         }
         e.setDropCompleted(ok);
         e.consume();
@@ -217,6 +239,48 @@ public final class MainWindow extends BorderPane {
         File f = fc.showOpenDialog(window());
         if (f != null) {
             open(f.toPath());
+        }
+    }
+
+    void chooseFolder() {
+        javafx.stage.DirectoryChooser dc = new javafx.stage.DirectoryChooser();
+        if (lastDirectory != null && lastDirectory.toFile().isDirectory()) {
+            dc.setInitialDirectory(lastDirectory.toFile());
+        }
+        File f = dc.showDialog(window());
+        if (f != null) {
+            lastDirectory = f.toPath();
+            main.folder().openFolder(f.toPath(), true);
+        }
+    }
+
+    /** Asks for a file and writes the current view (or the report) as PNG; errors go to a dialog. */
+    void export(boolean report) {
+        if (vm.display().image() == null) {
+            vm.report("Nothing to export", "Open an image first.");
+            return;
+        }
+        FileChooser fc = new FileChooser();
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        String base = vm.display().image().path().getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        fc.setInitialFileName(base + (report ? "-report.png" : "-view.png"));
+        File f = fc.showSaveDialog(window());
+        if (f != null) {
+            exportTo(f.toPath(), report);
+        }
+    }
+
+    /** Writes the current view (or the report) to {@code out}; errors go to a dialog. */
+    public void exportTo(Path out, boolean report) {
+        Node view = center.getChildren().get(0);
+        try {
+            if (report) {
+                ReportExporter.exportReport(view, vm.display().image(), main.student(), out);
+            } else {
+                ReportExporter.exportView(view, out);
+            }
+        } catch (IOException | RuntimeException e) {
+            vm.report("Cannot export", out + ": " + UserError.reason(e));
         }
     }
 

@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs dcmtk command-line tools, the test oracle. */
-final class Dcmtk {
+public final class Dcmtk {
     private static Boolean available;
 
     private Dcmtk() { }
 
     /** True if dcmtk's tools are on the PATH. */
-    static synchronized boolean available() {
+    public static synchronized boolean available() {
         if (available == null) {
             try {
                 available = run("dcmdump", "--version").contains("dcmtk");
@@ -27,7 +27,7 @@ final class Dcmtk {
     }
 
     /** Runs a tool and returns its stdout+stderr; fails on a non-zero exit or after 120 s. */
-    static String run(String... cmd) throws IOException {
+    public static String run(String... cmd) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         Path out = Files.createTempFile("dcmtk", ".txt");
         pb.redirectOutput(out.toFile());

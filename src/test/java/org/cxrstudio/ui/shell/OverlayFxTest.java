@@ -137,6 +137,26 @@ class OverlayFxTest {
     }
 
     @Test
+    void exportsViewAndReportAsPng(FxRobot robot, @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        openWithModels(robot);
+        Path view = dir.resolve("view.png");
+        Path report = dir.resolve("report.png");
+        robot.interact(() -> {
+            window.exportTo(view, false);
+            window.exportTo(report, true);
+        });
+        java.awt.image.BufferedImage v = javax.imageio.ImageIO.read(view.toFile());
+        assertThat(v.getWidth()).isEqualTo((int) window.canvas().getWidth());
+        java.awt.image.BufferedImage r = javax.imageio.ImageIO.read(report.toFile());
+        assertThat(r.getHeight()).isGreaterThan(300);
+        List<String> lines = ReportExporter.lines(main.viewer().display().image(), main.student());
+        assertThat(String.join("\n", lines)).contains("chest.png (400 × 300", "Model: student 1.0", "POSITIVE",
+                "TB score 0.600, operating threshold 0.500", "Finding:");
+        robot.interact(() -> window.exportTo(dir.resolve("missing-dir/x.png"), false));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#errorDialog").tryQuery().isPresent());
+    }
+
+    @Test
     void brokenModelShowsErrorDialog(FxRobot robot) throws Exception {
         openWithModels(robot);
         robot.interact(() -> main.student().load(Path.of("broken.onnx")));
