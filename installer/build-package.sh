@@ -46,14 +46,15 @@ if [ -d models ] && [ -n "$(ls -A models 2>/dev/null)" ]; then
 else
   echo "   WARNING: models/ is empty or missing: the package will have no bundled model" >&2
 fi
-# Sample images: CXR_SAMPLES_DIR (a folder of images) or samples/ in the project.
-SAMPLES=${CXR_SAMPLES_DIR:-samples}
-if [ -d "$SAMPLES" ]; then
-  mkdir -p "$OUT/input/samples"
+# Sample images: CXR_SAMPLES_DIR (a folder of images) and the project's committed synthetic
+# samples (sample-images/ from `make-samples`, or samples/).
+mkdir -p "$OUT/input/samples"
+for SAMPLES in ${CXR_SAMPLES_DIR:-} sample-images samples; do
+  [ -d "$SAMPLES" ] || continue
   find "$SAMPLES" -maxdepth 1 -type f \( -iname '*.png' -o -iname '*.jpg' -o -iname '*.jpeg' -o -iname '*.dcm' -o -iname '*.txt' -o -iname '*.md' \) \
     -exec cp {} "$OUT/input/samples/" \;
-  echo "   samples: $(ls "$OUT/input/samples" | wc -l) files from $SAMPLES"
-fi
+  echo "   samples: $(ls "$SAMPLES" | wc -l) entries in $SAMPLES"
+done
 
 echo "== jlink runtime"
 "${JAVA_BIN}jlink" --add-modules "$MODULES" --strip-debug --no-man-pages --no-header-files \

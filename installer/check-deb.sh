@@ -29,9 +29,14 @@ skip() { RESULTS+=("SKIP  $1"); echo "SKIP  $1"; }
 SHARED=${CXR_SHARED_DATA:-../shared/data}
 [ -d "$SHARED" ] || SHARED=../../shared/data
 DEB=${CXR_DEB:-}
+for tool in fakeroot zip; do
+  if ! command -v $tool >/dev/null && [ "$(id -u)" = 0 ]; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $tool) >/dev/null 2>&1
+  fi
+done
 if [ -z "$DEB" ]; then
   echo "== building the .deb (mvn -Pinstaller package -DskipTests)"
-  if [ -n "${CXR_SAMPLES_DIR:-}" ] || [ -d samples ]; then :; else
+  if [ -n "${CXR_SAMPLES_DIR:-}" ]; then :; else
     # Bundle two NIH ChestX-ray14 films (released without usage restrictions) as samples.
     if [ -d $SHARED/nih-cxr14/images ]; then
       export CXR_SAMPLES_DIR=$ROOT/target/installer-samples
