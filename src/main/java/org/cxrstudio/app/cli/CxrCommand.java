@@ -24,6 +24,10 @@ public final class CxrCommand implements Runnable {
         cl.addSubcommand(new PredictCommand());
         cl.addSubcommand(new EvalCommand());
         cl.addSubcommand(new BenchCommand());
+        cl.addSubcommand(new InspectCommand());
+        cl.addSubcommand(new ViewerBenchCommand());
+        cl.addSubcommand(new MakeSamplesCommand());
+        cl.addSubcommand(new DecodeBenchCommand());
         cl.setExecutionExceptionHandler(new CliErrors());
         return cl;
     }

@@ -11,6 +11,7 @@ import org.cxrstudio.core.eval.SourceMapping;
 import org.cxrstudio.core.eval.SplitList;
 import org.cxrstudio.core.imaging.RadiographReader;
 import org.cxrstudio.core.inference.DevicePreference;
+import org.cxrstudio.core.inference.ModelFiles;
 import org.cxrstudio.core.inference.PostProcessing;
 import org.cxrstudio.core.inference.Prediction;
 import org.cxrstudio.core.inference.TbModel;
@@ -78,6 +79,9 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--scores", paramLabel = "CSV", description = "Write per-image file,label,group,score.")
     Path scores;
 
+    @Option(names = "--into-card", paramLabel = "KEY", description = "Also store the report under validation.KEY in the model's sidecar card (with the command line).")
+    String intoCard;
+
     @Override
     public Integer call() throws IOException {
         if (images.size() != labels.size()) {
@@ -123,6 +127,12 @@ final class EvalCommand implements Callable<Integer> {
         }
         if (scores != null) {
             writeScores(samples);
+        }
+        if (intoCard != null) {
+            Map<String, Object> entry = new java.util.LinkedHashMap<>(report.toJsonMap());
+            entry.put("command", String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+            ModelFiles.putValidation(modelPath, intoCard, entry);
+            spec.commandLine().getErr().println("stored under validation." + intoCard + " in " + ModelFiles.sidecar(modelPath));
         }
         return 0;
     }

@@ -10,7 +10,7 @@ import org.cxrstudio.ui.shell.MainWindow;
 import org.cxrstudio.ui.shell.RecentFiles;
 import org.cxrstudio.ui.task.FxBackgroundExecutor;
 import org.cxrstudio.ui.viewer.ImageLoader;
-import org.cxrstudio.ui.viewer.ViewerViewModel;
+import org.cxrstudio.ui.shell.MainViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,10 +25,12 @@ import java.util.List;
 public final class CxrStudioApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(CxrStudioApp.class);
     private final FxBackgroundExecutor executor = new FxBackgroundExecutor(2);
+    private MainViewModel vm;
 
     @Override
     public void start(Stage stage) {
-        ViewerViewModel vm = new ViewerViewModel(ImageLoader.of(RadiographReader::read, DisplayPipeline::defaultWindow), executor);
+        vm = new MainViewModel(ImageLoader.of(RadiographReader::read, DisplayPipeline::defaultWindow),
+                TbModelPredictor::load, executor);
         UserPrefs prefs = new UserPrefs();
         RecentFiles recent = new RecentFiles(prefs.recentFiles(), prefs::saveRecentFiles);
         MainWindow window = new MainWindow(vm, recent);
@@ -37,6 +39,9 @@ public final class CxrStudioApp extends Application {
         stage.setTitle(Messages.get("app.title"));
         stage.setScene(scene);
         stage.show();
+        ModelCatalog models = ModelCatalog.discover();
+        vm.useModels(models.all(), models.named("student.onnx").or(() -> models.all().stream().findFirst()),
+                models.named("teacher.onnx"));
         List<String> files = getParameters().getUnnamed();
         if (!files.isEmpty()) {
             LOG.info("opening {}", files.get(0));
@@ -46,6 +51,9 @@ public final class CxrStudioApp extends Application {
 
     @Override
     public void stop() {
+        if (vm != null) {
+            vm.close();
+        }
         executor.close();
     }
 }

@@ -5,6 +5,13 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.cxrstudio.core.dicom.DicomException;
+import org.cxrstudio.core.dicom.DicomImage;
+import org.cxrstudio.core.dicom.DicomReader;
+import org.cxrstudio.core.dicom.codec.Codecs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,6 +98,29 @@ public final class RadiographReader {
     }
 
     private static Radiograph readDicom(String name, byte[] data, SourceFormat format) throws ImageReadException {
-        throw new ImageReadException(name + ": DICOM input is not implemented yet");
+        DicomImage d;
+        try {
+            d = DicomReader.read(data, name);
+        } catch (DicomException e) {
+            throw new ImageReadException(e.getMessage(), e);
+        } catch (RuntimeException e) { // a parser bug must still be one clear line, not a crash
+            LOG.warn("{}: unexpected failure reading DICOM", name, e);
+            throw new ImageReadException(name + ": cannot read DICOM (" + e + ")", e);
+        }
+        return toRadiograph(d);
+    }
+
+    static Radiograph toRadiograph(DicomImage d) {
+        List<WindowLevel> windows = new ArrayList<>();
+        for (int i = 0; i < d.windowCenters().length; i++) {
+            windows.add(new WindowLevel(d.windowCenters()[i], d.windowWidths()[i]));
+        }
+        Optional<Radiograph.VoiLut> lut = Optional.ofNullable(d.voiLut())
+                .map(t -> new Radiograph.VoiLut(t.firstMapped(), t.bits(), t.table()));
+        Photometric p = "MONOCHROME1".equals(d.photometric()) ? Photometric.MONOCHROME1 : Photometric.MONOCHROME2;
+        String format = "DICOM " + Codecs.describe(d.transferSyntaxUid()) + " (" + d.transferSyntaxUid() + ")";
+        return new Radiograph(d.columns(), d.rows(), d.pixels(), d.bitsAllocated(), d.bitsStored(), d.signed(), p,
+                d.rescaleSlope(), d.rescaleIntercept(), windows, lut, Optional.ofNullable(d.pixelSpacingMm()),
+                d.viewPosition(), format, d.metadata(), d.patient());
     }
 }

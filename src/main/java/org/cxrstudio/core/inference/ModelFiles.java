@@ -8,8 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.nio.file.StandardCopyOption;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** The files around a model: the sidecar card {@code <name>.card.json} and the SHA-256 check. */
 public final class ModelFiles {
@@ -87,5 +90,24 @@ public final class ModelFiles {
             throw new ModelLoadException(onnx + ": SHA-256 " + actual + " does not match " + card.sha256()
                     + " in " + cardFile.getFileName() + " (file changed, truncated or paired with the wrong card)");
         }
+    }
+
+    /**
+     * Stores {@code value} under {@code validation.<key>} of the sidecar card (atomic rewrite; the
+     * ONNX file and its hash are untouched, the embedded card is not updated).
+     *
+     * @throws ModelLoadException when there is no sidecar card to update
+     */
+    public static void putValidation(Path onnx, String key, Object value) throws IOException {
+        ModelCard card = readSidecar(onnx);
+        if (card == null) {
+            throw new ModelLoadException(onnx + ": no sidecar " + sidecar(onnx).getFileName() + " to store results in");
+        }
+        Map<String, Object> v = new LinkedHashMap<>(card.validation());
+        v.put(key, value);
+        Path target = sidecar(onnx);
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        Files.writeString(tmp, card.withValidation(v).toJson(), StandardCharsets.UTF_8);
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

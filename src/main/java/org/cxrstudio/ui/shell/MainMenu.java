@@ -34,7 +34,11 @@ final class MainMenu {
         w.recent().files().addListener((ListChangeListener<Path>) c -> rebuildRecent());
         rebuildRecent();
         MenuItem quit = item("menu.quit", "Shortcut+Q", Platform::exit);
-        return new Menu(Messages.get("menu.file"), null, open, recentMenu, new SeparatorMenuItem(), quit);
+        MenuItem export = item("menu.export", "Shortcut+E", () -> w.export(false));
+        export.setId("menuExport");
+        MenuItem report = item("menu.report", "Shortcut+Shift+E", () -> w.export(true));
+        return new Menu(Messages.get("menu.file"), null, open, recentMenu, new SeparatorMenuItem(), export, report,
+                new SeparatorMenuItem(), quit);
     }
 
     private void rebuildRecent() {
@@ -62,7 +66,16 @@ final class MainMenu {
                 item("menu.zoomOut", "Minus", () -> w.zoom(0.8)),
                 new SeparatorMenuItem(),
                 invert,
-                item("menu.resetWindow", "R", () -> w.viewModel().display().resetWindow()));
+                item("menu.resetWindow", "R", () -> w.viewModel().display().resetWindow()),
+                new SeparatorMenuItem(),
+                compare());
+    }
+
+    private CheckMenuItem compare() {
+        CheckMenuItem c = new CheckMenuItem(Messages.get("menu.compare"));
+        c.setAccelerator(KeyCombination.keyCombination("C"));
+        c.selectedProperty().bindBidirectional(w.mainViewModel().compare().activeProperty());
+        return c;
     }
 
     private Menu helpMenu() {

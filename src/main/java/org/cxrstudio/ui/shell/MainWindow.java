@@ -23,7 +23,11 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import javafx.scene.control.ScrollPane;
 import org.cxrstudio.ui.Messages;
+import org.cxrstudio.ui.compare.CompareView;
+import org.cxrstudio.ui.overlay.AiPanel;
+import org.cxrstudio.ui.overlay.OverlayLayer;
 import org.cxrstudio.ui.viewer.ImageCanvas;
 import org.cxrstudio.ui.viewer.UserError;
 import org.cxrstudio.ui.viewer.ViewerViewModel;
@@ -37,6 +41,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignN;
 
 import java.io.File;
+import java.io.IOException;
+import javafx.scene.Node;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -46,18 +52,24 @@ import java.util.List;
  * toolbar, drag and drop, or the recent-files list.
  */
 public final class MainWindow extends BorderPane {
+    private final MainViewModel main;
     private final ViewerViewModel vm;
     private final RecentFiles recent;
+    private final ProgressIndicator busy = new ProgressIndicator();
+    private final OverlayLayer overlay;
+    private CompareView compareView;
     private final ImageCanvas canvas;
     private final StackPane center = new StackPane();
     private final TabPane side = new TabPane();
     private final HBox statusBar = new HBox(12);
     private Path lastDirectory;
 
-    public MainWindow(ViewerViewModel vm, RecentFiles recent) {
-        this.vm = vm;
+    public MainWindow(MainViewModel main, RecentFiles recent) {
+        this.main = main;
+        this.vm = main.viewer();
         this.recent = recent;
         this.canvas = new ImageCanvas(vm.display(), vm.viewport());
+        this.overlay = new OverlayLayer(canvas, vm.viewport(), main.student(), main.overlays());
         createView();
         initListeners();
     }
@@ -65,7 +77,6 @@ public final class MainWindow extends BorderPane {
     private void createView() {
         setId("mainWindow");
         canvas.setId("imageCanvas");
-        ProgressIndicator busy = new ProgressIndicator();
         busy.setMaxSize(48, 48);
         busy.visibleProperty().bind(vm.openingProperty());
         busy.setMouseTransparent(true);
@@ -73,7 +84,11 @@ public final class MainWindow extends BorderPane {
         center.getStyleClass().add("viewer-center");
 
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        side.getTabs().add(new Tab(Messages.get("tab.info"), new MetadataPanel(new MetadataViewModel(vm.display().imageProperty()))));
+        Tab ai = new Tab(Messages.get("tab.ai"), new ScrollPane(new AiPanel(main.student(), main.overlays(), main.models())));
+        ((ScrollPane) ai.getContent()).setFitToWidth(true);
+        side.getTabs().addAll(ai,
+                new Tab(Messages.get("tab.info"), new MetadataPanel(new MetadataViewModel(vm.display().imageProperty()))),
+                new Tab(Messages.get("tab.model"), new ModelCardPanel(main.student())));
         side.setPrefWidth(320);
 
         VBoxTop top = new VBoxTop(new MainMenu(this).build(), createToolBar());
@@ -94,6 +109,10 @@ public final class MainWindow extends BorderPane {
         invert.setId("invert");
         invert.setTooltip(new Tooltip(Messages.get("tip.invert")));
         invert.selectedProperty().bindBidirectional(vm.display().invertProperty());
+        ToggleButton compare = new ToggleButton(null, new FontIcon(MaterialDesignC.COMPARE));
+        compare.setId("compareToggle");
+        compare.setTooltip(new Tooltip(Messages.get("tip.compare")));
+        compare.selectedProperty().bindBidirectional(main.compare().activeProperty());
         return new ToolBar(
                 button("open", MaterialDesignF.FOLDER_OPEN, "tip.open", this::chooseAndOpen),
                 new Separator(),
@@ -104,7 +123,9 @@ public final class MainWindow extends BorderPane {
                 new Separator(),
                 invert,
                 button("resetWindow", MaterialDesignC.CONTRAST_BOX, "tip.resetWindow", () -> vm.display().resetWindow()),
-                presets);
+                presets,
+                new Separator(),
+                compare);
     }
 
     private static ButtonBase button(String id, Ikon icon, String tipKey, Runnable action) {
@@ -129,7 +150,20 @@ public final class MainWindow extends BorderPane {
         vm.display().invertProperty().addListener((o, a, b) -> updateWindow.run());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        statusBar.getChildren().addAll(status, grow, readout, new Separator(javafx.geometry.Orientation.VERTICAL), window);
+        Label timing = new Label();
+        timing.setId("statusTiming");
+        timing.textProperty().bind(main.timingProperty());
+        Label model = new Label();
+        model.setId("statusModel");
+        Runnable updateModel = () -> {
+            var p = main.student().predictionProperty().get();
+            model.setText(main.student().modelText());
+        };
+        main.student().cardProperty().addListener((o, a, b) -> updateModel.run());
+        main.student().predictionProperty().addListener((o, a, b) -> updateModel.run());
+        updateModel.run();
+        statusBar.getChildren().addAll(status, grow, readout, new Separator(javafx.geometry.Orientation.VERTICAL), window,
+                new Separator(javafx.geometry.Orientation.VERTICAL), model, timing);
         statusBar.setPadding(new Insets(3, 8, 3, 8));
         statusBar.setAlignment(Pos.CENTER_LEFT);
         statusBar.setId("statusBar");
@@ -139,6 +173,7 @@ public final class MainWindow extends BorderPane {
     private void initListeners() {
         vm.errorProperty().addListener((o, a, err) -> showError(err));
         vm.addOnOpened(img -> recent.add(img.path()));
+        main.compare().activeProperty().addListener((o, a, on) -> showCompare(on));
         setOnDragOver(this::onDragOver);
         setOnDragDropped(this::onDragDropped);
     }
@@ -160,6 +195,14 @@ public final class MainWindow extends BorderPane {
         e.consume();
     }
 
+    private void showCompare(boolean on) {
+        if (on && compareView == null) {
+            compareView = new CompareView(main.compare(), vm.display(), vm.viewport(), main.overlays(), main.models());
+        }
+        center.getChildren().setAll(on ? compareView : canvas, busy);
+        vm.viewport().fit();
+    }
+
     /** Opens a file (and remembers it in the recent list once it is shown). */
     public void open(Path p) {
         lastDirectory = p.toAbsolutePath().getParent();
@@ -179,6 +222,36 @@ public final class MainWindow extends BorderPane {
         File f = fc.showOpenDialog(window());
         if (f != null) {
             open(f.toPath());
+        }
+    }
+
+    /** Asks for a file and writes the current view (or the report) as PNG; errors go to a dialog. */
+    void export(boolean report) {
+        if (vm.display().image() == null) {
+            vm.report("Nothing to export", "Open an image first.");
+            return;
+        }
+        FileChooser fc = new FileChooser();
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        String base = vm.display().image().path().getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        fc.setInitialFileName(base + (report ? "-report.png" : "-view.png"));
+        File f = fc.showSaveDialog(window());
+        if (f != null) {
+            exportTo(f.toPath(), report);
+        }
+    }
+
+    /** Writes the current view (or the report) to {@code out}; errors go to a dialog. */
+    public void exportTo(Path out, boolean report) {
+        Node view = center.getChildren().get(0);
+        try {
+            if (report) {
+                ReportExporter.exportReport(view, vm.display().image(), main.student(), out);
+            } else {
+                ReportExporter.exportView(view, out);
+            }
+        } catch (IOException | RuntimeException e) {
+            vm.report("Cannot export", out + ": " + UserError.reason(e));
         }
     }
 
@@ -204,6 +277,20 @@ public final class MainWindow extends BorderPane {
 
     ViewerViewModel viewModel() {
         return vm;
+    }
+
+    MainViewModel mainViewModel() {
+        return main;
+    }
+
+    /** The single-view overlay (student). */
+    public OverlayLayer overlay() {
+        return overlay;
+    }
+
+    /** The compare view, once compare mode was switched on; else {@code null}. */
+    public CompareView compareView() {
+        return compareView;
     }
 
     RecentFiles recent() {

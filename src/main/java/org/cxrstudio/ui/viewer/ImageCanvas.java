@@ -62,8 +62,6 @@ public class ImageCanvas extends Region {
     }
 
     private void initListeners() {
-        widthProperty().addListener((o, a, b) -> viewport.viewWidthProperty().set(b.doubleValue()));
-        heightProperty().addListener((o, a, b) -> viewport.viewHeightProperty().set(b.doubleValue()));
         viewport.scaleProperty().addListener((o, a, b) -> updateTransform());
         viewport.offsetXProperty().addListener((o, a, b) -> updateTransform());
         viewport.offsetYProperty().addListener((o, a, b) -> updateTransform());
@@ -170,6 +168,9 @@ public class ImageCanvas extends Region {
 
     @Override
     protected void layoutChildren() {
+        // the canvas in the scene reports its size; a canvas swapped out (single vs compare) stops
+        viewport.viewWidthProperty().set(getWidth());
+        viewport.viewHeightProperty().set(getHeight());
         screen.resizeRelocate(0, 0, getWidth(), getHeight());
     }
 

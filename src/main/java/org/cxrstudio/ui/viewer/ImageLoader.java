@@ -17,14 +17,14 @@ public interface ImageLoader {
     /** @throws IOException with a message naming the file and the problem */
     OpenedImage open(Path path) throws IOException;
 
-    /** Combines a reader and a default-window rule, timing the read. */
+    /** Combines a reader and a default-window rule, timing read, decode and display preparation. */
     static ImageLoader of(Reader reader, Function<Radiograph, WindowLevel> defaultWindow) {
         return path -> {
             long t0 = System.nanoTime();
             Radiograph r = reader.read(path);
-            double ms = (System.nanoTime() - t0) / 1e6;
             PixelRange range = PixelRange.of(r);
             WindowLevel w = defaultWindow.apply(r);
+            double ms = (System.nanoTime() - t0) / 1e6;
             return new OpenedImage(path, r, range, w == null ? range.fullWindow(r) : w, ms);
         };
     }

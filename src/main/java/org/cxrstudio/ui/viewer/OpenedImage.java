@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param image         decoded pixels and metadata
  * @param range         stored-value range, for the display LUT
  * @param defaultWindow window the display pipeline chooses, modality units
- * @param decodeMillis  wall time of reading and decoding the file
+ * @param decodeMillis  wall time of reading and decoding the file and preparing it for display
+ *                      (value range, default window)
  */
 public record OpenedImage(Path path, Radiograph image, PixelRange range, WindowLevel defaultWindow,
                           double decodeMillis) {

@@ -2,6 +2,8 @@ package org.cxrstudio.app.cli;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import org.cxrstudio.core.inference.DevicePreference;
+import org.cxrstudio.core.inference.TbModel;
 import org.cxrstudio.core.inference.TestModels;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -82,6 +85,21 @@ class EvalCommandTest {
         assertThat(pair.get("source_a").getAsString()).isEqualTo("da_db");
         assertThat(pair.get("auc").getAsDouble()).isEqualTo(0.5);
         assertThat(run.out()).contains("\"groups\"");
+    }
+
+    @Test
+    void storesTheReportInTheSidecarCard() throws Exception {
+        Path labels = sameSourceLabels();
+        CliRun run = CliRun.of("eval", "--model", model.toString(), "--images", images.toString(),
+                "--labels", labels.toString(), "--group-by", "source", "--into-card", "same_source_val");
+        assertThat(run.exit()).as(run.err()).isZero();
+        try (TbModel m = TbModel.load(model, DevicePreference.CPU)) { // hash still matches
+            @SuppressWarnings("unchecked")
+            Map<String, Object> stored = (Map<String, Object>) m.card().validation().get("same_source_val");
+            assertThat((Double) stored.get("auc")).isCloseTo(7.0 / 8, within(1e-9));
+            assertThat(stored).containsKey("groups");
+            assertThat((String) stored.get("command")).startsWith("eval --model ");
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import javafx.stage.Stage;
 import org.cxrstudio.core.imaging.DisplayPipeline;
 import org.cxrstudio.core.imaging.RadiographReader;
 import org.cxrstudio.core.imaging.WindowLevel;
+import org.cxrstudio.ui.overlay.FakeModels;
 import org.cxrstudio.ui.task.FxBackgroundExecutor;
 import org.cxrstudio.ui.viewer.ImageCanvas;
 import org.cxrstudio.ui.viewer.ImageLoader;
@@ -34,13 +35,16 @@ class MainWindowFxTest {
     @TempDir
     Path dir;
     private final FxBackgroundExecutor executor = new FxBackgroundExecutor(1);
+    private MainViewModel main;
     private ViewerViewModel vm;
     private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        vm = new ViewerViewModel(ImageLoader.of(RadiographReader::read, DisplayPipeline::defaultWindow), executor);
-        window = new MainWindow(vm, new RecentFiles(List.of(), l -> { }));
+        main = new MainViewModel(ImageLoader.of(RadiographReader::read, DisplayPipeline::defaultWindow),
+                new FakeModels(2 / 3.0, 1 / 3.0), executor);
+        vm = main.viewer();
+        window = new MainWindow(main, new RecentFiles(List.of(), l -> { }));
         stage.setScene(new Scene(window, 1000, 700));
         stage.show();
     }
