@@ -1,11 +1,6 @@
 package org.cxrstudio.core.training;
 
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import org.cxrstudio.core.eval.EvalSummary;
 import org.cxrstudio.core.imaging.Preprocessing;
 import org.cxrstudio.core.task.CancellationToken;
@@ -14,7 +9,6 @@ import org.cxrstudio.core.task.ProgressListener;
 import org.cxrstudio.core.training.data.BalancedSampler;
 import org.cxrstudio.core.training.data.Normalization;
 import org.cxrstudio.core.training.data.TensorCache;
-import org.cxrstudio.core.training.loss.Losses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +36,7 @@ final class TrainingRun {
     private final RunState state;
     private final Preprocessing pre;
     private final BatchAssembler assembler;
+    private final TrainingStep step;
     private final ProgressListener progress;
     private final CancellationToken cancel;
 
@@ -58,6 +53,7 @@ final class TrainingRun {
         this.state = state;
         this.pre = Preprocessing.perImage(c.inputSize());
         this.assembler = new BatchAssembler(data.samples(), cache, pre, teacher, c.temperature(), c.aals(), c.augment());
+        this.step = new TrainingStep(net, opt, c.kdAlpha(), c.temperature(), c.camWeight());
         this.progress = progress;
         this.cancel = cancel;
     }
@@ -97,7 +93,7 @@ final class TrainingRun {
                 for (int j = 0; j < n; j++) {
                     idx[j] = data.train()[order[b * c.batchSize() + j]];
                 }
-                float loss = step(assembler.build(idx, c.seed(), state.epoch, b), learningRate(state.epoch, b, bpe));
+                float loss = step.run(assembler.build(idx, c.seed(), state.epoch, b), learningRate(state.epoch, b, bpe));
                 state.runningLoss += loss;
                 state.runningBatches++;
                 state.batchInEpoch = b + 1;
@@ -207,40 +203,6 @@ final class TrainingRun {
             System.arraycopy(p.cams(), 0, cams, first, k);
         }
         return Validation.of(data.valSamples(), prob, cams, net.camWidth(), net.camHeight(), w, h);
-    }
-
-    private float step(BatchAssembler.Data d, float lr) {
-        int n = d.n();
-        int s = cache.size();
-        float lossValue;
-        try (NDManager sub = net.manager().newSubManager()) {
-            NDArray x = sub.create(d.x(), new Shape(n, 1, s, s));
-            NDArray target = sub.create(d.target(), new Shape(n, 1));
-            NDArray wSup = sub.create(d.wSup(), new Shape(n, 1));
-            try (GradientCollector gc = Engine.getEngine(StudentNet.ENGINE).newGradientCollector()) {
-                NDList out = net.block().forward(net.store(), new NDList(x), true);
-                NDArray logits = out.get(0);
-                NDArray loss = Losses.bce(logits, target, wSup);
-                if (teacher != null) {
-                    NDArray soft = sub.create(d.soft(), new Shape(n, 1));
-                    NDArray ones = sub.ones(new Shape(n, 1));
-                    NDArray tcam = sub.create(d.cam(), new Shape(n, 1, teacher.camHeight(), teacher.camWidth()));
-                    NDArray wCam = sub.create(d.wCam(), new Shape(n));
-                    loss = loss.mul((float) (1 - c.kdAlpha()))
-                            .add(Losses.distillation(logits, soft, (float) c.temperature(), ones).mul((float) c.kdAlpha()));
-                    if (c.camWeight() > 0) {
-                        loss = loss.add(Losses.camTransfer(out.get(1), tcam, wCam).mul((float) c.camWeight()));
-                    }
-                }
-                gc.backward(loss);
-                lossValue = loss.getFloat();
-            }
-            opt.step(lr);
-        }
-        if (!Float.isFinite(lossValue)) {
-            throw new IllegalStateException("training diverged (loss " + lossValue + "); try a lower --lr");
-        }
-        return lossValue;
     }
 
     /** Cosine decay from the peak to {@value #LR_FLOOR}·peak over all planned batches. */
