@@ -14,6 +14,13 @@ import java.nio.file.Path;
 interface NetworkProvider {
 
     /**
+     * Checks cheaply that {@code arch} at {@code inputSize} can be built, before any data work.
+     *
+     * @throws IllegalArgumentException naming the problem (unknown preset, unsupported size)
+     */
+    void check(String arch, int inputSize);
+
+    /**
      * An uninitialised block whose forward on {@code N×1×S×S} returns
      * {@code [logits N×1 (pre-sigmoid), cam N×1×h×w]}.
      *

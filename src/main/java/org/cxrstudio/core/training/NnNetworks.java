@@ -8,6 +8,11 @@ import java.nio.file.Path;
 /** TEMPORARY until core.training.nn lands: the presets and exporter of helper nn. */
 final class NnNetworks implements NetworkProvider {
     @Override
+    public void check(String arch, int inputSize) {
+        // until nn lands, build() reports the problem
+    }
+
+    @Override
     public Block build(String arch, int inputSize) {
         throw new UnsupportedOperationException("core.training.nn has not landed yet");
     }

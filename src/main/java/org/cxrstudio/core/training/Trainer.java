@@ -70,10 +70,11 @@ public final class Trainer {
         }
         TeacherModel teacherModel = c.teacher() == null ? null : TeacherModel.load(c.teacher());
         try {
+            networks.check(c.arch(), c.inputSize());
             PreparedData data = PreparedData.prepare(c, ckpt.hasLast());
             TensorCache cache = data.cache(c.cacheDir(), c.inputSize(), progress, cancel);
-            long start = System.nanoTime();
             try (StudentNet net = new StudentNet(networks, c.arch(), c.inputSize(), c.seed())) {
+                long start = System.nanoTime();
                 TeacherTargets targets = null;
                 if (teacherModel != null) {
                     TensorCache tc = teacherModel.inputSize() == c.inputSize() ? cache

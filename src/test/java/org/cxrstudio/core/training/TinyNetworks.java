@@ -21,6 +21,13 @@ import java.nio.file.Path;
  */
 final class TinyNetworks implements NetworkProvider {
     @Override
+    public void check(String arch, int inputSize) {
+        if (!"tiny".equals(arch)) {
+            throw new IllegalArgumentException("unknown architecture '" + arch + "' (tiny)");
+        }
+    }
+
+    @Override
     public Block build(String arch, int inputSize) {
         return new SequentialBlock()
                 .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optStride(new Shape(2, 2))
