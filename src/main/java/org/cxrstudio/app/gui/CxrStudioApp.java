@@ -46,6 +46,8 @@ public final class CxrStudioApp extends Application {
         if (!files.isEmpty()) {
             LOG.info("opening {}", files.get(0));
             window.open(Path.of(files.get(0)));
+        } else {
+            AppDirs.find("sample-images").stream().findFirst().ifPresent(d -> vm.folder().openFolder(d, false));
         }
     }
 

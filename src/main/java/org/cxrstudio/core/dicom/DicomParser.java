@@ -62,6 +62,9 @@ public final class DicomParser {
         } else {
             d.explicit = !TransferSyntax.IMPLICIT_LE.equals(ts);
             d.bigEndian = TransferSyntax.EXPLICIT_BE.equals(ts);
+            if (d.explicit && !d.bigEndian && start + 8 <= body.length && !looksExplicit(body, start)) {
+                d.explicit = false; // a known writer bug: meta says explicit, dataset is implicit
+            }
         }
         DicomDataset dataset = d.readDataset(body.length, false, 0, true);
         return new DicomFile(preamble, ts, meta, dataset);

@@ -41,6 +41,9 @@ final class PixelDecoder {
     }
 
     private static int[] nativeSamples(DicomElement px, PixelGeometry g, String source) throws DicomException {
+        if (g.photometric().startsWith("YBR_") && g.photometric().contains("42")) {
+            throw new DicomException(source + ": uncompressed " + g.photometric() + " (chroma subsampled) is not supported");
+        }
         long need = g.frameBytes();
         if (px.length() < need) {
             throw new DicomException(source + ": pixel data has " + px.length() + " bytes, but " + g.columns() + "x"
@@ -95,7 +98,7 @@ final class PixelDecoder {
             }
             return out;
         }
-        boolean ybr = g.photometric().startsWith("YBR") && !isJpegBaseline(ts);
+        boolean ybr = g.photometric().startsWith("YBR") && !decoderReturnsRgb(ts);
         int[] out = new int[count];
         for (int i = 0; i < count; i++) {
             int r = (s[3 * i] >> shift) & mask;
@@ -110,8 +113,12 @@ final class PixelDecoder {
         return out;
     }
 
-    /** ImageIO's JPEG decoder hands back RGB even when the header says YBR. */
-    private static boolean isJpegBaseline(String ts) {
-        return "1.2.840.10008.1.2.4.50".equals(ts) || "1.2.840.10008.1.2.4.51".equals(ts);
+    /**
+     * The ImageIO-based decoders (JPEG baseline/extended, JPEG 2000) hand back RGB even when the
+     * header says YBR_FULL_422 / YBR_ICT / YBR_RCT; the others return samples as stored.
+     */
+    private static boolean decoderReturnsRgb(String ts) {
+        return ts != null && (ts.equals("1.2.840.10008.1.2.4.50") || ts.equals("1.2.840.10008.1.2.4.51")
+                || ts.startsWith("1.2.840.10008.1.2.4.9"));
     }
 }

@@ -104,7 +104,8 @@ public final class RadiographReader {
         } catch (DicomException e) {
             throw new ImageReadException(e.getMessage(), e);
         } catch (RuntimeException e) { // a parser bug must still be one clear line, not a crash
-            LOG.warn("{}: unexpected failure reading DICOM", name, e);
+            LOG.warn("{}: unexpected failure reading DICOM: {}", name, e.toString());
+            LOG.debug("stack trace", e);
             throw new ImageReadException(name + ": cannot read DICOM (" + e + ")", e);
         }
         return toRadiograph(d);

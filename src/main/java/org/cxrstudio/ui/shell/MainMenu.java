@@ -37,7 +37,8 @@ final class MainMenu {
         MenuItem export = item("menu.export", "Shortcut+E", () -> w.export(false));
         export.setId("menuExport");
         MenuItem report = item("menu.report", "Shortcut+Shift+E", () -> w.export(true));
-        return new Menu(Messages.get("menu.file"), null, open, recentMenu, new SeparatorMenuItem(), export, report,
+        MenuItem folder = item("menu.openFolder", "Shortcut+Shift+O", w::chooseFolder);
+        return new Menu(Messages.get("menu.file"), null, open, folder, recentMenu, new SeparatorMenuItem(), export, report,
                 new SeparatorMenuItem(), quit);
     }
 

@@ -35,6 +35,7 @@ public final class MainViewModel {
     private final OverlayOptions overlays = new OverlayOptions();
     private final CompareViewModel compare;
     private final ObservableList<Path> models = FXCollections.observableArrayList();
+    private final FolderViewModel folder;
     private final ReadOnlyStringWrapper timing = new ReadOnlyStringWrapper(this, "timing", "");
     private Path teacherDefault;
     private OpenedImage timedImage;
@@ -45,6 +46,7 @@ public final class MainViewModel {
         student = new ModelSlotViewModel("Student", modelLoader, executor, e -> viewer.report(e.title(), e.message()));
         teacher = new ModelSlotViewModel("Teacher", modelLoader, executor, e -> viewer.report(e.title(), e.message()));
         compare = new CompareViewModel(teacher, student);
+        folder = new FolderViewModel(viewer, executor);
         viewer.addOnOpened(img -> {
             timedImage = img;
             openedNanos = System.nanoTime();
@@ -88,6 +90,10 @@ public final class MainViewModel {
      */
     public ReadOnlyStringProperty timingProperty() {
         return timing.getReadOnlyProperty();
+    }
+
+    public FolderViewModel folder() {
+        return folder;
     }
 
     public ViewerViewModel viewer() {

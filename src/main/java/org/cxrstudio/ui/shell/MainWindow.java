@@ -95,6 +95,7 @@ public final class MainWindow extends BorderPane {
         setTop(top);
         setCenter(center);
         setRight(side);
+        setLeft(new FolderStrip(main.folder()));
         setBottom(createStatusBar());
     }
 
@@ -174,6 +175,17 @@ public final class MainWindow extends BorderPane {
         vm.errorProperty().addListener((o, a, err) -> showError(err));
         vm.addOnOpened(img -> recent.add(img.path()));
         main.compare().activeProperty().addListener((o, a, on) -> showCompare(on));
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            boolean inList = e.getTarget() instanceof javafx.scene.control.ListView
+                    || e.getTarget() instanceof javafx.scene.control.Slider || e.getTarget() instanceof javafx.scene.control.ComboBox;
+            if (!inList && switch (e.getCode()) {
+                case RIGHT, DOWN, PAGE_DOWN -> main.folder().next();
+                case LEFT, UP, PAGE_UP -> main.folder().previous();
+                default -> false;
+            }) {
+                e.consume();
+            }
+        });
         setOnDragOver(this::onDragOver);
         setOnDragDropped(this::onDragDropped);
     }
@@ -189,7 +201,12 @@ public final class MainWindow extends BorderPane {
         List<File> files = e.getDragboard().getFiles();
         boolean ok = files != null && !files.isEmpty();
         if (ok) {
-            open(files.get(0).toPath());
+            Path p = files.get(0).toPath();
+            if (java.nio.file.Files.isDirectory(p)) {
+                main.folder().openFolder(p, true);
+            } else {
+                open(p);
+            }
         }
         e.setDropCompleted(ok);
         e.consume();
@@ -222,6 +239,18 @@ public final class MainWindow extends BorderPane {
         File f = fc.showOpenDialog(window());
         if (f != null) {
             open(f.toPath());
+        }
+    }
+
+    void chooseFolder() {
+        javafx.stage.DirectoryChooser dc = new javafx.stage.DirectoryChooser();
+        if (lastDirectory != null && lastDirectory.toFile().isDirectory()) {
+            dc.setInitialDirectory(lastDirectory.toFile());
+        }
+        File f = dc.showDialog(window());
+        if (f != null) {
+            lastDirectory = f.toPath();
+            main.folder().openFolder(f.toPath(), true);
         }
     }
 

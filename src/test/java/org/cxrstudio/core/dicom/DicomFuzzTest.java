@@ -89,6 +89,46 @@ class DicomFuzzTest {
         });
     }
 
+    @Test
+    void mutatedPngAndJpegFailCleanly() throws IOException {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(96, 96,
+                java.awt.image.BufferedImage.TYPE_USHORT_GRAY);
+        for (int i = 0; i < 96 * 96; i++) {
+            img.getRaster().setSample(i % 96, i / 96, 0, (i * 611) & 0xFFFF);
+        }
+        java.awt.image.BufferedImage rgb = new java.awt.image.BufferedImage(96, 96,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int i = 0; i < 96 * 96; i++) {
+            rgb.setRGB(i % 96, i / 96, i * 7919);
+        }
+        List<byte[]> seeds = new ArrayList<>();
+        for (Object[] s : new Object[][] {{img, "png"}, {rgb, "png"}, {rgb, "jpeg"}}) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write((java.awt.image.RenderedImage) s[0], (String) s[1], out);
+            seeds.add(out.toByteArray());
+        }
+        Random rnd = new Random(99);
+        int[] ok = new int[2];
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            for (byte[] seed : seeds) {
+                for (int i = 0; i < 150; i++) {
+                    byte[] b = mutate(seed, rnd);
+                    Path p = Files.write(dir.resolve("m.img"), b);
+                    long t0 = System.nanoTime();
+                    try {
+                        RadiographReader.read(p);
+                        ok[0]++;
+                    } catch (ImageReadException e) {
+                        assertThat(e.getMessage()).startsWith(p.toString()).doesNotContain("\n");
+                        ok[1]++;
+                    }
+                    assertThat((System.nanoTime() - t0) / 1e9).isLessThan(2.0);
+                }
+            }
+        });
+        assertThat(ok[1]).as("rejected").isPositive();
+    }
+
     private static byte[] mutate(byte[] seed, Random rnd) {
         byte[] b = seed.clone();
         int start = b.length > 200 && b[128] == 'D' ? 132 : 0;

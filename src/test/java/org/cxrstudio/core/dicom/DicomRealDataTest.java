@@ -94,6 +94,37 @@ class DicomRealDataTest {
         assertThat(max).isLessThanOrEqualTo(1);
     }
 
+    /**
+     * The synthetic MONOCHROME1 variant of the SIIM chest (same pixels) renders as the inverse of
+     * the original: through dcmtk-decompressed native copies always, and directly from the JPEG
+     * files once the JPEG baseline codec exists.
+     */
+    @Test
+    void fakeMonochrome1RendersAsInverseOfSiim() throws IOException {
+        Path m1 = DATA.resolve("original/Fake_MONOHR1.dcm");
+        Path m2 = DATA.resolve("original/SIIM_1.2.276.0.7230010.3.1.4.8323329.6904.1517875201.850819.dcm");
+        Path n1 = tmp.resolve("fake-native.dcm");
+        Path n2 = tmp.resolve("siim-native.dcm");
+        Dcmtk.run("dcmdjpeg", m1.toString(), n1.toString());
+        Dcmtk.run("dcmdjpeg", m2.toString(), n2.toString());
+        assertInverse(n1, n2);
+        assumeTrue(Codecs.forTransferSyntax("1.2.840.10008.1.2.4.50").isPresent(), "JPEG baseline codec not available yet");
+        assertInverse(m1, m2);
+    }
+
+    private static void assertInverse(Path m1, Path m2) throws IOException {
+        var a = org.cxrstudio.core.imaging.RadiographReader.read(m1);
+        var b = org.cxrstudio.core.imaging.RadiographReader.read(m2);
+        assertThat(a.photometric()).isEqualTo(org.cxrstudio.core.imaging.Photometric.MONOCHROME1);
+        assertThat(b.photometric()).isEqualTo(org.cxrstudio.core.imaging.Photometric.MONOCHROME2);
+        assertThat(a.pixels()).isEqualTo(b.pixels());
+        var ga = org.cxrstudio.core.imaging.DisplayPipeline.render(a, null, false);
+        var gb = org.cxrstudio.core.imaging.DisplayPipeline.render(b, null, false);
+        for (int i = 0; i < ga.gray().length; i++) {
+            assertThat(ga.gray()[i] & 0xFF).isEqualTo(255 - (gb.gray()[i] & 0xFF));
+        }
+    }
+
     @Test
     void rleTranscodeMatchesWhenCodecAvailable() throws IOException {
         assumeTrue(Codecs.forTransferSyntax("1.2.840.10008.1.2.5").isPresent(), "RLE codec not available yet: skipping");

@@ -45,6 +45,16 @@ class DicomSyntheticTest {
     }
 
     @Test
+    void implicitDatasetUnderExplicitMetaIsTolerated() throws DicomException {
+        byte[] explicit = SyntheticDicom.ramp12().toBytes(TransferSyntax.EXPLICIT_LE);
+        int metaEnd = 144 + ((explicit[140] & 0xFF) | (explicit[141] & 0xFF) << 8);
+        byte[] body = SyntheticDicom.ramp12().dataset(false, false);
+        byte[] mixed = java.util.Arrays.copyOf(explicit, metaEnd + body.length);
+        System.arraycopy(body, 0, mixed, metaEnd, body.length);
+        assertThat(DicomReader.read(mixed, "mixed.dcm").pixels()[5]).isEqualTo(5 * 37);
+    }
+
+    @Test
     void highBitsAreMaskedAndShifted() throws DicomException {
         int[] px = {0xF123, 0x1FFF, 0x0800, 0xFFFF, 0, 0, 0, 0};
         int[] raw = new int[64];

@@ -107,6 +107,19 @@ class MainWindowFxTest {
     }
 
     @Test
+    void arrowKeysStepThroughAFolder(FxRobot robot) throws Exception {
+        Path a = TestImages.writePng(dir, "a.png", 120, 100);
+        Path b = TestImages.writePng(dir, "b.png", 140, 100);
+        robot.interact(() -> main.folder().openFolder(dir, true));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.display().image() != null && vm.display().image().path().equals(a));
+        robot.clickOn("#imageCanvas").type(javafx.scene.input.KeyCode.RIGHT);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.display().image().path().equals(b));
+        assertThat(robot.lookup("#folderList").queryListView().getSelectionModel().getSelectedIndex()).isEqualTo(1);
+        robot.type(javafx.scene.input.KeyCode.LEFT);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.display().image().path().equals(a));
+    }
+
+    @Test
     void unreadableFileShowsErrorDialogAndKeepsTheImage(FxRobot robot) throws Exception {
         OpenedImage good = openAndWait(robot, TestImages.writePng(dir, "chest.png", 300, 200));
         Path bad = Files.write(dir.resolve("broken.dcm"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
