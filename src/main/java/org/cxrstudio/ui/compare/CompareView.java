@@ -42,7 +42,8 @@ public final class CompareView extends BorderPane {
         Label agreement = new Label("Waiting for both models…");
         agreement.setId("agreement");
         agreement.setPadding(new Insets(4, 8, 4, 8));
-        agreement.setStyle("-fx-font-size: 14px;");
+        agreement.getStyleClass().add("agreement-bar");
+        agreement.setMaxWidth(Double.MAX_VALUE);
         vm.agreementProperty().addListener((o, a, b) -> agreement.setText(b == null ? "Waiting for both models…" : b.summary()));
         setCenter(panes);
         setBottom(agreement);
@@ -64,6 +65,8 @@ public final class CompareView extends BorderPane {
         ScoreBadge badge = new ScoreBadge(slot);
         HBox header = new HBox(8, badge, title, picker);
         header.setPadding(new Insets(4));
+        header.getStyleClass().add("compare-header");
+        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox box = new VBox(header, canvas);
         VBox.setVgrow(canvas, Priority.ALWAYS);
         canvas.setPrefWidth(100);

@@ -17,6 +17,7 @@ import java.util.List;
  * result or threshold changes.
  */
 public final class CompareViewModel {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CompareViewModel.class);
     private final ModelSlotViewModel a;
     private final ModelSlotViewModel b;
     private final BooleanProperty active = new SimpleBooleanProperty(this, "active", false);
@@ -58,6 +59,7 @@ public final class CompareViewModel {
         }
         agreement.set(Agreements.of(pa, a.thresholdProperty().get(), shown(pa, a),
                 pb, b.thresholdProperty().get(), shown(pb, b)));
+        LOG.info("agreement: {}", agreement.get().summary());
     }
 
     private static List<Box> shown(Prediction p, ModelSlotViewModel s) {

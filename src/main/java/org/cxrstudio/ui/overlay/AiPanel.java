@@ -113,7 +113,7 @@ public final class AiPanel extends VBox {
                 : String.format(Locale.ROOT, "Inference %.0f ms on %s", p.millis(), p.device())));
 
         getChildren().addAll(badge, busy, thresholdValue, threshold, cardThreshold, new Separator(),
-                heat, opacity, colormap, new ColormapLegend(options.colormapProperty()), boxes, new Separator(),
+                heat, new Label("Heatmap opacity"), opacity, new Label("Colour table"), colormap, new ColormapLegend(options.colormapProperty()), boxes, new Separator(),
                 new Label("Model"), pickRow, model, timing,
                 disclaimer());
     }

@@ -9,12 +9,10 @@ import javafx.scene.paint.Color;
 
 /** A horizontal colour bar of the current heatmap colour table, labelled 0 (low) to 1 (high saliency). */
 public final class ColormapLegend extends BorderPane {
+    private static final int WIDTH = 220;
     private final ImageView bar = new ImageView();
 
     public ColormapLegend(ObjectProperty<Colormap> colormap) {
-        bar.setFitWidth(200);
-        bar.setFitHeight(12);
-        bar.setSmooth(true);
         setTop(bar);
         setLeft(new Label("0 low"));
         setRight(new Label("1 high saliency"));
@@ -23,10 +21,13 @@ public final class ColormapLegend extends BorderPane {
     }
 
     private void draw(Colormap map) {
-        WritableImage img = new WritableImage(256, 1);
-        for (int i = 0; i < 256; i++) {
-            int rgb = map.rgb(i / 255.0);
-            img.getPixelWriter().setColor(i, 0, Color.rgb((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF));
+        WritableImage img = new WritableImage(WIDTH, 12);
+        for (int x = 0; x < WIDTH; x++) {
+            int rgb = map.rgb(x / (WIDTH - 1.0));
+            Color c = Color.rgb((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF);
+            for (int y = 0; y < 12; y++) {
+                img.getPixelWriter().setColor(x, y, c);
+            }
         }
         bar.setImage(img);
     }

@@ -12,6 +12,7 @@ public final class ScoreBadge extends Label {
     public ScoreBadge(ModelSlotViewModel slot) {
         getStyleClass().add("score-badge");
         setMaxWidth(Double.MAX_VALUE);
+        setMinWidth(USE_PREF_SIZE);
         Runnable update = () -> {
             setText(slot.scoreText());
             getStyleClass().removeAll("positive", "negative", "unknown");
