@@ -16,8 +16,11 @@ public final class JpegDecoder implements FrameDecoder {
     public int[] decode(byte[] frame, FrameInfo info) throws CodecException {
         Frames.checkGeometry(CODEC, info);
         JpegHeader header = JpegHeader.read(frame, CODEC);
-        if (header.sofMarker() == JpegHeader.SOF3 || header.sofMarker() == JpegHeader.SOF55) {
-            throw new CodecException(CODEC + ": lossless / JPEG-LS stream is not supported yet");
+        if (header.sofMarker() == JpegHeader.SOF3) {
+            return new JpegLosslessDecoder().decode(frame, info);
+        }
+        if (header.sofMarker() == JpegHeader.SOF55) {
+            throw new CodecException(CODEC + ": JPEG-LS stream under a JPEG transfer syntax is not supported yet");
         }
         header.checkMatches(info, CODEC);
         if (header.sofMarker() != JpegHeader.SOF0 && header.sofMarker() != JpegHeader.SOF1) {

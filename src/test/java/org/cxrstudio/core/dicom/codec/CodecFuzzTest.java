@@ -25,6 +25,7 @@ class CodecFuzzTest {
     @CsvSource({
             "original/SIIM_1.2.276.0.7230010.3.1.4.8323329.6904.1517875201.850819.dcm, 1",
             "original/RG3_J2KI.dcm, 2",
+            "original/JPEG-LL.dcm, 4",
             "rle:original/SIIM_1.2.276.0.7230010.3.1.4.8323329.6904.1517875201.850819.dcm, 3",
     })
     void corruptFramesFailCleanly(String source, long seed, @TempDir Path tmp) throws Exception {
