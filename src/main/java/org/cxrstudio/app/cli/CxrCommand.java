@@ -28,6 +28,7 @@ public final class CxrCommand implements Runnable {
         cl.addSubcommand(new ViewerBenchCommand());
         cl.addSubcommand(new MakeSamplesCommand());
         cl.addSubcommand(new DecodeBenchCommand());
+        cl.addSubcommand(new EnginesCommand());
         cl.setExecutionExceptionHandler(new CliErrors());
         return cl;
     }

@@ -25,8 +25,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code bench-decode FILE...}: median time to read + decode each file with our reader (in
  * process, after warm-up), and beside it, in the same run, the wall time of dcmtk's
- * decompressor ({@code dcmdjpeg}/{@code dcmdjpls}/{@code dcmdrle}) and of {@code dcm2pnm}
- * (decode + render to PNG) on the same file when dcmtk is installed. dcmtk times include
+ * decompressor ({@code dcmdjpeg}/{@code dcmdjpls}/{@code dcmdrle}, {@code dcmconv} for native) and of
+ * its renderer ({@code dcm2pnm}/{@code dcmj2pnm}/{@code dcml2pnm}: decode + render to PNG) on the same
+ * file when dcmtk is installed. dcmtk times include
  * process start-up (about 10–30 ms), which the table states.
  */
 @Command(name = "bench-decode", mixinStandardHelpOptions = true,
@@ -52,7 +53,7 @@ final class DecodeBenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         boolean dcmtk = dcmtkAvailable();
         out.printf("%-44s %11s %10s %10s %14s %12s%n", "file", "size", "ours ms", "render ms", "dcmtk-decomp ms",
-                "dcm2pnm ms");
+                "dcm*2pnm ms");
         List<Map<String, Object>> rows = new ArrayList<>();
         Path tmp = Files.createTempDirectory("bench-decode");
         int failed = 0;
@@ -100,8 +101,9 @@ final class DecodeBenchCommand implements Callable<Integer> {
         if (dcmtk && tool != null) {
             decomp = timeTool(List.of(tool, f.toString(), tmp.resolve("d.dcm").toString()));
         }
-        if (dcmtk && r.format().startsWith("DICOM")) {
-            pnm = timeTool(List.of("dcm2pnm", "+on", f.toString(), tmp.resolve("p.png").toString()));
+        String renderer = "dcmdjpls".equals(tool) ? "dcml2pnm" : "dcmconv".equals(tool) ? "dcm2pnm" : "dcmj2pnm";
+        if (dcmtk && r.format().startsWith("DICOM") && tool != null) {
+            pnm = timeTool(List.of(renderer, "+on", f.toString(), tmp.resolve("p.png").toString()));
         }
         out.printf("%-44s %11s %10.1f %10.1f %14s %12s%n", shorten(f.getFileName().toString()),
                 r.columns() + "x" + r.rows(), median(ours), median(render), fmt(decomp), fmt(pnm));
@@ -114,7 +116,8 @@ final class DecodeBenchCommand implements Callable<Integer> {
         m.put("oursRenderMs", JsonOut.round(median(render), 2));
         m.put("dcmtkDecompressor", tool);
         m.put("dcmtkDecompressMs", decomp == null ? null : JsonOut.round(decomp, 2));
-        m.put("dcm2pnmMs", pnm == null ? null : JsonOut.round(pnm, 2));
+        m.put("dcmtkRenderer", renderer);
+        m.put("dcmtkRenderMs", pnm == null ? null : JsonOut.round(pnm, 2));
         return m;
     }
 

@@ -100,9 +100,12 @@ final class InspectCommand implements Callable<Integer> {
         m.put("photometric", r.photometric().name());
         m.put("rescaleSlope", r.rescaleSlope());
         m.put("rescaleIntercept", r.rescaleIntercept());
-        m.put("windows", r.windows().stream().map(x -> Map.of("center", x.center(), "width", x.width())).toList());
-        m.put("voiLut", r.voiLut().map(l -> Map.of("firstMapped", l.firstMapped(), "bits", l.bits(),
-                "entries", l.table().length)).orElse(null));
+        m.put("windows", r.windows().stream().map(x -> ordered("center", x.center(), "width", x.width())).toList());
+        m.put("voiLut", r.voiLut().map(l -> {
+            Map<String, Object> v = ordered("firstMapped", l.firstMapped(), "bits", l.bits());
+            v.put("entries", l.table().length);
+            return v;
+        }).orElse(null));
         m.put("pixelSpacingMm", r.pixelSpacingMm().orElse(null));
         m.put("viewPosition", r.viewPosition());
         int min = Integer.MAX_VALUE;
@@ -114,7 +117,7 @@ final class InspectCommand implements Callable<Integer> {
         m.put("storedMin", min);
         m.put("storedMax", max);
         WindowLevel dw = DisplayPipeline.defaultWindow(r);
-        m.put("defaultWindow", Map.of("center", JsonOut.round(dw.center(), 3), "width", JsonOut.round(dw.width(), 3)));
+        m.put("defaultWindow", ordered("center", JsonOut.round(dw.center(), 3), "width", JsonOut.round(dw.width(), 3)));
         m.put("decodeMs", JsonOut.round(decodeMs, 1));
         m.put("metadata", new TreeMap<>(r.metadata()));
         if (patient) {
@@ -122,6 +125,13 @@ final class InspectCommand implements Callable<Integer> {
         } else {
             m.put("patientFieldsHidden", r.patient().size());
         }
+        return m;
+    }
+
+    private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(k1, v1);
+        m.put(k2, v2);
         return m;
     }
 
