@@ -9,22 +9,21 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import org.cxrstudio.ui.Messages;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
 /**
  * The two live charts of a run, redrawn from the view model's epoch list: losses (train,
- * validation) and validation quality (AUC, and mIoU when the labels have boxes), per epoch.
+ * validation) and validation quality (AUC, and mIoU when the labels have boxes), per epoch;
+ * one set of lines per student ({@code distilled}, and {@code baseline} when it ran).
  */
 final class TrainingCharts extends HBox {
-    private final XYChart.Series<Number, Number> trainLoss = series("train loss");
-    private final XYChart.Series<Number, Number> valLoss = series("validation loss");
-    private final XYChart.Series<Number, Number> auc = series("AUC");
-    private final XYChart.Series<Number, Number> miou = series("mIoU");
     private final LineChart<Number, Number> lossChart = chart("lossChart", Messages.get("training.lossChart"), false);
     private final LineChart<Number, Number> qualityChart = chart("qualityChart", Messages.get("training.qualityChart"), true);
 
     TrainingCharts(ObservableList<EpochPoint> epochs) {
         super(8);
-        lossChart.getData().addAll(java.util.List.of(trainLoss, valLoss));
-        qualityChart.getData().addAll(java.util.List.of(auc, miou));
         getChildren().addAll(lossChart, qualityChart);
         HBox.setHgrow(lossChart, Priority.ALWAYS);
         HBox.setHgrow(qualityChart, Priority.ALWAYS);
@@ -33,26 +32,30 @@ final class TrainingCharts extends HBox {
     }
 
     private void redraw(ObservableList<EpochPoint> epochs) {
-        trainLoss.getData().clear();
-        valLoss.getData().clear();
-        auc.getData().clear();
-        miou.getData().clear();
+        Map<String, XYChart.Series<Number, Number>> loss = new LinkedHashMap<>();
+        Map<String, XYChart.Series<Number, Number>> quality = new LinkedHashMap<>();
         for (EpochPoint p : epochs) {
-            trainLoss.getData().add(new XYChart.Data<>(p.epoch(), p.trainLoss()));
-            valLoss.getData().add(new XYChart.Data<>(p.epoch(), p.valLoss()));
-            if (p.auc() != null) {
-                auc.getData().add(new XYChart.Data<>(p.epoch(), p.auc()));
-            }
-            if (p.miou() != null) {
-                miou.getData().add(new XYChart.Data<>(p.epoch(), p.miou()));
-            }
+            String prefix = EpochPoint.DISTILLED.equals(p.run()) ? "" : p.run() + " ";
+            add(loss, prefix + "train loss", p, EpochPoint::trainLoss);
+            add(loss, prefix + "validation loss", p, EpochPoint::valLoss);
+            add(quality, prefix + "AUC", p, EpochPoint::auc);
+            add(quality, prefix + "mIoU", p, EpochPoint::miou);
         }
+        lossChart.getData().setAll(loss.values());
+        qualityChart.getData().setAll(quality.values());
     }
 
-    private static XYChart.Series<Number, Number> series(String name) {
-        XYChart.Series<Number, Number> s = new XYChart.Series<>();
-        s.setName(name);
-        return s;
+    private static void add(Map<String, XYChart.Series<Number, Number>> series, String name, EpochPoint p,
+                            Function<EpochPoint, Double> value) {
+        Double v = value.apply(p);
+        if (v == null || !Double.isFinite(v)) {
+            return;
+        }
+        series.computeIfAbsent(name, n -> {
+            XYChart.Series<Number, Number> s = new XYChart.Series<>();
+            s.setName(n);
+            return s;
+        }).getData().add(new XYChart.Data<>(p.epoch(), v));
     }
 
     private static LineChart<Number, Number> chart(String id, String title, boolean unitRange) {

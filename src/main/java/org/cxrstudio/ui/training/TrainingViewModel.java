@@ -208,7 +208,7 @@ public final class TrainingViewModel {
 
             @Override
             public void epoch(EpochPoint point) {
-                ui.execute(() -> epochs.add(point));
+                ui.execute(() -> addEpoch(point));
             }
         };
         worker.execute(() -> {
@@ -232,6 +232,12 @@ public final class TrainingViewModel {
                 });
             }
         });
+    }
+
+    /** A resumed run re-reports earlier epochs, and a partial epoch is later completed: replace, don't repeat. */
+    private void addEpoch(EpochPoint p) {
+        epochs.removeIf(e -> e.run().equals(p.run()) && e.epoch() >= p.epoch());
+        epochs.add(p);
     }
 
     private void finished(RunSummary s) {

@@ -68,7 +68,7 @@ final class FakeBackend implements TrainingBackend {
             }
             Files.writeString(ckpt, Integer.toString(epoch + 1));
             double e = epoch + 1;
-            events.epoch(new EpochPoint(e, 1.0 / e, 1.2 / e, 0.5 + 0.04 * e, null, true));
+            events.epoch(new EpochPoint(EpochPoint.DISTILLED, e, 1.0 / e, 1.2 / e, 0.5 + 0.04 * e, null, true));
             events.log("epoch " + (epoch + 1) + " done");
         }
         Path model = r.out().resolve("model.onnx");
