@@ -162,6 +162,10 @@ class DicomBadInputTest {
         byte[] other = "1.2.3.4.5.6.7.8.9.10".getBytes();
         System.arraycopy(other, 0, f, at, other.length);
         fails(f, "pixel data is native but the transfer syntax is 1.2.3.4.5.6.7.8.9.10");
+        byte[] g = SyntheticDicom.ramp12().toBytes(TransferSyntax.EXPLICIT_LE);
+        byte[] broken = "1.2.840.10\n08.1.2.1".getBytes(); // a control character inside the UID
+        System.arraycopy(broken, 0, g, at, broken.length);
+        fails(g, "transfer syntax is 1.2.840.10?08.1.2.1"); // fails() also checks: one line
     }
 
     static int indexOf(byte[] hay, byte[] needle) {
