@@ -5,8 +5,7 @@ package org.cxrstudio.core.dicom.codec;
  *
  * <p>Supports 2–16 bit precision, NEAR ≥ 0, preset coding parameters from an LSE segment
  * (id 1: MAXVAL, T1–T3, RESET) or the defaults of C.2.4.1.1, restart intervals, and one
- * component per scan or line interleave. Not supported (clear error): sample interleave
- * (ILV 2), point transform, mapping tables (LSE ids 2–4) and sub-sampled components.
+ * component per scan, line or sample interleave. Not supported (clear error): point transform, mapping tables (LSE ids 2–4) and sub-sampled components.
  * Stateless and thread-safe.
  */
 public final class JpegLsDecoder implements FrameDecoder {
@@ -150,15 +149,13 @@ public final class JpegLsDecoder implements FrameDecoder {
             if (pointTransform != 0) {
                 throw new CodecException(CODEC + ": point transform is not supported");
             }
-            if (ilv == 2 && ns > 1) {
-                throw new CodecException(CODEC + ": sample-interleaved scans (ILV 2) are not supported");
-            }
             if (ilv > 2 || (ilv == 0 && ns > 1)) {
                 throw new CodecException(CODEC + ": interleave mode " + ilv + " with " + ns + " components is invalid");
             }
             int[] params = JpegLsParameters.resolve(preset, header.precision(), near);
             JpegLsBitReader in = new JpegLsBitReader(data, pos);
-            new JpegLsScan(in, out, header.columns(), header.rows(), near, params, restartInterval).decode();
+            new JpegLsScan(in, out, header.columns(), header.rows(), near, params, restartInterval,
+                    ilv == 2).decode();
             pos = in.nextMarker() < 0 ? data.length : in.position();
             scans++;
         }

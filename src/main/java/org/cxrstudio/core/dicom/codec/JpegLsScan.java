@@ -31,10 +31,13 @@ final class JpegLsScan {
     private final int[] n = new int[367];
     private final int[] nn = new int[367];
     private final int[] runIndex;
+    private final boolean sampleInterleaved;
 
     /** @param params {maxVal, t1, t2, t3, reset} already defaulted */
-    JpegLsScan(JpegLsBitReader in, int[][] planes, int width, int height, int near, int[] params, int restartInterval) {
+    JpegLsScan(JpegLsBitReader in, int[][] planes, int width, int height, int near, int[] params, int restartInterval,
+               boolean sampleInterleaved) {
         this.in = in;
+        this.sampleInterleaved = sampleInterleaved && planes.length > 1;
         this.planes = planes;
         this.width = width;
         this.height = height;
@@ -71,13 +74,19 @@ final class JpegLsScan {
                 }
             }
             for (int ci = 0; ci < components; ci++) {
-                int[] p = prev[ci];
+                prev[ci][width + 1] = prev[ci][width];
+                cur[ci][0] = prev[ci][1];
+                if (!sampleInterleaved) {
+                    decodeLine(prev[ci], cur[ci], ci);
+                }
+            }
+            if (sampleInterleaved) {
+                decodeSampleInterleavedLine(prev, cur);
+            }
+            for (int ci = 0; ci < components; ci++) {
                 int[] line = cur[ci];
-                p[width + 1] = p[width];
-                line[0] = p[1];
-                decodeLine(p, line, ci);
                 System.arraycopy(line, 1, planes[ci], y * width, width);
-                cur[ci] = p;
+                cur[ci] = prev[ci];
                 prev[ci] = line;
             }
             if (in.overrun()) {
@@ -121,6 +130,63 @@ final class JpegLsScan {
                 x++;
             }
         }
+    }
+
+    /**
+     * ILV 2: all components of a pixel in turn with shared contexts; run mode only when every
+     * component's context is 0, one run index, and run interruption samples use context 365
+     * predicted from Rb (as CharLS, whose code dcmtk's JPEG-LS codec is built on).
+     */
+    private void decodeSampleInterleavedLine(int[][] prev, int[][] cur) throws CodecException {
+        int nc = planes.length;
+        int[] qs = new int[nc];
+        int x = 1;
+        while (x <= width) {
+            boolean run = true;
+            for (int ci = 0; ci < nc; ci++) {
+                int ra = cur[ci][x - 1];
+                int rb = prev[ci][x];
+                int rc = prev[ci][x - 1];
+                qs[ci] = 81 * quantize(prev[ci][x + 1] - rb) + 9 * quantize(rb - rc) + quantize(rc - ra);
+                run &= qs[ci] == 0;
+            }
+            if (run) {
+                x += runModeSampleInterleaved(prev, cur, x);
+            } else {
+                for (int ci = 0; ci < nc; ci++) {
+                    cur[ci][x] = regular(qs[ci], cur[ci][x - 1], prev[ci][x], prev[ci][x - 1]);
+                }
+                x++;
+            }
+        }
+    }
+
+    private int runModeSampleInterleaved(int[][] prev, int[][] cur, int x) throws CodecException {
+        int count = runLength(width - x + 1, 0);
+        for (int ci = 0; ci < planes.length; ci++) {
+            int ra = cur[ci][x - 1];
+            for (int i = 0; i < count; i++) {
+                cur[ci][x + i] = ra;
+            }
+        }
+        if (count == width - x + 1) {
+            return count;
+        }
+        int at = x + count;
+        int[] errors = new int[planes.length];
+        for (int ci = 0; ci < planes.length; ci++) {
+            errors[ci] = interruptionError(0, 0);
+        }
+        for (int ci = 0; ci < planes.length; ci++) {
+            int ra = cur[ci][at - 1];
+            int rb = prev[ci][at];
+            int sign = rb - ra >= 0 ? 1 : -1;
+            cur[ci][at] = reconstruct(rb + sign * errors[ci] * (2 * near + 1));
+        }
+        if (runIndex[0] > 0) {
+            runIndex[0]--;
+        }
+        return count + 1;
     }
 
     private int quantize(int d) {
@@ -221,23 +287,7 @@ final class JpegLsScan {
     private int runMode(int[] prev, int[] line, int x, int ci) throws CodecException {
         int ra = line[x - 1];
         int remaining = width - x + 1;
-        int count = 0;
-        while (in.readBit()) {
-            int step = Math.min(1 << J[runIndex[ci]], remaining - count);
-            count += step;
-            if (step == 1 << J[runIndex[ci]] && runIndex[ci] < 31) {
-                runIndex[ci]++;
-            }
-            if (count == remaining) {
-                break;
-            }
-        }
-        if (count != remaining) {
-            count += in.read(J[runIndex[ci]]);
-        }
-        if (count > remaining) {
-            throw new CodecException("JPEG-LS: run of " + count + " samples passes the end of the line");
-        }
+        int count = runLength(remaining, ci);
         for (int i = 0; i < count; i++) {
             line[x + i] = ra;
         }
@@ -252,9 +302,39 @@ final class JpegLsScan {
         return count + 1;
     }
 
+    /** The run length (A.7.1.2): full segments of 2^J[RUNindex] while 1 bits, then the remainder. */
+    private int runLength(int remaining, int ci) throws CodecException {
+        int count = 0;
+        while (in.readBit()) {
+            int step = Math.min(1 << J[runIndex[ci]], remaining - count);
+            count += step;
+            if (step == 1 << J[runIndex[ci]] && runIndex[ci] < 31) {
+                runIndex[ci]++;
+            }
+            if (count == remaining) {
+                return count;
+            }
+        }
+        count += in.read(J[runIndex[ci]]);
+        if (count > remaining) {
+            throw new CodecException("JPEG-LS: run of " + count + " samples passes the end of the line");
+        }
+        return count;
+    }
+
     /** Run interruption sample (A.7.2), contexts 365 (Ra != Rb) and 366 (Ra ≈ Rb). */
     private int interruption(int ra, int rb, int ci) throws CodecException {
         int riType = Math.abs(ra - rb) <= near ? 1 : 0;
+        int err = interruptionError(riType, ci);
+        if (riType == 1) {
+            return reconstruct(ra + err * (2 * near + 1));
+        }
+        int sign = rb - ra >= 0 ? 1 : -1;
+        return reconstruct(rb + sign * err * (2 * near + 1));
+    }
+
+    /** Decodes a run interruption error and updates its context (A.7.2.2). */
+    private int interruptionError(int riType, int ci) throws CodecException {
         int q = 365 + riType;
         int temp = a[q] + (riType == 1 ? n[q] >> 1 : 0);
         int k = 0;
@@ -278,10 +358,6 @@ final class JpegLsScan {
             nn[q] >>= 1;
         }
         n[q]++;
-        if (riType == 1) {
-            return reconstruct(ra + err * (2 * near + 1));
-        }
-        int sign = rb - ra >= 0 ? 1 : -1;
-        return reconstruct(rb + sign * err * (2 * near + 1));
+        return err;
     }
 }

@@ -36,6 +36,18 @@ class JpegDecoderTest {
         assertThat(Fixtures.firstDifference(ours, Fixtures.dcmtkFirstFrame(ext, tmp))).isEqualTo(-1);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"+s2", "+s4"})
+    void colourYbrComesBackUnconvertedLikeDcmdjpegConvNever(String sampling, @TempDir Path tmp) throws Exception {
+        Fixtures.requireTool("dcmcjpeg");
+        Path ybr = tmp.resolve("ybr.dcm");
+        Fixtures.run("dcmcjpeg", "+eb", sampling, ColourFixture.rgbDicom(tmp).toString(), ybr.toString());
+        TestDicom d = TestDicom.read(ybr);
+        assertThat(d.info().photometric()).startsWith("YBR_FULL");
+        int[] ours = new JpegDecoder().decode(d.firstFrame(), d.info());
+        assertThat(Fixtures.firstDifference(ours, Fixtures.dcmtkFirstFrame(ybr, tmp))).isEqualTo(-1);
+    }
+
     @Test
     void twelveBitExtendedIsRefusedClearly(@TempDir Path tmp) throws Exception {
         Path in = Fixtures.dicom("derived/RG1_from_J2KI_jpeg_lossless_sv1.dcm");
