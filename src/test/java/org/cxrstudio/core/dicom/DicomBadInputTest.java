@@ -114,6 +114,19 @@ class DicomBadInputTest {
     }
 
     @Test
+    void elementCountIsLimited() {
+        int n = DicomParser.MAX_ELEMENTS + 10;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new DicomWriter().string(Tags.MODALITY, "CS", "CR").dataset(true, false));
+        out.writeBytes(new byte[] {0x08, 0x00, 0x40, 0x11, 'S', 'Q', 0, 0, -1, -1, -1, -1});
+        byte[] empty = {-2, -1, 0, -32, 0, 0, 0, 0};
+        for (int i = 0; i < n; i++) {
+            out.writeBytes(empty);
+        }
+        fails(out.toByteArray(), "more than " + DicomParser.MAX_ELEMENTS + " elements");
+    }
+
+    @Test
     void deflateBombStopsAtTheCap() {
         DicomWriter meta = SyntheticDicom.ramp12();
         byte[] honest = meta.toBytes(TransferSyntax.DEFLATED_EXPLICIT_LE);
