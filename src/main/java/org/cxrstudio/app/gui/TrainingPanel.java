@@ -40,7 +40,7 @@ final class TrainingPanel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingPanel.class);
     private static final String STUDENT_KEY = "usedStudent";
     private static final String NODE = "org/cxrstudio/training";
-    private final Preferences prefs = Preferences.userRoot().node(NODE);
+    private final Preferences prefs;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "cxr-training");
         t.setDaemon(true);
@@ -50,15 +50,21 @@ final class TrainingPanel implements AutoCloseable {
     private final MainViewModel main;
     private Stage stage;
 
-    private TrainingPanel(MainViewModel main) {
+    private TrainingPanel(MainViewModel main, Preferences prefs) {
         this.main = main;
+        this.prefs = prefs;
     }
 
     /**
      * Adds the menu to {@code window} and guards closing {@code owner} while a run is going.
      */
     static TrainingPanel install(Stage owner, MainWindow window, MainViewModel main) {
-        TrainingPanel p = new TrainingPanel(main);
+        return install(owner, window, main, Preferences.userRoot().node(NODE));
+    }
+
+    /** As {@link #install(Stage, MainWindow, MainViewModel)}, remembering settings in {@code prefs} (tests). */
+    static TrainingPanel install(Stage owner, MainWindow window, MainViewModel main, Preferences prefs) {
+        TrainingPanel p = new TrainingPanel(main, prefs);
         p.vm.form().applySettings(p.loadSettings());
         p.vm.setSettingsStore(p::saveSettings);
         p.vm.setOnUseStudent(p::useStudent);
