@@ -69,6 +69,7 @@ public class ImageCanvas extends Region {
         display.imageProperty().addListener((o, a, img) -> allocate(img));
         display.windowProperty().addListener((o, a, b) -> render());
         display.invertProperty().addListener((o, a, b) -> render());
+        display.voiLutProperty().addListener((o, a, b) -> render());
         sceneProperty().addListener((o, a, scene) -> {
             if (scene != null && dirty) {
                 render();
@@ -148,7 +149,8 @@ public class ImageCanvas extends Region {
             return;
         }
         long t0 = System.nanoTime();
-        DisplayLut lut = DisplayLut.build(img.image(), img.range(), display.window(), display.invertProperty().get());
+        DisplayLut lut = DisplayLut.build(img.image(), img.range(), display.window(), display.invertProperty().get(),
+                display.voiLutProperty().get());
         lut.apply(img.image().pixels(), argb);
         buffer.updateBuffer(b -> null);
         lastRenderNanos = System.nanoTime() - t0;
