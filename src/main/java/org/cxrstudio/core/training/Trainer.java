@@ -74,7 +74,6 @@ public final class Trainer {
             PreparedData data = PreparedData.prepare(c, ckpt.hasLast());
             TensorCache cache = data.cache(c.cacheDir(), c.inputSize(), progress, cancel);
             try (StudentNet net = new StudentNet(networks, c.arch(), c.inputSize(), c.seed())) {
-                long start = System.nanoTime();
                 TeacherTargets targets = null;
                 if (teacherModel != null) {
                     TensorCache tc = teacherModel.inputSize() == c.inputSize() ? cache
@@ -82,6 +81,10 @@ public final class Trainer {
                     targets = TeacherTargets.obtain(teacherModel, tc, net.camWidth(), net.camHeight(), c.out(),
                             c.batchSize(), progress, cancel);
                 }
+                // the budget covers training and validation; the teacher's one-off outputs (cached in
+                // OUT/teacher-targets.bin) are excluded so that distilled and baseline runs get equal
+                // training time
+                long start = System.nanoTime();
                 AdamW opt = new AdamW(net.trainable(), net.manager(), (float) c.weightDecay());
                 RunState state = new RunState();
                 String fingerprint = fingerprint(c, data, teacherModel);
