@@ -160,7 +160,7 @@ public final class Trainer {
         if (Files.isRegularFile(ckpt.best())) {
             ckpt.loadBest(net);
         }
-        ModelCard card = new ModelCard(c.name(), "1.0", c.arch(), c.role(), Preprocessing.perImage(c.inputSize()),
+        ModelCard card = new ModelCard(c.name(), "1.0", c.arch(), c.role(), c.preprocessing(),
                 List.of("tb"), Math.max(0, Math.min(1, state.bestThreshold)), ModelCard.DEFAULT_PROBABILITY_OUTPUT,
                 ModelCard.DEFAULT_CAM_OUTPUT, CardInfo.training(c, data, state, reason), validation, "");
         Path model = c.out().resolve("model.onnx");
@@ -170,7 +170,7 @@ public final class Trainer {
     }
 
     private static String fingerprint(TrainingConfig c, PreparedData data, TeacherModel teacher) {
-        return c.arch() + "|" + c.inputSize() + "|seed " + c.seed() + "|batch " + c.batchSize() + "|split "
+        return c.arch() + "|" + c.inputSize() + "|" + c.normalization() + "|seed " + c.seed() + "|batch " + c.batchSize() + "|split "
                 + data.split().fingerprint() + (teacher == null ? "" : "|teacher " + teacher.sha256().substring(0, 12));
     }
 }

@@ -51,7 +51,7 @@ final class TrainingRun {
         this.teacher = teacher;
         this.ckpt = ckpt;
         this.state = state;
-        this.pre = Preprocessing.perImage(c.inputSize());
+        this.pre = c.preprocessing();
         this.assembler = new BatchAssembler(data.samples(), cache, pre, teacher, c.temperature(), c.aals(), c.augment());
         this.step = new TrainingStep(net, opt, c.kdAlpha(), c.temperature(), c.camWeight());
         this.progress = progress;
