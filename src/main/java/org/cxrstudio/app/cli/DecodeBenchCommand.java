@@ -52,7 +52,8 @@ final class DecodeBenchCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         boolean dcmtk = dcmtkAvailable();
-        out.printf("%-44s %11s %10s %10s %14s %12s%n", "file", "size", "ours ms", "render ms", "dcmtk-decomp ms",
+        out.printf("%-44s %11s %9s %10s %10s %14s %12s%n", "file", "size", "cold ms", "ours ms", "render ms",
+                "dcmtk-decomp ms",
                 "dcm*2pnm ms");
         List<Map<String, Object>> rows = new ArrayList<>();
         Path tmp = Files.createTempDirectory("bench-decode");
@@ -75,7 +76,8 @@ final class DecodeBenchCommand implements Callable<Integer> {
             }
             Files.deleteIfExists(tmp);
         }
-        out.println("ours: median in-process read+decode after 1 warm-up; dcmtk: median wall time of the tool "
+        out.println("cold: first in-process read+decode of the file (JIT/class loading included); "
+                + "ours: median in-process read+decode after 1 warm-up; dcmtk: median wall time of the tool "
                 + "process (includes start-up)" + (dcmtk ? "" : "; dcmtk not installed"));
         if (json != null) {
             JsonOut.write(json, Map.of("runs", runs, "results", rows));
@@ -84,7 +86,9 @@ final class DecodeBenchCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> bench(Path f, boolean dcmtk, Path tmp, PrintWriter out) throws IOException {
-        Radiograph r = RadiographReader.read(f); // warm-up, and fail early on a bad file
+        long c0 = System.nanoTime();
+        Radiograph r = RadiographReader.read(f); // cold: first read of this file in the process; also the warm-up
+        double cold = (System.nanoTime() - c0) / 1e6;
         double[] ours = new double[runs];
         double[] render = new double[runs];
         for (int i = 0; i < runs; i++) {
@@ -105,13 +109,14 @@ final class DecodeBenchCommand implements Callable<Integer> {
         if (dcmtk && r.format().startsWith("DICOM") && tool != null) {
             pnm = timeTool(List.of(renderer, "+on", f.toString(), tmp.resolve("p.png").toString()));
         }
-        out.printf("%-44s %11s %10.1f %10.1f %14s %12s%n", shorten(f.getFileName().toString()),
-                r.columns() + "x" + r.rows(), median(ours), median(render), fmt(decomp), fmt(pnm));
+        out.printf("%-44s %11s %9.1f %10.1f %10.1f %14s %12s%n", shorten(f.getFileName().toString()),
+                r.columns() + "x" + r.rows(), cold, median(ours), median(render), fmt(decomp), fmt(pnm));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("file", f.toString());
         m.put("format", r.format());
         m.put("columns", r.columns());
         m.put("rows", r.rows());
+        m.put("oursColdMs", JsonOut.round(cold, 2));
         m.put("oursReadMs", JsonOut.round(median(ours), 2));
         m.put("oursRenderMs", JsonOut.round(median(render), 2));
         m.put("dcmtkDecompressor", tool);

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The JavaFX application and composition root of the viewer: wires the core reader and display
@@ -26,6 +27,7 @@ public final class CxrStudioApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(CxrStudioApp.class);
     private final FxBackgroundExecutor executor = new FxBackgroundExecutor(2);
     private MainViewModel vm;
+    private TrainingPanel training;
 
     @Override
     public void start(Stage stage) {
@@ -40,8 +42,12 @@ public final class CxrStudioApp extends Application {
         stage.setScene(scene);
         stage.show();
         ModelCatalog models = ModelCatalog.discover();
-        vm.useModels(models.all(), models.named("student.onnx").or(() -> models.all().stream().findFirst()),
+        Optional<Path> trained = TrainingPanel.rememberedStudent(); // "Use this student" in the training panel
+        List<Path> offered = new java.util.ArrayList<>(models.all());
+        trained.filter(p -> !offered.contains(p)).ifPresent(offered::add);
+        vm.useModels(offered, trained.or(() -> models.named("student.onnx")).or(() -> models.all().stream().findFirst()),
                 models.named("teacher.onnx"));
+        training = TrainingPanel.install(stage, window, vm);
         List<String> files = getParameters().getUnnamed();
         if (!files.isEmpty()) {
             LOG.info("opening {}", files.get(0));
@@ -57,5 +63,8 @@ public final class CxrStudioApp extends Application {
             vm.close();
         }
         executor.close();
+        if (training != null) {
+            training.close();
+        }
     }
 }

@@ -10,10 +10,23 @@ public class DicomException extends IOException {
     private static final long serialVersionUID = 1L;
 
     public DicomException(String message) {
-        super(message);
+        super(oneLine(message));
     }
 
     public DicomException(String message, Throwable cause) {
-        super(message, cause);
+        super(oneLine(message), cause);
+    }
+
+    /**
+     * Control characters (e.g. from a corrupt UID echoed in the message) become {@code '?'},
+     * so the message stays one printable line.
+     */
+    static String oneLine(String message) {
+        if (message == null) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder(message.length());
+        message.codePoints().forEach(c -> b.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        return b.toString();
     }
 }

@@ -20,7 +20,7 @@ public final class DicomParser {
     /** Deepest sequence nesting accepted. */
     public static final int MAX_DEPTH = 16;
     /** Most elements (including items) accepted in one file. */
-    public static final int MAX_ELEMENTS = 2_000_000;
+    public static final int MAX_ELEMENTS = 1_000_000;
 
     static final long UNDEFINED = 0xFFFFFFFFL;
     private static final Set<String> LONG_VRS = Set.of("OB", "OD", "OF", "OL", "OV", "OW", "SQ", "SV", "UC", "UN",

@@ -11,10 +11,23 @@ public class ImageReadException extends IOException {
     private static final long serialVersionUID = 1L;
 
     public ImageReadException(String message) {
-        super(message);
+        super(oneLine(message));
     }
 
     public ImageReadException(String message, Throwable cause) {
-        super(message, cause);
+        super(oneLine(message), cause);
+    }
+
+    /**
+     * Control characters (e.g. from a corrupt UID echoed in the message) become {@code '?'},
+     * so the message stays one printable line.
+     */
+    static String oneLine(String message) {
+        if (message == null) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder(message.length());
+        message.codePoints().forEach(c -> b.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        return b.toString();
     }
 }

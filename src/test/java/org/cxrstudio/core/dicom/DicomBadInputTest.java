@@ -114,6 +114,19 @@ class DicomBadInputTest {
     }
 
     @Test
+    void elementCountIsLimited() {
+        int n = DicomParser.MAX_ELEMENTS + 10;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new DicomWriter().string(Tags.MODALITY, "CS", "CR").dataset(true, false));
+        out.writeBytes(new byte[] {0x08, 0x00, 0x40, 0x11, 'S', 'Q', 0, 0, -1, -1, -1, -1});
+        byte[] empty = {-2, -1, 0, -32, 0, 0, 0, 0};
+        for (int i = 0; i < n; i++) {
+            out.writeBytes(empty);
+        }
+        fails(out.toByteArray(), "more than " + DicomParser.MAX_ELEMENTS + " elements");
+    }
+
+    @Test
     void deflateBombStopsAtTheCap() {
         DicomWriter meta = SyntheticDicom.ramp12();
         byte[] honest = meta.toBytes(TransferSyntax.DEFLATED_EXPLICIT_LE);
@@ -162,6 +175,10 @@ class DicomBadInputTest {
         byte[] other = "1.2.3.4.5.6.7.8.9.10".getBytes();
         System.arraycopy(other, 0, f, at, other.length);
         fails(f, "pixel data is native but the transfer syntax is 1.2.3.4.5.6.7.8.9.10");
+        byte[] g = SyntheticDicom.ramp12().toBytes(TransferSyntax.EXPLICIT_LE);
+        byte[] broken = "1.2.840.10\n08.1.2.1".getBytes(); // a control character inside the UID
+        System.arraycopy(broken, 0, g, at, broken.length);
+        fails(g, "transfer syntax is 1.2.840.10?08.1.2.1"); // fails() also checks: one line
     }
 
     static int indexOf(byte[] hay, byte[] needle) {

@@ -197,6 +197,27 @@ class DicomRealDataTest {
         assertThat(ds.get(Tags.PIXEL_DATA)).isPresent();
     }
 
+    /**
+     * Every real file opens through the public reader and renders, or (only while its codec is
+     * missing) fails with one line naming its transfer syntax.
+     */
+    @ParameterizedTest
+    @MethodSource("realFiles")
+    void everyRealFileOpensAndRenders(Path f) throws IOException {
+        assumeTrue(Files.isRegularFile(f), "shared DICOM data absent: skipping");
+        String ts = DicomParser.parse(Files.readAllBytes(f), f.toString()).transferSyntaxUid();
+        try {
+            var r = org.cxrstudio.core.imaging.RadiographReader.read(f);
+            var g = org.cxrstudio.core.imaging.DisplayPipeline.render(r, null, false);
+            assertThat(g.width()).isEqualTo(Integer.parseInt(Dcmtk.dump(f, "0028,0011")));
+            assertThat(g.height()).isEqualTo(Integer.parseInt(Dcmtk.dump(f, "0028,0010")));
+            assertThat(r.format()).contains(ts);
+        } catch (org.cxrstudio.core.imaging.ImageReadException e) {
+            assertThat(Codecs.forTransferSyntax(ts)).as("codec exists, yet: " + e.getMessage()).isEmpty();
+            assertThat(e.getMessage()).contains(ts).contains("not supported").doesNotContain("\n");
+        }
+    }
+
     private static String uid(String dump) {
         int a = dump.indexOf('[');
         return dump.substring(a + 1, dump.indexOf(']', a));

@@ -11,9 +11,11 @@ import javax.imageio.stream.ImageInputStream;
 
 /**
  * Decodes through a {@code javax.imageio} plugin: the JDK's JPEG reader (8-bit baseline and
- * extended) or jai-imageio's JPEG 2000 reader. Three-component images come back as RGB after
- * the plugin's own colour conversion (as {@code dcmdjpeg} does); one-component images are the
- * stored sample values masked to bits allocated.
+ * extended) or jai-imageio's JPEG 2000 reader. Three-component JPEG comes back as coded, without
+ * colour conversion (YBR_FULL/YBR_FULL_422 stay Y, Cb, Cr; chroma upsampled), as
+ * {@code dcmdjpeg --conv-never} does; three-component JPEG 2000 comes back as RGB after the
+ * inverse component transform (DICOM's YBR_ICT/YBR_RCT decode to RGB). One-component images
+ * are the stored sample values masked to bits allocated.
  *
  * <p>Any failure inside the plugin, including the unchecked exceptions some plugins throw on
  * corrupt data, becomes a {@link CodecException}. Thread-safe: a new reader per call.
@@ -40,6 +42,15 @@ final class ImageIoDecoder {
             if (width != info.columns() || height != info.rows()) {
                 throw new CodecException(codec + ": code stream is " + width + "x" + height
                         + " but the dataset says " + info.columns() + "x" + info.rows());
+            }
+            if (info.samplesPerPixel() == 3 && "jpeg".equals(format)) {
+                // raw components as coded (YCbCr stays YCbCr, matching the photometric), chroma upsampled
+                Raster raster = reader.readRaster(0, null);
+                if (raster.getNumBands() != 3) {
+                    throw new CodecException(codec + ": dataset says 3 samples per pixel but the code stream has "
+                            + raster.getNumBands());
+                }
+                return raster.getPixels(raster.getMinX(), raster.getMinY(), width, height, new int[width * height * 3]);
             }
             BufferedImage image = reader.read(0);
             return samples(image, info, codec);

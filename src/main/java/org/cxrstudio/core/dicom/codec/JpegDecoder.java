@@ -2,11 +2,12 @@ package org.cxrstudio.core.dicom.codec;
 
 /**
  * JPEG baseline (process 1, 1.2.840.10008.1.2.4.50) and extended (process 2 and 4, …4.51)
- * through the JDK's ImageIO JPEG reader, which handles 8-bit precision only.
+ * through the JDK's ImageIO JPEG reader (8-bit) and our {@link SequentialDctDecoder} (12-bit).
  *
  * <p>The frame's SOF marker, not the transfer syntax, decides the decoder: a lossless (SOF3)
  * or JPEG-LS stream under a baseline UID, which some writers produce, goes to the matching
- * decoder. 12-bit extended JPEG is refused with a clear message (the JDK cannot decode it).
+ * decoder. 12-bit extended JPEG (process 4), which the JDK cannot decode, goes to
+ * {@link SequentialDctDecoder}.
  */
 public final class JpegDecoder implements FrameDecoder {
 
@@ -20,16 +21,18 @@ public final class JpegDecoder implements FrameDecoder {
             return new JpegLosslessDecoder().decode(frame, info);
         }
         if (header.sofMarker() == JpegHeader.SOF55) {
-            throw new CodecException(CODEC + ": JPEG-LS stream under a JPEG transfer syntax is not supported yet");
+            return new JpegLsDecoder().decode(frame, info);
         }
         header.checkMatches(info, CODEC);
         if (header.sofMarker() != JpegHeader.SOF0 && header.sofMarker() != JpegHeader.SOF1) {
             throw new CodecException(CODEC + ": SOF marker 0xFF" + Integer.toHexString(header.sofMarker()).toUpperCase()
                     + " (progressive, arithmetic or hierarchical) is not supported");
         }
+        if (header.precision() == 12) {
+            return SequentialDctDecoder.decode(frame, info); // the JDK decoder is 8-bit only
+        }
         if (header.precision() != 8) {
-            throw new CodecException(CODEC + ": " + header.precision()
-                    + "-bit extended JPEG is not supported (the JDK decoder handles 8-bit only)");
+            throw new CodecException(CODEC + ": DCT precision " + header.precision() + " is not 8 or 12");
         }
         return ImageIoDecoder.decode(frame, info, "jpeg", CODEC);
     }

@@ -36,16 +36,48 @@ class JpegDecoderTest {
         assertThat(Fixtures.firstDifference(ours, Fixtures.dcmtkFirstFrame(ext, tmp))).isEqualTo(-1);
     }
 
-    @Test
-    void twelveBitExtendedIsRefusedClearly(@TempDir Path tmp) throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"+s2", "+s4"})
+    void colourYbrComesBackUnconvertedLikeDcmdjpegConvNever(String sampling, @TempDir Path tmp) throws Exception {
+        Fixtures.requireTool("dcmcjpeg");
+        Path ybr = tmp.resolve("ybr.dcm");
+        Fixtures.run("dcmcjpeg", "+eb", sampling, ColourFixture.rgbDicom(tmp).toString(), ybr.toString());
+        TestDicom d = TestDicom.read(ybr);
+        assertThat(d.info().photometric()).startsWith("YBR_FULL");
+        int[] ours = new JpegDecoder().decode(d.firstFrame(), d.info());
+        assertThat(Fixtures.firstDifference(ours, Fixtures.dcmtkFirstFrame(ybr, tmp))).isEqualTo(-1);
+    }
+
+    @ParameterizedTest(name = "quality {0}")
+    @ValueSource(ints = {90, 40})
+    void twelveBitExtendedMatchesDcmtk(int quality, @TempDir Path tmp) throws Exception {
         Path in = Fixtures.dicom("derived/RG1_from_J2KI_jpeg_lossless_sv1.dcm");
         Path plain = tmp.resolve("plain.dcm");
         Path ext = tmp.resolve("ext12.dcm");
         Fixtures.run("dcmdjpeg", in.toString(), plain.toString());
-        Fixtures.run("dcmcjpeg", "+ee", "+bt", plain.toString(), ext.toString());
+        Fixtures.run("dcmcjpeg", "+ee", "+bt", "+q", String.valueOf(quality), plain.toString(), ext.toString());
         TestDicom d = TestDicom.read(ext);
-        assertThatThrownBy(() -> new JpegDecoder().decode(d.firstFrame(), d.info()))
-                .isInstanceOf(CodecException.class).hasMessageContaining("12-bit extended JPEG is not supported");
+        assertThat(d.transferSyntax()).isEqualTo("1.2.840.10008.1.2.4.51");
+        assertThat(JpegHeader.read(d.firstFrame(), "test").precision()).isEqualTo(12);
+        int[] ours = Codecs.forTransferSyntax(d.transferSyntax()).orElseThrow().decode(d.firstFrame(), d.info());
+        assertThat(Fixtures.firstDifference(ours, Fixtures.dcmtkFirstFrame(ext, tmp))).isEqualTo(-1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {SIIM, "colour-444", "colour-ee"})
+    void ourDctDecoderAlsoMatchesDcmtkAt8Bit(String source, @TempDir Path tmp) throws Exception {
+        Path file;
+        if (source.equals(SIIM)) {
+            file = Fixtures.dicom(SIIM);
+        } else {
+            Fixtures.requireTool("dcmcjpeg");
+            file = tmp.resolve("c.dcm");
+            Fixtures.run("dcmcjpeg", source.equals("colour-444") ? "+eb" : "+ee", "+s4",
+                    ColourFixture.rgbDicom(tmp).toString(), file.toString());
+        }
+        TestDicom d = TestDicom.read(file);
+        int[] ours = SequentialDctDecoder.decode(d.firstFrame(), d.info());
+        assertThat(Fixtures.firstDifference(ours, Fixtures.dcmtkFirstFrame(file, tmp))).isEqualTo(-1);
     }
 
     @Test

@@ -1,0 +1,218 @@
+package org.cxrstudio.ui.training;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The training panel's form: every input as a bindable property with the defaults of
+ * {@code core.training.TrainingConfig}, checks before a run, and the remembered settings of the
+ * last run (as a string map the app stores in its preferences). Properties only; FX thread.
+ */
+public final class TrainingForm {
+    /** Fewer labelled images than this cannot give a meaningful train/validation split. */
+    public static final int MIN_LABELED_IMAGES = 8;
+    private static final String[] IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".dcm", ".dicom"};
+
+    private final ObjectProperty<Path> teacher = new SimpleObjectProperty<>(this, "teacher");
+    private final ObjectProperty<Path> images = new SimpleObjectProperty<>(this, "images");
+    private final ObjectProperty<Path> labels = new SimpleObjectProperty<>(this, "labels");
+    private final ObjectProperty<Path> unlabeled = new SimpleObjectProperty<>(this, "unlabeled");
+    private final StringProperty arch = new SimpleStringProperty(this, "arch", "student-s");
+    private final IntegerProperty inputSize = new SimpleIntegerProperty(this, "inputSize", 224);
+    private final IntegerProperty epochs = new SimpleIntegerProperty(this, "epochs", 10);
+    private final IntegerProperty timeBudgetMin = new SimpleIntegerProperty(this, "timeBudgetMin", 0);
+    private final IntegerProperty batchSize = new SimpleIntegerProperty(this, "batchSize", 16);
+    private final DoubleProperty learningRate = new SimpleDoubleProperty(this, "learningRate", 1e-3);
+    private final DoubleProperty temperature = new SimpleDoubleProperty(this, "temperature", 2);
+    private final DoubleProperty kdAlpha = new SimpleDoubleProperty(this, "kdAlpha", 0.5);
+    private final DoubleProperty camWeight = new SimpleDoubleProperty(this, "camWeight", 1);
+    private final BooleanProperty baseline = new SimpleBooleanProperty(this, "baseline", true);
+    private final ObjectProperty<Path> out = new SimpleObjectProperty<>(this, "out");
+
+    public ObjectProperty<Path> teacherProperty() { return teacher; }
+    public ObjectProperty<Path> imagesProperty() { return images; }
+    public ObjectProperty<Path> labelsProperty() { return labels; }
+    public ObjectProperty<Path> unlabeledProperty() { return unlabeled; }
+    public StringProperty archProperty() { return arch; }
+    public IntegerProperty inputSizeProperty() { return inputSize; }
+    public IntegerProperty epochsProperty() { return epochs; }
+    /** Minutes; 0 = no limit. */
+    public IntegerProperty timeBudgetMinProperty() { return timeBudgetMin; }
+    public IntegerProperty batchSizeProperty() { return batchSize; }
+    public DoubleProperty learningRateProperty() { return learningRate; }
+    public DoubleProperty temperatureProperty() { return temperature; }
+    public DoubleProperty kdAlphaProperty() { return kdAlpha; }
+    public DoubleProperty camWeightProperty() { return camWeight; }
+    public BooleanProperty baselineProperty() { return baseline; }
+    public ObjectProperty<Path> outProperty() { return out; }
+
+    /** The request the form describes (not checked: see {@link #problems()}). */
+    public TrainingRequest toRequest() {
+        return new TrainingRequest(teacher.get(), images.get(), labels.get(), unlabeled.get(), arch.get(),
+                inputSize.get(), epochs.get(), timeBudgetMin.get(), batchSize.get(), learningRate.get(),
+                temperature.get(), kdAlpha.get(), camWeight.get(), baseline.get(), out.get(), false);
+    }
+
+    /**
+     * What stops a run, one sentence each naming the field and the problem; empty when the form
+     * can start. Checks files and folders exist and counts the labelled images (one directory
+     * listing); the backend checks the CSV rows and the teacher's shape when the run starts.
+     */
+    public List<String> problems() {
+        List<String> p = new ArrayList<>();
+        Path t = teacher.get();
+        if (t == null) {
+            p.add("Choose a teacher checkpoint (.onnx).");
+        } else if (!Files.isRegularFile(t)) {
+            p.add("Teacher " + t + " does not exist.");
+        }
+        if (images.get() == null || labels.get() == null) {
+            p.add("Choose a labelled image folder and its labels CSV (validation needs labels).");
+        } else if (!Files.isDirectory(images.get())) {
+            p.add("Image folder " + images.get() + " does not exist.");
+        } else if (!Files.isRegularFile(labels.get())) {
+            p.add("Labels CSV " + labels.get() + " does not exist.");
+        } else {
+            long n = countImages(images.get());
+            if (n < MIN_LABELED_IMAGES) {
+                p.add("Too few images in " + images.get() + ": " + n + " (need at least " + MIN_LABELED_IMAGES + ").");
+            }
+        }
+        if (unlabeled.get() != null && !Files.isDirectory(unlabeled.get())) {
+            p.add("Unlabelled folder " + unlabeled.get() + " does not exist.");
+        }
+        if (out.get() == null) {
+            p.add("Choose an output folder.");
+        }
+        if (inputSize.get() < 32 || inputSize.get() > 1024) {
+            p.add("Input size must be 32..1024 px, not " + inputSize.get() + ".");
+        }
+        if (epochs.get() < 1) {
+            p.add("Epochs must be at least 1.");
+        }
+        if (batchSize.get() < 2) {
+            p.add("Batch size must be at least 2 (batch normalisation needs two images).");
+        }
+        if (timeBudgetMin.get() < 0) {
+            p.add("Time budget must be 0 (none) or more minutes.");
+        }
+        if (!(learningRate.get() > 0) || !(temperature.get() > 0)) {
+            p.add("Learning rate and temperature must be greater than 0.");
+        }
+        if (!(kdAlpha.get() >= 0 && kdAlpha.get() <= 1) || !(camWeight.get() >= 0)) {
+            p.add("Distillation weight α must be 0..1 and CAM weight β at least 0.");
+        }
+        return p;
+    }
+
+    static long countImages(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(f -> {
+                String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
+                for (String suffix : IMAGE_SUFFIXES) {
+                    if (n.endsWith(suffix)) {
+                        return true;
+                    }
+                }
+                return false;
+            }).count();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** The form as strings, to remember between sessions. */
+    public Map<String, String> toSettings() {
+        Map<String, String> m = new LinkedHashMap<>();
+        putPath(m, "teacher", teacher.get());
+        putPath(m, "images", images.get());
+        putPath(m, "labels", labels.get());
+        putPath(m, "unlabeled", unlabeled.get());
+        putPath(m, "out", out.get());
+        m.put("arch", arch.get());
+        m.put("inputSize", Integer.toString(inputSize.get()));
+        m.put("epochs", Integer.toString(epochs.get()));
+        m.put("timeBudgetMin", Integer.toString(timeBudgetMin.get()));
+        m.put("batchSize", Integer.toString(batchSize.get()));
+        m.put("learningRate", Double.toString(learningRate.get()));
+        m.put("temperature", Double.toString(temperature.get()));
+        m.put("kdAlpha", Double.toString(kdAlpha.get()));
+        m.put("camWeight", Double.toString(camWeight.get()));
+        m.put("baseline", Boolean.toString(baseline.get()));
+        return m;
+    }
+
+    /** Restores {@link #toSettings()}; missing or malformed entries keep the current value. */
+    public void applySettings(Map<String, String> m) {
+        path(m, "teacher", teacher::set);
+        path(m, "images", images::set);
+        path(m, "labels", labels::set);
+        path(m, "unlabeled", unlabeled::set);
+        path(m, "out", out::set);
+        if (m.get("arch") != null && !m.get("arch").isBlank()) {
+            arch.set(m.get("arch"));
+        }
+        number(m, "inputSize", v -> inputSize.set(v.intValue()));
+        number(m, "epochs", v -> epochs.set(v.intValue()));
+        number(m, "timeBudgetMin", v -> timeBudgetMin.set(v.intValue()));
+        number(m, "batchSize", v -> batchSize.set(v.intValue()));
+        number(m, "learningRate", learningRate::set);
+        number(m, "temperature", temperature::set);
+        number(m, "kdAlpha", kdAlpha::set);
+        number(m, "camWeight", camWeight::set);
+        if (m.get("baseline") != null) {
+            baseline.set(Boolean.parseBoolean(m.get("baseline")));
+        }
+    }
+
+    private static void putPath(Map<String, String> m, String key, Path p) {
+        if (p != null) {
+            m.put(key, p.toString());
+        }
+    }
+
+    private static void path(Map<String, String> m, String key, Consumer<Path> set) {
+        String v = m.get(key);
+        if (v != null && !v.isBlank()) {
+            try {
+                set.accept(Path.of(v));
+            } catch (InvalidPathException e) {
+                // keep the current value
+            }
+        }
+    }
+
+    private static void number(Map<String, String> m, String key, Consumer<Double> set) {
+        String v = m.get(key);
+        if (v != null) {
+            try {
+                double d = Double.parseDouble(v);
+                if (Double.isFinite(d)) {
+                    set.accept(d);
+                }
+            } catch (NumberFormatException e) {
+                // keep the current value
+            }
+        }
+    }
+}
