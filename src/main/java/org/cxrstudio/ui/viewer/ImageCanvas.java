@@ -52,6 +52,10 @@ public class ImageCanvas extends Region {
     private void createView() {
         getStyleClass().add("image-canvas");
         world.getTransforms().add(toScreen);
+        // unmanaged: overlay and transform changes must not request a relayout of the pane (two
+        // compare panes share one viewport, and relayouts would make them re-report their sizes)
+        world.setManaged(false);
+        screen.setManaged(false);
         screen.setMouseTransparent(true);
         screen.setPickOnBounds(false);
         getChildren().addAll(world, screen);
