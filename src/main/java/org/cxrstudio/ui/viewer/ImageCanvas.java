@@ -41,6 +41,7 @@ public class ImageCanvas extends Region {
     private double lastY;
     private long lastRenderNanos;
     private boolean dirty;
+    private boolean renderQueued;
 
     public ImageCanvas(ImageViewModel display, ViewportModel viewport) {
         this.display = display;
@@ -71,9 +72,9 @@ public class ImageCanvas extends Region {
         viewport.offsetXProperty().addListener((o, a, b) -> updateTransform());
         viewport.offsetYProperty().addListener((o, a, b) -> updateTransform());
         display.imageProperty().addListener((o, a, img) -> allocate(img));
-        display.windowProperty().addListener((o, a, b) -> render());
-        display.invertProperty().addListener((o, a, b) -> render());
-        display.voiLutProperty().addListener((o, a, b) -> render());
+        display.windowProperty().addListener((o, a, b) -> requestRender());
+        display.invertProperty().addListener((o, a, b) -> requestRender());
+        display.voiLutProperty().addListener((o, a, b) -> requestRender());
         sceneProperty().addListener((o, a, scene) -> {
             if (scene != null && dirty) {
                 render();
@@ -136,6 +137,20 @@ public class ImageCanvas extends Region {
         buffer = new PixelBuffer<>(img.width(), img.height(), IntBuffer.wrap(argb), PixelFormat.getIntArgbPreInstance());
         base.setImage(new WritableImage(buffer));
         render();
+    }
+
+    /**
+     * Coalesces window changes: a drag delivers several events per frame, and each render is a
+     * full pixel pass, so only the last state queued on the FX thread is rendered.
+     */
+    private void requestRender() {
+        if (!renderQueued) {
+            renderQueued = true;
+            javafx.application.Platform.runLater(() -> {
+                renderQueued = false;
+                render();
+            });
+        }
     }
 
     /**
