@@ -64,11 +64,7 @@ final class DistillCommand implements Callable<Integer> {
                     + "; continue with the same command plus --resume");
             return 130;
         }
-        TrainingCli.printResult(out, r);
-        if (r.comparison() != null) {
-            out.println();
-            out.print(r.comparison().toTable());
-        }
+        TrainingCli.printResult(out, r); // the comparison table was printed as a progress log line
         return 0;
     }
 }

@@ -53,6 +53,9 @@ final class TrainingOptions {
     @Option(names = "--no-augment", description = "Disable the random affine + gamma augmentation.")
     boolean noAugment;
 
+    @Option(names = "--normalization", defaultValue = "per-image", description = "per-image (z-score of each image, removes scanner brightness/contrast) or fixed ((v/255-0.5)/0.25) (default ${DEFAULT-VALUE}).")
+    String normalization;
+
     @Option(names = "--cache", paramLabel = "DIR", description = "Preprocessed-image cache folder (default ~/.cache/cxr-studio/tensors).")
     Path cache;
 
@@ -72,6 +75,6 @@ final class TrainingOptions {
         return TrainingConfig.builder().labeled(folders).arch(arch).inputSize(size).epochs(epochs)
                 .timeBudget(timeBudget == null ? null : Durations.parse(timeBudget)).out(out).resume(resume).seed(seed)
                 .batchSize(batch).learningRate(lr).weightDecay(weightDecay).valFraction(valFraction)
-                .augment(!noAugment).cacheDir(cache).name(name).command(command);
+                .augment(!noAugment).normalization(normalization).cacheDir(cache).name(name).command(command);
     }
 }

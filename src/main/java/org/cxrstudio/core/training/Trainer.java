@@ -74,7 +74,6 @@ public final class Trainer {
             PreparedData data = PreparedData.prepare(c, ckpt.hasLast());
             TensorCache cache = data.cache(c.cacheDir(), c.inputSize(), progress, cancel);
             try (StudentNet net = new StudentNet(networks, c.arch(), c.inputSize(), c.seed())) {
-                long start = System.nanoTime();
                 TeacherTargets targets = null;
                 if (teacherModel != null) {
                     TensorCache tc = teacherModel.inputSize() == c.inputSize() ? cache
@@ -82,6 +81,10 @@ public final class Trainer {
                     targets = TeacherTargets.obtain(teacherModel, tc, net.camWidth(), net.camHeight(), c.out(),
                             c.batchSize(), progress, cancel);
                 }
+                // the budget covers training and validation; the teacher's one-off outputs (cached in
+                // OUT/teacher-targets.bin) are excluded so that distilled and baseline runs get equal
+                // training time
+                long start = System.nanoTime();
                 AdamW opt = new AdamW(net.trainable(), net.manager(), (float) c.weightDecay());
                 RunState state = new RunState();
                 String fingerprint = fingerprint(c, data, teacherModel);
@@ -157,7 +160,7 @@ public final class Trainer {
         if (Files.isRegularFile(ckpt.best())) {
             ckpt.loadBest(net);
         }
-        ModelCard card = new ModelCard(c.name(), "1.0", c.arch(), c.role(), Preprocessing.perImage(c.inputSize()),
+        ModelCard card = new ModelCard(c.name(), "1.0", c.arch(), c.role(), c.preprocessing(),
                 List.of("tb"), Math.max(0, Math.min(1, state.bestThreshold)), ModelCard.DEFAULT_PROBABILITY_OUTPUT,
                 ModelCard.DEFAULT_CAM_OUTPUT, CardInfo.training(c, data, state, reason), validation, "");
         Path model = c.out().resolve("model.onnx");
@@ -167,7 +170,7 @@ public final class Trainer {
     }
 
     private static String fingerprint(TrainingConfig c, PreparedData data, TeacherModel teacher) {
-        return c.arch() + "|" + c.inputSize() + "|seed " + c.seed() + "|batch " + c.batchSize() + "|split "
+        return c.arch() + "|" + c.inputSize() + "|" + c.normalization() + "|seed " + c.seed() + "|batch " + c.batchSize() + "|split "
                 + data.split().fingerprint() + (teacher == null ? "" : "|teacher " + teacher.sha256().substring(0, 12));
     }
 }

@@ -1,5 +1,6 @@
 package org.cxrstudio.core.training;
 
+import org.cxrstudio.core.imaging.Preprocessing;
 import org.cxrstudio.core.training.data.LabeledFolder;
 import org.cxrstudio.core.training.loss.Aals;
 
@@ -26,6 +27,7 @@ import java.util.Objects;
  * @param weightDecay    AdamW decoupled weight decay
  * @param valFraction    share of each source×label stratum held out for validation
  * @param augment        random affine + gamma on training images
+ * @param normalization  {@code per-image} (z-score, default) or {@code fixed} ({@code (v/255 − 0.5)/0.25})
  * @param teacher        teacher ONNX file for distillation, or {@code null} for supervised training
  * @param kdAlpha        weight α of the distillation term; the label term gets {@code 1 − α}
  * @param temperature    distillation temperature {@code T > 0}
@@ -40,7 +42,7 @@ import java.util.Objects;
 public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String arch, int inputSize, int epochs,
                              Duration timeBudget, Path out, boolean resume, long seed, int batchSize,
                              double learningRate, double weightDecay, double valFraction, boolean augment,
-                             Path teacher, double kdAlpha, double temperature, double camWeight, Aals aals,
+                             String normalization, Path teacher, double kdAlpha, double temperature, double camWeight, Aals aals,
                              boolean baseline, Path cacheDir, String role, String name, String command) {
 
     public TrainingConfig {
@@ -48,6 +50,9 @@ public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String
         Objects.requireNonNull(arch, "arch");
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(aals, "aals");
+        if (!Preprocessing.PER_IMAGE.equals(normalization) && !Preprocessing.FIXED.equals(normalization)) {
+            throw new IllegalArgumentException("--normalization must be per-image or fixed, got " + normalization);
+        }
         if (inputSize < 32 || inputSize > 1024) {
             throw new IllegalArgumentException("--size must be 32..1024 px, got " + inputSize);
         }
@@ -77,6 +82,12 @@ public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String
         }
     }
 
+    /** The model input recipe written into the card and used for training and validation. */
+    public Preprocessing preprocessing() {
+        return Preprocessing.FIXED.equals(normalization) ? new Preprocessing(inputSize, Preprocessing.FIXED, 0.5, 0.25)
+                : Preprocessing.perImage(inputSize);
+    }
+
     public boolean distilling() {
         return teacher != null;
     }
@@ -84,8 +95,8 @@ public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String
     /** The same run with another output folder, teacher and baseline flag (for the baseline student). */
     public TrainingConfig asBaseline(Path baselineOut) {
         return new TrainingConfig(labeled, null, arch, inputSize, epochs, timeBudget, baselineOut, resume, seed,
-                batchSize, learningRate, weightDecay, valFraction, augment, null, kdAlpha, temperature, camWeight,
-                aals, false, cacheDir, role, name + "-baseline", command + " [baseline: labels only]");
+                batchSize, learningRate, weightDecay, valFraction, augment, normalization, null, kdAlpha, temperature,
+                camWeight, aals, false, cacheDir, role, name + "-baseline", command + " [baseline: labels only]");
     }
 
     public static Builder builder() {
@@ -108,6 +119,7 @@ public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String
         private double weightDecay = 1e-4;
         private double valFraction = 0.2;
         private boolean augment = true;
+        private String normalization = Preprocessing.PER_IMAGE;
         private Path teacher;
         private double kdAlpha = 0.5;
         private double temperature = 2;
@@ -133,6 +145,7 @@ public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String
         public Builder weightDecay(double v) { weightDecay = v; return this; }
         public Builder valFraction(double v) { valFraction = v; return this; }
         public Builder augment(boolean v) { augment = v; return this; }
+        public Builder normalization(String v) { normalization = v; return this; }
         public Builder teacher(Path v) { teacher = v; return this; }
         public Builder kdAlpha(double v) { kdAlpha = v; return this; }
         public Builder temperature(double v) { temperature = v; return this; }
@@ -151,7 +164,8 @@ public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String
             String r = role != null ? role : teacher != null ? "student" : "teacher";
             String n = name != null ? name : "cxr-" + arch;
             return new TrainingConfig(labeled, unlabeled, arch, inputSize, epochs, timeBudget, out, resume, seed,
-                    batchSize, learningRate, weightDecay, valFraction, augment, teacher, kdAlpha, temperature,
+                    batchSize, learningRate, weightDecay, valFraction, augment, normalization, teacher, kdAlpha,
+                    temperature,
                     camWeight, aals, baseline, cache, r, n, command);
         }
     }

@@ -51,7 +51,7 @@ final class TrainingRun {
         this.teacher = teacher;
         this.ckpt = ckpt;
         this.state = state;
-        this.pre = Preprocessing.perImage(c.inputSize());
+        this.pre = c.preprocessing();
         this.assembler = new BatchAssembler(data.samples(), cache, pre, teacher, c.temperature(), c.aals(), c.augment());
         this.step = new TrainingStep(net, opt, c.kdAlpha(), c.temperature(), c.camWeight());
         this.progress = progress;
@@ -93,7 +93,7 @@ final class TrainingRun {
                 for (int j = 0; j < n; j++) {
                     idx[j] = data.train()[order[b * c.batchSize() + j]];
                 }
-                float loss = step.run(assembler.build(idx, c.seed(), state.epoch, b), learningRate(state.epoch, b, bpe));
+                float loss = step.run(assembler.build(idx, c.seed(), state.epoch, b), learningRate(state.epoch, b, bpe, startNanos));
                 state.runningLoss += loss;
                 state.runningBatches++;
                 state.batchInEpoch = b + 1;
@@ -205,9 +205,17 @@ final class TrainingRun {
         return Validation.of(data.valSamples(), prob, cams, net.camWidth(), net.camHeight(), w, h);
     }
 
-    /** Cosine decay from the peak to {@value #LR_FLOOR}·peak over all planned batches. */
-    private float learningRate(int epoch, int batch, int bpe) {
+    /**
+     * Cosine decay from the peak to {@value #LR_FLOOR}·peak over all planned batches; with a time
+     * budget the schedule also follows the clock (the larger of the two fractions), so a budgeted
+     * invocation ends at the floor rate however fast the machine is. Budgeted runs are therefore
+     * reproducible only up to timing; runs without a budget are exactly reproducible.
+     */
+    private float learningRate(int epoch, int batch, int bpe, long startNanos) {
         double t = (epoch * (double) bpe + batch) / ((double) c.epochs() * bpe);
+        if (c.timeBudget() != null) {
+            t = Math.max(t, (System.nanoTime() - startNanos) / (double) c.timeBudget().toNanos());
+        }
         double f = LR_FLOOR + (1 - LR_FLOOR) * 0.5 * (1 + Math.cos(Math.PI * Math.min(1, t)));
         return (float) (c.learningRate() * f);
     }

@@ -99,11 +99,13 @@ class TrainerLoopTest {
         assertThat(r.history()).hasSize(1);
         assertThat(r.history().get(0).epoch()).isCloseTo(1.0 / 6, within(1e-9)); // 26 training images / batch 4
         assertThat(tmp.resolve("budget/model.onnx")).exists();
-        TrainingResult full = run(config("full").build(), ProgressListener.NONE, CancellationToken.NONE);
+        assertThat(tmp.resolve("budget/checkpoints/last.ckpt")).exists();
+        // the budgeted batch ran at the clock-driven floor rate, so only resumability is checked here
+        // (exact equivalence of resumed runs without a budget: resumeAfterKillMatchesUninterruptedRun)
         TrainingResult resumed = run(config("budget").resume(true).build(), ProgressListener.NONE, CancellationToken.NONE);
         assertThat(resumed.stopReason()).isEqualTo(TrainingResult.COMPLETED);
         assertThat(resumed.history()).hasSize(3); // partial 1/6, then epochs 1 and 2
-        assertThat(resumed.history().get(2).valLoss()).isCloseTo(full.history().get(1).valLoss(), within(1e-4));
+        assertThat(resumed.history()).extracting(EpochMetrics::epoch).containsExactly(1.0 / 6, 1.0, 2.0);
     }
 
     @Test

@@ -78,7 +78,7 @@ public final class JpegLsDecoder implements FrameDecoder {
                 int body = pos + 2;
                 pos += length;
                 switch (marker) {
-                    case 0xF7 -> readFrame(body);
+                    case 0xF7 -> readFrame(body, length);
                     case 0xF8 -> readPreset(body, length);
                     case 0xDD -> restartInterval = u16(body);
                     case 0xDA -> readScan(body, length);
@@ -95,8 +95,11 @@ public final class JpegLsDecoder implements FrameDecoder {
             return output();
         }
 
-        private void readFrame(int p) throws CodecException {
+        private void readFrame(int p, int length) throws CodecException {
             int nf = data[p + 5] & 0xFF;
+            if (nf != header.components() || length < 8 + 3 * nf) {
+                throw new CodecException(CODEC + ": frame header with " + nf + " components is inconsistent or too short");
+            }
             componentIds = new int[nf];
             for (int c = 0; c < nf; c++) {
                 componentIds[c] = data[p + 6 + 3 * c] & 0xFF;

@@ -32,6 +32,8 @@ final class JpegLsScan {
     private final int[] nn = new int[367];
     private final int[] runIndex;
     private final boolean sampleInterleaved;
+    /** Gradient quantization (A.3.3) for d in -MAXVAL..MAXVAL, indexed by d + MAXVAL. */
+    private final byte[] quantLut;
 
     /** @param params {maxVal, t1, t2, t3, reset} already defaulted */
     JpegLsScan(JpegLsBitReader in, int[][] planes, int width, int height, int near, int[] params, int restartInterval,
@@ -53,6 +55,10 @@ final class JpegLsScan {
         int bpp = Math.max(2, bitsFor(maxVal + 1));
         this.limit = 2 * (bpp + Math.max(8, bpp));
         this.runIndex = new int[planes.length];
+        this.quantLut = new byte[2 * maxVal + 1];
+        for (int d = -maxVal; d <= maxVal; d++) {
+            quantLut[d + maxVal] = (byte) quantizeSlow(d);
+        }
     }
 
     /** ceil(log2(v)). */
@@ -190,6 +196,10 @@ final class JpegLsScan {
     }
 
     private int quantize(int d) {
+        return quantLut[d + maxVal];
+    }
+
+    private int quantizeSlow(int d) {
         if (d <= -t3) {
             return -4;
         } else if (d <= -t2) {

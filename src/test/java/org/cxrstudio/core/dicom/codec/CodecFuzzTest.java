@@ -24,13 +24,17 @@ class CodecFuzzTest {
             "original/SIIM_1.2.276.0.7230010.3.1.4.8323329.6904.1517875201.850819.dcm, 1, 40",
             "original/RG3_J2KI.dcm, 2, 12",
             "original/JPEG-LL.dcm, 4, 40",
+            "small-jls:+is +en +md 2, 7, 400",
+            "small-jls:+il, 8, 400",
+            "small-dct:+ee +s4, 9, 400",
+            "small-dct:+eb, 10, 400",
             "dct:original/SIIM_1.2.276.0.7230010.3.1.4.8323329.6904.1517875201.850819.dcm, 6, 40",
             "jls:original/SIIM_1.2.276.0.7230010.3.1.4.8323329.6904.1517875201.850819.dcm, 5, 40",
             "rle:original/SIIM_1.2.276.0.7230010.3.1.4.8323329.6904.1517875201.850819.dcm, 3, 40",
     })
     void corruptFramesFailCleanly(String source, long seed, int cases, @TempDir Path tmp) throws Exception {
-        boolean dct = source.startsWith("dct:");
-        TestDicom d = load(dct ? source.substring(4) : source, tmp);
+        boolean dct = source.startsWith("dct:") || source.startsWith("small-dct:");
+        TestDicom d = source.startsWith("small-") ? small(source, tmp) : load(dct ? source.substring(4) : source, tmp);
         FrameDecoder decoder = dct ? SequentialDctDecoder::decode
                 : Codecs.forTransferSyntax(d.transferSyntax()).orElseThrow();
         byte[] original = d.firstFrame();
@@ -52,6 +56,18 @@ class CodecFuzzTest {
             }
         });
         assertThat(outcomes[0] + outcomes[1]).isEqualTo(cases);
+    }
+
+    /** The synthetic colour fixture encoded with dcmcjpls / dcmcjpeg and the given options: small, so many cases are cheap. */
+    static TestDicom small(String source, Path tmp) throws Exception {
+        Fixtures.dicom("original/JPEG-LL.dcm"); // same skip rule as the others
+        String tool = source.startsWith("small-jls:") ? "dcmcjpls" : "dcmcjpeg";
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(tool));
+        cmd.addAll(java.util.List.of(source.substring(source.indexOf(':') + 1).split(" ")));
+        Path out = tmp.resolve("small.dcm");
+        cmd.addAll(java.util.List.of(ColourFixture.rgbDicom(tmp).toString(), out.toString()));
+        Fixtures.run(cmd.toArray(String[]::new));
+        return TestDicom.read(out);
     }
 
     static byte[] mutate(byte[] original, Random random) {
