@@ -15,8 +15,12 @@ JAVA_BIN=${JAVA_HOME:+$JAVA_HOME/bin/}
 # everything else of the JDK stays out of the bundled runtime.
 MODULES=java.base,java.compiler,java.datatransfer,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting,java.sql,java.xml,jdk.jsobject,jdk.unsupported,jdk.unsupported.desktop,jdk.zipfs,jdk.crypto.ec
 
-[ -f target/cxr-studio.jar ] && [ -d target/lib ] \
-  || { echo "error: target/cxr-studio.jar or target/lib missing: run 'mvn -Pinstaller package'" >&2; exit 1; }
+# The runtime jars of THIS build: -Pinstaller copies them into a folder that this script
+# removes afterwards, so a -Pcuda build never mixes with jars of an earlier CPU build.
+LIB=target/installer-lib
+[ -d "$LIB" ] || LIB=target/lib
+[ -f target/cxr-studio.jar ] && [ -d "$LIB" ] \
+  || { echo "error: target/cxr-studio.jar or $LIB missing: run 'mvn -Pinstaller package'" >&2; exit 1; }
 
 case "$(uname -s)" in
   Linux) PLATFORM=linux ;; Darwin) PLATFORM=macos ;; MINGW*|MSYS*|CYGWIN*) PLATFORM=windows ;;
@@ -24,13 +28,14 @@ case "$(uname -s)" in
 esac
 
 FLAVOUR=cpu
-ls target/lib/onnxruntime_gpu-*.jar >/dev/null 2>&1 && FLAVOUR=gpu
+ls "$LIB"/onnxruntime_gpu-*.jar >/dev/null 2>&1 && FLAVOUR=gpu
 PKG_NAME=cxr-studio; [ $FLAVOUR = gpu ] && PKG_NAME=cxr-studio-gpu
 
 echo "== staging ($FLAVOUR flavour) in $OUT/input"
 rm -rf "$OUT"; mkdir -p "$OUT/input/lib"
 cp target/cxr-studio.jar "$OUT/input/"
-cp target/lib/*.jar "$OUT/input/lib/"
+cp "$LIB"/*.jar "$OUT/input/lib/"
+[ "$LIB" = target/installer-lib ] && rm -rf "$LIB"
 # ONNX Runtime ships natives for every OS in one jar (137 MB); keep only this platform's.
 if [ $PLATFORM = linux ]; then
   for j in "$OUT"/input/lib/onnxruntime*.jar; do
@@ -56,12 +61,17 @@ for SAMPLES in ${CXR_SAMPLES_DIR:-} sample-images samples; do
   echo "   samples: $(ls "$SAMPLES" | wc -l) entries in $SAMPLES"
 done
 
+# Desktop entry with this flavour's install path (/opt/<package>).
+mkdir -p "$OUT/resources"
+sed "s#/opt/cxr-studio/#/opt/$PKG_NAME/#g" installer/jpackage/linux-resources/cxr-studio.desktop \
+  > "$OUT/resources/cxr-studio.desktop"
+
 echo "== jlink runtime"
 "${JAVA_BIN}jlink" --add-modules "$MODULES" --strip-debug --no-man-pages --no-header-files \
   --compress=2 --output "$OUT/runtime"
 
 echo "== jpackage --type $TYPE"
 "${JAVA_BIN}jpackage" --type "$TYPE" @installer/jpackage/common.args @installer/jpackage/$PLATFORM.args \
-  $( [ $PLATFORM = linux ] && echo "--linux-package-name $PKG_NAME" ) \
+  $( [ $PLATFORM = linux ] && echo "--linux-package-name $PKG_NAME --resource-dir $OUT/resources" ) \
   --input "$OUT/input" --runtime-image "$OUT/runtime" --dest "$OUT" --app-version "$VERSION"
 ls -l "$OUT" | grep -v -E ' (input|runtime)$'

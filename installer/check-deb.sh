@@ -57,7 +57,8 @@ SCRATCH=$(mktemp -d /tmp/cxr-deb-check.XXXXXX)
 trap 'rm -rf "$SCRATCH"' EXIT
 mkdir -p "$OUTDIR" "$SCRATCH/home"
 dpkg -x "$DEB" "$SCRATCH/root"
-APP=$SCRATCH/root/opt/cxr-studio
+PKG=$(dpkg-deb -f "$DEB" Package)     # cxr-studio, or cxr-studio-gpu
+APP=$SCRATCH/root/opt/$PKG
 LAUNCHER=$APP/bin/cxr-studio
 echo "== $DEB: $(du -m "$DEB" | cut -f1) MB file, Installed-Size $(( $(dpkg-deb -f "$DEB" Installed-Size) / 1024 )) MB, unpacked into $SCRATCH/root"
 
@@ -73,7 +74,7 @@ CACHE=$SCRATCH/home/.djl.ai
 [ -f "$APP/lib/runtime/release" ] && pass "bundled runtime: $(grep JAVA_VERSION= "$APP/lib/runtime/release")" \
   || fail "bundled runtime missing"
 desk=$(ls "$APP"/lib/*.desktop 2>/dev/null | head -1)
-if [ -n "$desk" ] && grep -q "^Exec=/opt/cxr-studio/bin/cxr-studio" "$desk" && grep -q "MimeType=application/dicom" "$desk"; then
+if [ -n "$desk" ] && grep -q "^Exec=/opt/$PKG/bin/cxr-studio" "$desk" && grep -q "MimeType=application/dicom" "$desk"; then
   pass "desktop entry $(basename "$desk") (Exec + .dcm MimeType)"
 else fail "desktop entry missing or wrong"; fi
 [ -f "$APP/lib/cxr-studio.png" ] && pass "icon" || fail "icon missing"

@@ -63,7 +63,21 @@ public final class CompareView extends BorderPane {
             }
         });
         ScoreBadge badge = new ScoreBadge(slot);
-        HBox header = new HBox(8, badge, title, picker);
+        javafx.scene.control.Button other = new javafx.scene.control.Button(null,
+                new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignF.FOLDER_OPEN));
+        other.setTooltip(new javafx.scene.control.Tooltip("Load any .onnx model into this pane"));
+        other.setOnAction(e -> {
+            javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+            fc.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("ONNX models", "*.onnx"));
+            java.io.File f = fc.showOpenDialog(other.getScene().getWindow());
+            if (f != null) {
+                if (!models.contains(f.toPath())) {
+                    models.add(f.toPath());
+                }
+                picker.setValue(f.toPath());
+            }
+        });
+        HBox header = new HBox(8, badge, title, picker, other);
         header.setPadding(new Insets(4));
         header.getStyleClass().add("compare-header");
         header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);

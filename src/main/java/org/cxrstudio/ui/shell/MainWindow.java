@@ -149,6 +149,7 @@ public final class MainWindow extends BorderPane {
         Runnable updateWindow = () -> window.setText(vm.display().windowText());
         vm.display().windowProperty().addListener((o, a, b) -> updateWindow.run());
         vm.display().invertProperty().addListener((o, a, b) -> updateWindow.run());
+        vm.display().voiLutProperty().addListener((o, a, b) -> updateWindow.run());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         Label timing = new Label();

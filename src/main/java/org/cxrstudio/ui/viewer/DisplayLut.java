@@ -32,6 +32,17 @@ public final class DisplayLut {
      * @param invert user invert toggle, applied after MONOCHROME1 handling
      */
     public static DisplayLut build(Radiograph image, PixelRange range, WindowLevel window, boolean invert) {
+        return build(image, range, window, invert, false);
+    }
+
+    /**
+     * As {@link #build(Radiograph, PixelRange, WindowLevel, boolean)}, but with {@code voiLut} the
+     * file's VOI LUT replaces the window (as {@link DisplayPipeline#render} does by default for
+     * files that carry a VOI LUT and no window).
+     */
+    public static DisplayLut build(Radiograph image, PixelRange range, WindowLevel window, boolean invert, boolean voiLut) {
+        java.util.function.DoubleUnaryOperator lutFn = voiLut && image.voiLut().isPresent()
+                ? DisplayPipeline.lutFunction(image.voiLut().get()) : null;
         int size = range.max() - range.min() + 1;
         int[] table = new int[size];
         boolean flip = invert ^ (image.photometric() == Photometric.MONOCHROME1);
@@ -39,7 +50,8 @@ public final class DisplayLut {
         double intercept = image.rescaleIntercept();
         for (int i = 0; i < size; i++) {
             double modality = (range.min() + i) * slope + intercept;
-            int g = DisplayPipeline.applyWindow(window, modality);
+            int g = lutFn == null ? DisplayPipeline.applyWindow(window, modality)
+                    : (int) Math.max(0, Math.min(255, Math.round(lutFn.applyAsDouble(modality))));
             if (flip) {
                 g = 255 - g;
             }

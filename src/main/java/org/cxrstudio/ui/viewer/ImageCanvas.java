@@ -41,6 +41,7 @@ public class ImageCanvas extends Region {
     private double lastY;
     private long lastRenderNanos;
     private boolean dirty;
+    private boolean renderQueued;
 
     public ImageCanvas(ImageViewModel display, ViewportModel viewport) {
         this.display = display;
@@ -52,6 +53,10 @@ public class ImageCanvas extends Region {
     private void createView() {
         getStyleClass().add("image-canvas");
         world.getTransforms().add(toScreen);
+        // unmanaged: overlay and transform changes must not request a relayout of the pane (two
+        // compare panes share one viewport, and relayouts would make them re-report their sizes)
+        world.setManaged(false);
+        screen.setManaged(false);
         screen.setMouseTransparent(true);
         screen.setPickOnBounds(false);
         getChildren().addAll(world, screen);
@@ -67,8 +72,9 @@ public class ImageCanvas extends Region {
         viewport.offsetXProperty().addListener((o, a, b) -> updateTransform());
         viewport.offsetYProperty().addListener((o, a, b) -> updateTransform());
         display.imageProperty().addListener((o, a, img) -> allocate(img));
-        display.windowProperty().addListener((o, a, b) -> render());
-        display.invertProperty().addListener((o, a, b) -> render());
+        display.windowProperty().addListener((o, a, b) -> requestRender());
+        display.invertProperty().addListener((o, a, b) -> requestRender());
+        display.voiLutProperty().addListener((o, a, b) -> requestRender());
         sceneProperty().addListener((o, a, scene) -> {
             if (scene != null && dirty) {
                 render();
@@ -134,6 +140,20 @@ public class ImageCanvas extends Region {
     }
 
     /**
+     * Coalesces window changes: a drag delivers several events per frame, and each render is a
+     * full pixel pass, so only the last state queued on the FX thread is rendered.
+     */
+    private void requestRender() {
+        if (!renderQueued) {
+            renderQueued = true;
+            javafx.application.Platform.runLater(() -> {
+                renderQueued = false;
+                render();
+            });
+        }
+    }
+
+    /**
      * Re-applies the current window/invert to the pixel buffer; deferred while the canvas is not
      * in a scene (the single view while compare mode is on), so hidden canvases cost nothing.
      */
@@ -148,7 +168,8 @@ public class ImageCanvas extends Region {
             return;
         }
         long t0 = System.nanoTime();
-        DisplayLut lut = DisplayLut.build(img.image(), img.range(), display.window(), display.invertProperty().get());
+        DisplayLut lut = DisplayLut.build(img.image(), img.range(), display.window(), display.invertProperty().get(),
+                display.voiLutProperty().get());
         lut.apply(img.image().pixels(), argb);
         buffer.updateBuffer(b -> null);
         lastRenderNanos = System.nanoTime() - t0;

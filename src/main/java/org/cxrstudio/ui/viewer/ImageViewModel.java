@@ -28,6 +28,7 @@ public final class ImageViewModel {
     private final ReadOnlyObjectWrapper<OpenedImage> image = new ReadOnlyObjectWrapper<>(this, "image");
     private final ObjectProperty<WindowLevel> window = new SimpleObjectProperty<>(this, "window");
     private final BooleanProperty invert = new SimpleBooleanProperty(this, "invert", false);
+    private final BooleanProperty voiLut = new SimpleBooleanProperty(this, "voiLut", false);
     private final ObservableList<WindowPreset> presets = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper readout = new ReadOnlyStringWrapper(this, "readout", "");
 
@@ -53,6 +54,15 @@ public final class ImageViewModel {
         return invert;
     }
 
+    /**
+     * Showing the file's VOI LUT instead of {@link #windowProperty()} (the default for files with
+     * a VOI LUT and no window, as in the display pipeline the model uses); any window change
+     * turns it off.
+     */
+    public BooleanProperty voiLutProperty() {
+        return voiLut;
+    }
+
     public ObservableList<WindowPreset> presets() {
         return presets;
     }
@@ -67,6 +77,7 @@ public final class ImageViewModel {
         presets.setAll(WindowPreset.forImage(img));
         invert.set(false);
         window.set(img.defaultWindow());
+        voiLut.set(img.defaultsToVoiLut());
         image.set(img);
         readout.set("");
     }
@@ -75,13 +86,15 @@ public final class ImageViewModel {
     public void resetWindow() {
         if (image.get() != null) {
             window.set(image.get().defaultWindow());
+            voiLut.set(image.get().defaultsToVoiLut());
             invert.set(false);
         }
     }
 
     public void applyPreset(WindowPreset p) {
         if (p != null && image.get() != null) {
-            window.set(p.window());
+            voiLut.set(p.window() == null);
+            window.set(p.window() == null ? image.get().defaultWindow() : p.window());
         }
     }
 
@@ -99,6 +112,7 @@ public final class ImageViewModel {
         double step = Math.max(span * DRAG_SENSITIVITY, 0.25);
         double width = Math.max(1, w.width() + dx * step);
         double center = w.center() - dy * step;
+        voiLut.set(false);
         window.set(new WindowLevel(center, width));
     }
 
@@ -122,6 +136,10 @@ public final class ImageViewModel {
     /** Short "C/W" text of the current window, for the status bar. */
     public String windowText() {
         WindowLevel w = window.get();
-        return w == null ? "" : String.format(Locale.ROOT, "C %.0f  W %.0f%s", w.center(), w.width(), invert.get() ? "  inv" : "");
+        if (w == null) {
+            return "";
+        }
+        return (voiLut.get() ? "VOI LUT" : String.format(Locale.ROOT, "C %.0f  W %.0f", w.center(), w.width()))
+                + (invert.get() ? "  inv" : "");
     }
 }

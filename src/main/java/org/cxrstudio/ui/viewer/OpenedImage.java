@@ -25,6 +25,14 @@ public record OpenedImage(Path path, Radiograph image, PixelRange range, WindowL
         Objects.requireNonNull(defaultWindow, "defaultWindow");
     }
 
+    /**
+     * True when the display pipeline's default for this image is the file's VOI LUT (it has a
+     * VOI LUT and no window), which the viewer then shows until the user picks a window.
+     */
+    public boolean defaultsToVoiLut() {
+        return image.windows().isEmpty() && image.voiLut().isPresent();
+    }
+
     public int width() {
         return image.columns();
     }

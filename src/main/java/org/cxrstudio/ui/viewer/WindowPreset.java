@@ -12,7 +12,7 @@ import java.util.List;
  * narrowed or widened for contrast.
  *
  * @param name   label shown in the menu
- * @param window modality units
+ * @param window modality units; {@code null} for the file's VOI LUT
  */
 public record WindowPreset(String name, WindowLevel window) {
 
@@ -25,7 +25,10 @@ public record WindowPreset(String name, WindowLevel window) {
     public static List<WindowPreset> forImage(OpenedImage img) {
         List<WindowPreset> out = new ArrayList<>();
         WindowLevel d = img.defaultWindow();
-        out.add(new WindowPreset("Default", d));
+        out.add(new WindowPreset("Default", img.defaultsToVoiLut() ? null : d));
+        if (img.defaultsToVoiLut()) {
+            out.add(new WindowPreset("Percentile window", d));
+        }
         int n = 1;
         for (WindowLevel w : img.image().windows()) {
             out.add(new WindowPreset("File window " + n++, w));

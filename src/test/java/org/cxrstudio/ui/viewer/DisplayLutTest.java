@@ -38,6 +38,35 @@ class DisplayLutTest {
         }
     }
 
+    /** Files with a VOI LUT and no window: the viewer's default equals the pipeline's default render. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void voiLutDefaultMatchesDisplayPipeline(boolean invert) {
+        Radiograph r = withVoiLut(TestImages.ramp(50, 40, 12, Photometric.MONOCHROME1, 1, 0));
+        GrayImage expected = DisplayPipeline.render(r, null, invert);
+        DisplayLut lut = DisplayLut.build(r, PixelRange.of(r), DisplayPipeline.defaultWindow(r), invert, true);
+        int[] out = new int[r.pixels().length];
+        lut.apply(r.pixels(), out);
+        for (int i = 0; i < out.length; i++) {
+            assertThat(out[i] & 0xFF).as("pixel %d", i).isEqualTo(expected.gray()[i] & 0xFF);
+        }
+        // and it is not simply the percentile window
+        GrayImage windowed = DisplayPipeline.render(r, DisplayPipeline.defaultWindow(r), invert);
+        assertThat(windowed.gray()).isNotEqualTo(expected.gray());
+    }
+
+    /** A gamma-like VOI LUT over 0..4095 with 10-bit entries. */
+    static Radiograph withVoiLut(Radiograph r) {
+        int[] table = new int[4096];
+        for (int i = 0; i < table.length; i++) {
+            table[i] = (int) Math.round(1023 * Math.sqrt(i / 4095.0));
+        }
+        return new Radiograph(r.columns(), r.rows(), r.pixels(), r.bitsAllocated(), r.bitsStored(), r.signed(),
+                r.photometric(), r.rescaleSlope(), r.rescaleIntercept(), java.util.List.of(),
+                java.util.Optional.of(new Radiograph.VoiLut(0, 10, table)), r.pixelSpacingMm(), r.viewPosition(),
+                r.format(), r.metadata(), r.patient());
+    }
+
     @Test
     void windowEdgesFollowDicomLinearFunction() {
         Radiograph r = TestImages.ramp(16, 16, 8, Photometric.MONOCHROME2, 1, 0);

@@ -56,6 +56,28 @@ class ViewerViewModelTest {
     }
 
     @Test
+    void fileVoiLutIsTheDefaultUntilTheUserPicksAWindow() {
+        OpenedImage lutImage = TestImages.opened("lut.dcm", DisplayLutTest.withVoiLut(
+                TestImages.ramp(32, 32, 12, Photometric.MONOCHROME2, 1, 0)));
+        ImageViewModel d = new ImageViewModel();
+        d.show(lutImage);
+        assertThat(d.voiLutProperty().get()).isTrue();
+        assertThat(d.windowText()).isEqualTo("VOI LUT");
+        assertThat(d.presets().get(0).window()).isNull();
+        d.dragWindow(10, 0);
+        assertThat(d.voiLutProperty().get()).isFalse();
+        assertThat(d.windowText()).startsWith("C ");
+        d.resetWindow();
+        assertThat(d.voiLutProperty().get()).isTrue();
+        d.applyPreset(d.presets().get(1));
+        assertThat(d.voiLutProperty().get()).isFalse();
+        d.applyPreset(d.presets().get(0));
+        assertThat(d.voiLutProperty().get()).isTrue();
+        d.show(chest);
+        assertThat(d.voiLutProperty().get()).isFalse();
+    }
+
+    @Test
     void windowDragPresetsResetAndReadout() {
         ViewerViewModel vm = vm();
         vm.open(Path.of("chest.png"));

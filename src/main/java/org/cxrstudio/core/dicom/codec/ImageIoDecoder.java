@@ -59,8 +59,9 @@ final class ImageIoDecoder {
         } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
             throw new CodecException(codec + ": cannot decode: " + e, e);
         } catch (ThreadDeath e) {
-            // jj2000 (inside jai-imageio) reports some corrupt code streams by throwing ThreadDeath
-            throw new CodecException(codec + ": cannot decode: " + e, e);
+            // jj2000 (inside jai-imageio) reports some corrupt code streams by printing the real
+            // exception to stderr and throwing ThreadDeath, which carries no detail
+            throw new CodecException(codec + ": corrupt or truncated code stream (the decoder aborted)", e);
         } finally {
             reader.dispose();
         }
