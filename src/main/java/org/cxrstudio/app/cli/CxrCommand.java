@@ -31,6 +31,7 @@ public final class CxrCommand implements Runnable {
         cl.addSubcommand(new TrainCommand());
         cl.addSubcommand(new DistillCommand());
         cl.addSubcommand(new BenchTrainCommand());
+        cl.addSubcommand(new ExportCommand());
         cl.addSubcommand(new EnginesCommand());
         cl.setExecutionExceptionHandler(new CliErrors());
         return cl;

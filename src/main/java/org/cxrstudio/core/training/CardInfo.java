@@ -1,5 +1,6 @@
 package org.cxrstudio.core.training;
 
+import org.cxrstudio.core.inference.ModelCard;
 import org.cxrstudio.core.training.data.Augmentation;
 import org.cxrstudio.core.training.data.LabeledFolder;
 import org.cxrstudio.core.training.data.Split;
@@ -12,6 +13,14 @@ import java.util.Map;
 /** The {@code training} section of a model card: how the model was made, enough to redo it. */
 final class CardInfo {
     private CardInfo() { }
+
+    /** The card {@code export} writes for the current state (best weights' validation figures). */
+    static ModelCard card(TrainingConfig c, PreparedData data, RunState state, String reason,
+                          Map<String, Object> validation) {
+        return new ModelCard(c.name(), "1.0", c.arch(), c.role(), c.preprocessing(), List.of("tb"),
+                Math.max(0, Math.min(1, state.bestThreshold)), ModelCard.DEFAULT_PROBABILITY_OUTPUT,
+                ModelCard.DEFAULT_CAM_OUTPUT, training(c, data, state, reason), validation, "");
+    }
 
     static Map<String, Object> training(TrainingConfig c, PreparedData data, RunState state, String reason) {
         Map<String, Object> m = new LinkedHashMap<>();

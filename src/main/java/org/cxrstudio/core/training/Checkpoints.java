@@ -74,6 +74,20 @@ final class Checkpoints {
         }
     }
 
+    /** The run state alone (no weights). */
+    RunState readState() throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(last())))) {
+            if (!MAGIC.equals(in.readUTF())) {
+                throw new IOException(last() + ": not a CXR Studio checkpoint");
+            }
+            byte[] json = new byte[in.readInt()];
+            in.readFully(json);
+            return GSON.fromJson(new String(json, StandardCharsets.UTF_8), RunState.class);
+        } catch (JsonParseException | java.io.EOFException | java.io.UTFDataFormatException e) {
+            throw new IOException(last() + ": corrupt checkpoint (" + e.getMessage() + ")", e);
+        }
+    }
+
     void saveBest(StudentNet net) throws IOException {
         Files.createDirectories(dir);
         atomic(best(), net::saveParameters);

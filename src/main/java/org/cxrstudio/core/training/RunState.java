@@ -25,4 +25,6 @@ final class RunState {
     double bestThreshold = 0.5;
     Map<String, Object> bestValidation = new LinkedHashMap<>();
     List<EpochMetrics> history = new ArrayList<>();
+    /** The card an export of the best weights would carry now (lets {@code export} work from a checkpoint alone). */
+    String cardJson = "";
 }

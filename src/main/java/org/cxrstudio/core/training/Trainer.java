@@ -1,6 +1,5 @@
 package org.cxrstudio.core.training;
 
-import org.cxrstudio.core.imaging.Preprocessing;
 import org.cxrstudio.core.inference.ModelCard;
 import org.cxrstudio.core.task.CancellationToken;
 import org.cxrstudio.core.task.ProgressListener;
@@ -12,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -160,13 +158,47 @@ public final class Trainer {
         if (Files.isRegularFile(ckpt.best())) {
             ckpt.loadBest(net);
         }
-        ModelCard card = new ModelCard(c.name(), "1.0", c.arch(), c.role(), c.preprocessing(),
-                List.of("tb"), Math.max(0, Math.min(1, state.bestThreshold)), ModelCard.DEFAULT_PROBABILITY_OUTPUT,
-                ModelCard.DEFAULT_CAM_OUTPUT, CardInfo.training(c, data, state, reason), validation, "");
+        ModelCard card = CardInfo.card(c, data, state, reason, validation);
         Path model = c.out().resolve("model.onnx");
         networks.export(net.block(), c.arch(), c.inputSize(), card, model);
         LOG.info("exported {} (best epoch {}, score {})", model, state.bestEpoch, state.bestScore);
         return model;
+    }
+
+    /**
+     * Exports a run's weights from its checkpoints alone (e.g. after a cancelled run): the best
+     * validated weights, or the last ones with {@code last}, with the card saved in the checkpoint.
+     *
+     * @param runDir the run's output folder (or its {@code checkpoints/} folder)
+     * @throws IOException when there is no readable checkpoint
+     */
+    public Path exportCheckpoint(Path runDir, Path onnx, boolean last) throws IOException {
+        Path dir = Checkpoints.DIR.equals(String.valueOf(runDir.getFileName())) ? runDir.getParent() : runDir;
+        Checkpoints ckpt = new Checkpoints(dir);
+        if (!ckpt.hasLast()) {
+            throw new IOException(runDir + ": no checkpoint (" + ckpt.last() + " not found)");
+        }
+        RunState state = ckpt.readState();
+        if (state.cardJson == null || state.cardJson.isBlank()) {
+            throw new IOException(ckpt.last() + ": checkpoint holds no model card (made by an older version)");
+        }
+        ModelCard card = ModelCard.fromJson(state.cardJson);
+        Map<String, Object> training = new LinkedHashMap<>(card.training());
+        boolean useBest = !last && Files.isRegularFile(ckpt.best());
+        training.put("exported_weights", useBest ? "best (epoch " + state.bestEpoch + ")" : "last (epoch " + state.epoch
+                + ", batch " + state.batchInEpoch + ")");
+        card = new ModelCard(card.name(), card.version(), card.architecture(), card.role(), card.preprocessing(),
+                card.classes(), card.threshold(), card.probabilityOutput(), card.camOutput(), training,
+                card.validation(), "");
+        try (StudentNet net = new StudentNet(networks, card.architecture(), card.preprocessing().inputSize(), 0)) {
+            if (useBest) {
+                ckpt.loadBest(net);
+            } else {
+                ckpt.load(net, new AdamW(net.trainable(), net.manager(), 0f));
+            }
+            networks.export(net.block(), card.architecture(), card.preprocessing().inputSize(), card, onnx);
+        }
+        return onnx;
     }
 
     private static String fingerprint(TrainingConfig c, PreparedData data, TeacherModel teacher) {

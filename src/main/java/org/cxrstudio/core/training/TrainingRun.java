@@ -174,6 +174,7 @@ final class TrainingRun {
     }
 
     private void saveCheckpoint(long startNanos) throws IOException {
+        state.cardJson = CardInfo.card(c, data, state, "checkpoint", state.bestValidation).toJson();
         ckpt.save(state, net, opt);
         MetricsLog.write(c.out(), state.history);
     }

@@ -46,6 +46,7 @@ final class TinyNetworks implements NetworkProvider {
 
     @Override
     public void export(Block block, String arch, int inputSize, ModelCard card, Path onnx) throws IOException {
+        Files.createDirectories(onnx.toAbsolutePath().getParent());
         Files.writeString(onnx, "tiny test network, not ONNX");
         Files.writeString(onnx.resolveSibling("model.card.json"), card.toJson());
     }

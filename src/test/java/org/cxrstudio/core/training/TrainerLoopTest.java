@@ -109,6 +109,27 @@ class TrainerLoopTest {
     }
 
     @Test
+    void exportFromCheckpointsAloneAfterACancelledRun() throws IOException {
+        CancellationToken token = new CancellationToken();
+        AtomicInteger steps = new AtomicInteger();
+        ProgressListener killer = (done, total, msg) -> {
+            if (msg.startsWith("epoch") && steps.incrementAndGet() == 8) {
+                token.cancel();
+            }
+        };
+        assertThatThrownBy(() -> run(config("c").build(), killer, token)).isInstanceOf(CancelledException.class);
+        Trainer t = new Trainer(new TinyNetworks());
+        Path best = t.exportCheckpoint(tmp.resolve("c"), tmp.resolve("best/model.onnx"), false);
+        assertThat(best).exists();
+        assertThat(Files.readString(tmp.resolve("best/model.card.json"))).contains("best (epoch 1.0)")
+                .contains("\"same_source_auc\"");
+        t.exportCheckpoint(tmp.resolve("c/checkpoints"), tmp.resolve("last/model.onnx"), true);
+        assertThat(Files.readString(tmp.resolve("last/model.card.json"))).contains("last (epoch 1, batch 2)");
+        assertThatThrownBy(() -> t.exportCheckpoint(tmp.resolve("nothing"), tmp.resolve("x.onnx"), false))
+                .hasMessageContaining("no checkpoint");
+    }
+
+    @Test
     void existingRunWithoutResumeIsRefused() throws IOException {
         run(config("once").epochs(1).build(), ProgressListener.NONE, CancellationToken.NONE);
         assertThatThrownBy(() -> run(config("once").epochs(1).build(), ProgressListener.NONE, CancellationToken.NONE))

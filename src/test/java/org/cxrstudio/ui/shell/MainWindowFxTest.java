@@ -107,6 +107,20 @@ class MainWindowFxTest {
     }
 
     @Test
+    void sampleDicomIsShownExactlyAsTheDisplayPipelineRendersIt(FxRobot robot) throws Exception {
+        Path dcm = Path.of(System.getProperty("cxr.project.dir", "."), "sample-images", "chest-phantom-mono1-12bit.dcm");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(dcm), "sample image missing: " + dcm);
+        OpenedImage img = openAndWait(robot, dcm);
+        var expected = DisplayPipeline.render(img.image(), null, false);
+        for (int y = 0; y < img.height(); y += 7) {
+            for (int x = 0; x < img.width(); x += 5) {
+                assertThat(window.canvas().displayedArgb(x, y) & 0xFF).isEqualTo(expected.at(x, y));
+            }
+        }
+        assertThat(robot.lookup("#metadataTable").queryTableView().getItems().toString()).contains("MONOCHROME1");
+    }
+
+    @Test
     void arrowKeysStepThroughAFolder(FxRobot robot) throws Exception {
         Path a = TestImages.writePng(dir, "a.png", 120, 100);
         Path b = TestImages.writePng(dir, "b.png", 140, 100);

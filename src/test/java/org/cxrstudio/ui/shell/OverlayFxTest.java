@@ -84,6 +84,24 @@ class OverlayFxTest {
     }
 
     @Test
+    void boxesStayRegisteredWhileZoomingAndPanning(FxRobot robot) throws Exception {
+        openWithModels(robot);
+        var box = main.student().predictionProperty().get().boxes().get(0);
+        for (int i = 0; i < 2; i++) {
+            javafx.scene.shape.Rectangle r = robot.lookup(".finding-box").queryAs(javafx.scene.shape.Rectangle.class);
+            var topLeft = window.canvas().toScreen(box.x1(), box.y1());
+            var bottomRight = window.canvas().toScreen(box.x2(), box.y2());
+            assertThat(r.getX()).isCloseTo(topLeft.getX(), org.assertj.core.api.Assertions.within(1e-6));
+            assertThat(r.getY()).isCloseTo(topLeft.getY(), org.assertj.core.api.Assertions.within(1e-6));
+            assertThat(r.getWidth()).isCloseTo(bottomRight.getX() - topLeft.getX(), org.assertj.core.api.Assertions.within(1e-6));
+            robot.moveTo("#imageCanvas").scroll(5, VerticalDirection.UP).drag(MouseButton.PRIMARY).moveBy(-40, 25).release(MouseButton.PRIMARY);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        // the heatmap is under the same transform as the image
+        assertThat(window.overlay().heatmapView().getFitWidth()).isEqualTo(400);
+    }
+
+    @Test
     void heatmapToggleAndOpacityChangeWhatIsDrawn(FxRobot robot) throws Exception {
         openWithModels(robot);
         ImageCanvas canvas = window.canvas();
