@@ -1,8 +1,10 @@
 package org.cxrstudio.app.gui;
 
+import org.cxrstudio.core.imaging.GrayImage;
 import org.cxrstudio.core.imaging.Radiograph;
 import org.cxrstudio.core.inference.DevicePreference;
 import org.cxrstudio.core.inference.ModelCard;
+import org.cxrstudio.core.inference.ModelLoadException;
 import org.cxrstudio.core.inference.PostProcessing;
 import org.cxrstudio.core.inference.Prediction;
 import org.cxrstudio.core.inference.TbModel;
@@ -23,9 +25,21 @@ final class TbModelPredictor implements TbPredictor {
         this.model = model;
     }
 
-    /** Loads with automatic device choice (CUDA when usable, else CPU). */
+    /**
+     * Loads with automatic device choice (CUDA when usable, else CPU) and runs one warm-up
+     * inference on a blank image, so the first real image does not pay ONNX Runtime's first-run
+     * cost and a model that loads but cannot run fails here, with its name in the message.
+     */
     static TbPredictor load(Path onnx) throws IOException {
-        return new TbModelPredictor(TbModel.load(onnx, DevicePreference.AUTO));
+        TbModel m = TbModel.load(onnx, DevicePreference.AUTO);
+        try {
+            int s = m.inputSize();
+            m.predictGray(new GrayImage(s, s, new byte[s * s]), ALL_BOXES);
+        } catch (IOException | RuntimeException e) {
+            m.close();
+            throw new ModelLoadException(onnx + ": the model loads but fails to run (" + e.getMessage() + ")", e);
+        }
+        return new TbModelPredictor(m);
     }
 
     @Override

@@ -46,7 +46,7 @@ public final class MainViewModel {
         student = new ModelSlotViewModel("Student", modelLoader, executor, e -> viewer.report(e.title(), e.message()));
         teacher = new ModelSlotViewModel("Teacher", modelLoader, executor, e -> viewer.report(e.title(), e.message()));
         compare = new CompareViewModel(teacher, student);
-        folder = new FolderViewModel(viewer, executor);
+        folder = new FolderViewModel(viewer, executor, images);
         viewer.addOnOpened(img -> {
             timedImage = img;
             openedNanos = System.nanoTime();

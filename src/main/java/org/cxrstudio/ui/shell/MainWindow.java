@@ -1,25 +1,13 @@
 package org.cxrstudio.ui.shell;
 
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
-import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.Separator;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -31,14 +19,6 @@ import org.cxrstudio.ui.overlay.OverlayLayer;
 import org.cxrstudio.ui.viewer.ImageCanvas;
 import org.cxrstudio.ui.viewer.UserError;
 import org.cxrstudio.ui.viewer.ViewerViewModel;
-import org.cxrstudio.ui.viewer.WindowPreset;
-import org.kordamp.ikonli.Ikon;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignN;
 
 import java.io.File;
 import java.io.IOException;
@@ -61,7 +41,6 @@ public final class MainWindow extends BorderPane {
     private final ImageCanvas canvas;
     private final StackPane center = new StackPane();
     private final TabPane side = new TabPane();
-    private final HBox statusBar = new HBox(12);
     private Path lastDirectory;
 
     public MainWindow(MainViewModel main, RecentFiles recent) {
@@ -91,85 +70,12 @@ public final class MainWindow extends BorderPane {
                 new Tab(Messages.get("tab.model"), new ModelCardPanel(main.student())));
         side.setPrefWidth(320);
 
-        VBoxTop top = new VBoxTop(new MainMenu(this).build(), createToolBar());
+        VBoxTop top = new VBoxTop(new MainMenu(this).build(), MainToolBar.build(this));
         setTop(top);
         setCenter(center);
         setRight(side);
         setLeft(new FolderStrip(main.folder()));
-        setBottom(createStatusBar());
-    }
-
-    private ToolBar createToolBar() {
-        ComboBox<WindowPreset> presets = new ComboBox<>(vm.display().presets());
-        presets.setId("presets");
-        presets.setPromptText("W/L preset");
-        presets.setTooltip(new Tooltip(Messages.get("tip.presets")));
-        presets.setOnAction(e -> vm.display().applyPreset(presets.getValue()));
-        vm.display().imageProperty().addListener((o, a, b) -> presets.getSelectionModel().clearSelection());
-        ToggleButton invert = new ToggleButton(null, new FontIcon(MaterialDesignI.INVERT_COLORS));
-        invert.setId("invert");
-        invert.setTooltip(new Tooltip(Messages.get("tip.invert")));
-        invert.selectedProperty().bindBidirectional(vm.display().invertProperty());
-        ToggleButton compare = new ToggleButton(null, new FontIcon(MaterialDesignC.COMPARE));
-        compare.setId("compareToggle");
-        compare.setTooltip(new Tooltip(Messages.get("tip.compare")));
-        compare.selectedProperty().bindBidirectional(main.compare().activeProperty());
-        return new ToolBar(
-                button("open", MaterialDesignF.FOLDER_OPEN, "tip.open", this::chooseAndOpen),
-                new Separator(),
-                button("fit", MaterialDesignF.FIT_TO_PAGE_OUTLINE, "tip.fit", () -> vm.viewport().fit()),
-                button("oneToOne", MaterialDesignN.NUMERIC_1_BOX_OUTLINE, "tip.oneToOne", () -> vm.viewport().oneToOne()),
-                button("zoomIn", MaterialDesignM.MAGNIFY_PLUS_OUTLINE, "tip.zoomIn", () -> zoom(1.25)),
-                button("zoomOut", MaterialDesignM.MAGNIFY_MINUS_OUTLINE, "tip.zoomOut", () -> zoom(0.8)),
-                new Separator(),
-                invert,
-                button("resetWindow", MaterialDesignC.CONTRAST_BOX, "tip.resetWindow", () -> vm.display().resetWindow()),
-                presets,
-                new Separator(),
-                compare);
-    }
-
-    private static ButtonBase button(String id, Ikon icon, String tipKey, Runnable action) {
-        Button b = new Button(null, new FontIcon(icon));
-        b.setId(id);
-        b.setTooltip(new Tooltip(Messages.get(tipKey)));
-        b.setOnAction(e -> action.run());
-        return b;
-    }
-
-    private HBox createStatusBar() {
-        Label status = new Label();
-        status.setId("status");
-        status.textProperty().bind(vm.statusProperty());
-        Label readout = new Label();
-        readout.setId("readout");
-        readout.textProperty().bind(vm.display().readoutProperty());
-        Label window = new Label();
-        window.setId("windowText");
-        Runnable updateWindow = () -> window.setText(vm.display().windowText());
-        vm.display().windowProperty().addListener((o, a, b) -> updateWindow.run());
-        vm.display().invertProperty().addListener((o, a, b) -> updateWindow.run());
-        vm.display().voiLutProperty().addListener((o, a, b) -> updateWindow.run());
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        Label timing = new Label();
-        timing.setId("statusTiming");
-        timing.textProperty().bind(main.timingProperty());
-        Label model = new Label();
-        model.setId("statusModel");
-        Runnable updateModel = () -> {
-            var p = main.student().predictionProperty().get();
-            model.setText(main.student().modelText());
-        };
-        main.student().cardProperty().addListener((o, a, b) -> updateModel.run());
-        main.student().predictionProperty().addListener((o, a, b) -> updateModel.run());
-        updateModel.run();
-        statusBar.getChildren().addAll(status, grow, readout, new Separator(javafx.geometry.Orientation.VERTICAL), window,
-                new Separator(javafx.geometry.Orientation.VERTICAL), model, timing);
-        statusBar.setPadding(new Insets(3, 8, 3, 8));
-        statusBar.setAlignment(Pos.CENTER_LEFT);
-        statusBar.setId("statusBar");
-        return statusBar;
+        setBottom(StatusBar.build(main));
     }
 
     private void initListeners() {
