@@ -61,13 +61,17 @@ final class TrainingCli {
             }
         }
         out.printf("%s after %s of training (%s); wrote %s%n", r.stopReason(), Durations.format(r.trainingSeconds()),
-                r.history().isEmpty() ? "no epochs" : "epoch " + r.history().get(r.history().size() - 1).epoch(),
+                r.history().isEmpty() ? "no epochs" : "epoch " + fmtEpoch(r.history().get(r.history().size() - 1).epoch()),
                 r.model());
         if (best != null) {
-            out.printf("best epoch %s: same-source AUC %s, pooled AUC %s, mIoU %s, per source %s%n", best.epoch(),
+            out.printf("best epoch %s: same-source AUC %s, pooled AUC %s, mIoU %s, per source %s%n", fmtEpoch(best.epoch()),
                     fmt(best.sameSourceAuc()), fmt(best.auc()), fmt(best.miou()), best.sourceAuc());
         }
         out.flush();
+    }
+
+    private static String fmtEpoch(double e) {
+        return e == Math.rint(e) ? String.valueOf((long) e) : String.format("%.2f", e);
     }
 
     private static String fmt(Double v) {

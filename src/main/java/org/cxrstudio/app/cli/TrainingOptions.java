@@ -53,6 +53,9 @@ final class TrainingOptions {
     @Option(names = "--no-augment", description = "Disable the random affine + gamma augmentation.")
     boolean noAugment;
 
+    @Option(names = "--same-source-boost", defaultValue = "1", description = "Multiply the epoch share of sources holding both TB and normal images (default ${DEFAULT-VALUE} = natural share).")
+    double sameSourceBoost;
+
     @Option(names = "--normalization", defaultValue = "per-image", description = "per-image (z-score of each image, removes scanner brightness/contrast) or fixed ((v/255-0.5)/0.25) (default ${DEFAULT-VALUE}).")
     String normalization;
 
@@ -75,6 +78,6 @@ final class TrainingOptions {
         return TrainingConfig.builder().labeled(folders).arch(arch).inputSize(size).epochs(epochs)
                 .timeBudget(timeBudget == null ? null : Durations.parse(timeBudget)).out(out).resume(resume).seed(seed)
                 .batchSize(batch).learningRate(lr).weightDecay(weightDecay).valFraction(valFraction)
-                .augment(!noAugment).normalization(normalization).cacheDir(cache).name(name).command(command);
+                .augment(!noAugment).normalization(normalization).sameSourceBoost(sameSourceBoost).cacheDir(cache).name(name).command(command);
     }
 }

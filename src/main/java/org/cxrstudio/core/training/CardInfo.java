@@ -51,7 +51,7 @@ final class CardInfo {
         m.put("n_train", data.train().length);
         m.put("n_validation", data.val().length);
         m.put("sampler", "balanced: TB and normal weigh half each within every source (single-class sources "
-                + "pooled into one cross-source group)");
+                + "pooled into one cross-source group); same-source boost " + c.sameSourceBoost());
         m.put("augmentation", c.augment() ? String.format("affine (rotation ±%.0f°, scale ±%.0f%%, shift ±%.0f%%), "
                 + "gamma 0.8-1.25; no horizontal flip (laterality)", Augmentation.MAX_ROTATION_DEG,
                 Augmentation.MAX_SCALE_CHANGE * 100, Augmentation.MAX_SHIFT * 100) : "none");

@@ -27,6 +27,7 @@ import java.util.Objects;
  * @param weightDecay    AdamW decoupled weight decay
  * @param valFraction    share of each source×label stratum held out for validation
  * @param augment        random affine + gamma on training images
+ * @param sameSourceBoost epoch-share multiplier of same-source groups in the balanced sampler (1 = natural)
  * @param normalization  {@code per-image} (z-score, default) or {@code fixed} ({@code (v/255 − 0.5)/0.25})
  * @param teacher        teacher ONNX file for distillation, or {@code null} for supervised training
  * @param kdAlpha        weight α of the distillation term; the label term gets {@code 1 − α}
@@ -42,7 +43,7 @@ import java.util.Objects;
 public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String arch, int inputSize, int epochs,
                              Duration timeBudget, Path out, boolean resume, long seed, int batchSize,
                              double learningRate, double weightDecay, double valFraction, boolean augment,
-                             String normalization, Path teacher, double kdAlpha, double temperature, double camWeight, Aals aals,
+                             double sameSourceBoost, String normalization, Path teacher, double kdAlpha, double temperature, double camWeight, Aals aals,
                              boolean baseline, Path cacheDir, String role, String name, String command) {
 
     public TrainingConfig {
@@ -50,6 +51,9 @@ public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String
         Objects.requireNonNull(arch, "arch");
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(aals, "aals");
+        if (!(sameSourceBoost > 0)) {
+            throw new IllegalArgumentException("--same-source-boost must be > 0, got " + sameSourceBoost);
+        }
         if (!Preprocessing.PER_IMAGE.equals(normalization) && !Preprocessing.FIXED.equals(normalization)) {
             throw new IllegalArgumentException("--normalization must be per-image or fixed, got " + normalization);
         }
@@ -95,8 +99,9 @@ public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String
     /** The same run with another output folder, teacher and baseline flag (for the baseline student). */
     public TrainingConfig asBaseline(Path baselineOut) {
         return new TrainingConfig(labeled, null, arch, inputSize, epochs, timeBudget, baselineOut, resume, seed,
-                batchSize, learningRate, weightDecay, valFraction, augment, normalization, null, kdAlpha, temperature,
-                camWeight, aals, false, cacheDir, role, name + "-baseline", command + " [baseline: labels only]");
+                batchSize, learningRate, weightDecay, valFraction, augment, sameSourceBoost, normalization, null,
+                kdAlpha, temperature, camWeight, aals, false, cacheDir, role, name + "-baseline",
+                command + " [baseline: labels only]");
     }
 
     public static Builder builder() {
@@ -120,6 +125,7 @@ public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String
         private double valFraction = 0.2;
         private boolean augment = true;
         private String normalization = Preprocessing.PER_IMAGE;
+        private double sameSourceBoost = 1;
         private Path teacher;
         private double kdAlpha = 0.5;
         private double temperature = 2;
@@ -145,6 +151,7 @@ public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String
         public Builder weightDecay(double v) { weightDecay = v; return this; }
         public Builder valFraction(double v) { valFraction = v; return this; }
         public Builder augment(boolean v) { augment = v; return this; }
+        public Builder sameSourceBoost(double v) { sameSourceBoost = v; return this; }
         public Builder normalization(String v) { normalization = v; return this; }
         public Builder teacher(Path v) { teacher = v; return this; }
         public Builder kdAlpha(double v) { kdAlpha = v; return this; }
@@ -164,7 +171,7 @@ public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String
             String r = role != null ? role : teacher != null ? "student" : "teacher";
             String n = name != null ? name : "cxr-" + arch;
             return new TrainingConfig(labeled, unlabeled, arch, inputSize, epochs, timeBudget, out, resume, seed,
-                    batchSize, learningRate, weightDecay, valFraction, augment, normalization, teacher, kdAlpha,
+                    batchSize, learningRate, weightDecay, valFraction, augment, sameSourceBoost, normalization, teacher, kdAlpha,
                     temperature,
                     camWeight, aals, baseline, cache, r, n, command);
         }

@@ -70,7 +70,7 @@ final class TrainingRun {
      * @throws CancelledException after saving a checkpoint, when cancelled
      */
     String loop(long startNanos) throws IOException {
-        BalancedSampler sampler = new BalancedSampler(data.trainSamples());
+        BalancedSampler sampler = new BalancedSampler(data.trainSamples(), c.sameSourceBoost());
         int bpe = batchesPerEpoch();
         long totalBatches = (long) c.epochs() * bpe;
         long doneAtStart = (long) state.epoch * bpe + state.batchInEpoch;

@@ -35,7 +35,7 @@ final class TrainingCharts extends HBox {
         Map<String, XYChart.Series<Number, Number>> loss = new LinkedHashMap<>();
         Map<String, XYChart.Series<Number, Number>> quality = new LinkedHashMap<>();
         for (EpochPoint p : epochs) {
-            String prefix = EpochPoint.DISTILLED.equals(p.run()) ? "" : p.run() + " ";
+            String prefix = p.run() + " ";
             add(loss, prefix + "train loss", p, EpochPoint::trainLoss);
             add(loss, prefix + "validation loss", p, EpochPoint::valLoss);
             add(quality, prefix + "AUC", p, EpochPoint::auc);

@@ -65,6 +65,9 @@ public final class TrainingView extends BorderPane {
         grid.setHgap(6);
         grid.setVgap(6);
         grid.setPadding(new Insets(10));
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        grid.getColumnConstraints().add(labels);
         pathRow(grid, "teacher", form.teacherProperty(), false, "ONNX model", "*.onnx");
         Label card = new Label();
         card.setId("teacherCard");
@@ -96,7 +99,7 @@ public final class TrainingView extends BorderPane {
         grid.disableProperty().bind(vm.runningBinding());
         ScrollPane formPane = new ScrollPane(grid);
         formPane.setFitToWidth(true);
-        formPane.setMinWidth(420);
+        formPane.setMinWidth(460);
 
         SplitPane split = new SplitPane(formPane, createRunPane());
         split.setDividerPositions(0.36);
@@ -122,12 +125,14 @@ public final class TrainingView extends BorderPane {
         state.textProperty().bind(Bindings.convert(vm.stateProperty()));
         ListView<String> log = new ListView<>(vm.log());
         log.setId("logList");
-        log.setPrefHeight(160);
+        log.setPrefHeight(150);
+        log.setStyle("-fx-font-family: monospace;");
         vm.log().addListener((ListChangeListener<String>) c -> log.scrollTo(vm.log().size() - 1));
         TextArea summary = new TextArea();
         summary.setId("summaryArea");
         summary.setEditable(false);
-        summary.setPrefRowCount(6);
+        summary.setPrefRowCount(9);
+        summary.setStyle("-fx-font-family: monospace;");
         summary.visibleProperty().bind(vm.resultProperty().isNotNull());
         summary.managedProperty().bind(summary.visibleProperty());
         summary.textProperty().bind(Bindings.createStringBinding(() -> vm.resultProperty().get() == null ? ""

@@ -71,6 +71,8 @@ public final class TrainingViewModel {
     private BiConsumer<Path, Path> onCompare = (s, t) -> { };
     private Consumer<Map<String, String>> settingsStore = m -> { };
     private TrainingRequest lastRequest;
+    /** Why the chosen teacher cannot be used, or {@code null}. */
+    private String teacherProblem;
     private CancellationToken token;
 
     /**
@@ -132,7 +134,10 @@ public final class TrainingViewModel {
         if (runningBinding().get()) {
             return false;
         }
-        List<String> problems = form.problems();
+        List<String> problems = new java.util.ArrayList<>(form.problems());
+        if (teacherProblem != null && form.teacherProperty().get() != null) {
+            problems.add(0, "Teacher " + form.teacherProperty().get().getFileName() + " cannot be used: " + teacherProblem);
+        }
         if (!problems.isEmpty()) {
             error.set(new UserError("Cannot start training", String.join("\n", problems)));
             return false;
@@ -249,6 +254,7 @@ public final class TrainingViewModel {
 
     private void describeTeacher(Path t) {
         teacherInfo.set(null);
+        teacherProblem = null;
         if (t == null) {
             teacherText.set("");
             return;
@@ -267,6 +273,7 @@ public final class TrainingViewModel {
                 String reason = UserError.reason(e);
                 ui.execute(() -> {
                     if (t.equals(form.teacherProperty().get())) {
+                        teacherProblem = reason;
                         teacherText.set("Cannot use this teacher: " + reason);
                     }
                 });

@@ -20,12 +20,20 @@ import java.util.concurrent.TimeUnit;
  * Screenshots of the training panel for docs/training-panel.md, from a real run with the real
  * backend: {@code <prefix>-running.png} once {@code midEpochs} epochs are charted and
  * {@code <prefix>-summary.png} at the end. Run under Xvfb (see the doc), not a test.
- * <p>Arguments: teacher.onnx imagesDir labels.csv outDir arch inputSize epochs midEpochs prefix [baseline]
+ * <p>Arguments: teacher.onnx imagesDir labels.csv outDir arch inputSize epochs midEpochs prefix [baseline];
+ * a missing teacher named {@code toy-teacher*.onnx} is created from {@code TestModels} (a toy).
  */
 public final class TrainingPanelScreenshots {
     private TrainingPanelScreenshots() { }
 
     public static void main(String[] a) throws Exception {
+        Path teacher = Path.of(a[0]);
+        if (!Files.exists(teacher) && teacher.getFileName().toString().startsWith("toy-teacher")) {
+            // no trained teacher yet: the avg-pooled-brightness test teacher (TestModels), at the student's size
+            org.cxrstudio.core.inference.TestModels.write(teacher.toAbsolutePath().getParent(),
+                    teacher.getFileName().toString().replace(".onnx", ""), "teacher",
+                    org.cxrstudio.core.inference.TestModels.brightness(Integer.parseInt(a[5])), 0.5);
+        }
         ExecutorService worker = Executors.newSingleThreadExecutor();
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
@@ -55,7 +63,6 @@ public final class TrainingPanelScreenshots {
         });
         int mid = Integer.parseInt(a[7]);
         waitFor(() -> vm[0] != null && (vm[0].epochs().size() >= mid || vm[0].stateProperty().get() != State.RUNNING));
-        Thread.sleep(1500);
         shoot(stage[0], Path.of(a[8] + "-running.png"));
         waitFor(() -> vm[0].stateProperty().get() != State.RUNNING && vm[0].stateProperty().get() != State.CANCELLING);
         Thread.sleep(1500);

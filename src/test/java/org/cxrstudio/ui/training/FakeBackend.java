@@ -27,6 +27,8 @@ final class FakeBackend implements TrainingBackend {
     volatile long pauseAt = -1;
     volatile long batchSleepMs;
     volatile IOException failWith;
+    /** A teacher file that exists but "does not fit" (as a 3-channel model would not). */
+    volatile Path badTeacher;
 
     FakeBackend(int batchesPerEpoch) {
         this.batchesPerEpoch = batchesPerEpoch;
@@ -34,6 +36,9 @@ final class FakeBackend implements TrainingBackend {
 
     @Override
     public TeacherInfo describeTeacher(Path onnx) throws IOException {
+        if (onnx.equals(badTeacher)) {
+            throw new IOException(onnx + ": input 1x3x224x224 is not a gray N×1×S×S image");
+        }
         if (!Files.isRegularFile(onnx)) {
             throw new IOException(onnx + ": no such file");
         }

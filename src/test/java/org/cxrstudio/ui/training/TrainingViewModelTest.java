@@ -53,6 +53,13 @@ class TrainingViewModelTest {
         vm.form().teacherProperty().set(tmp.resolve("missing.onnx"));
         assertThat(vm.teacherInfoProperty().get()).isNull();
         assertThat(vm.teacherTextProperty().get()).startsWith("Cannot use this teacher").contains("missing.onnx");
+        Path bad = tmp.resolve("not-a-model.onnx");
+        backend.badTeacher = bad;
+        vm.form().teacherProperty().set(bad);
+        assertThat(vm.start()).isFalse();
+        assertThat(vm.errorProperty().get().message()).startsWith("Teacher not-a-model.onnx cannot be used: ")
+                .contains("input 1x3x224x224");
+        assertThat(backend.requests).isEmpty();
     }
 
     @Test

@@ -26,6 +26,18 @@ public final class BalancedSampler {
     private final double[] weights;
 
     public BalancedSampler(List<Sample> train) {
+        this(train, 1.0);
+    }
+
+    /**
+     * @param sameSourceBoost multiplies the epoch share of every same-source group (a source with
+     *                        both classes), {@code > 0}; 1 keeps natural shares. Values above 1 spend
+     *                        more of each epoch where the hospital cannot predict the label.
+     */
+    public BalancedSampler(List<Sample> train, double sameSourceBoost) {
+        if (!(sameSourceBoost > 0)) {
+            throw new IllegalArgumentException("same-source boost must be > 0, got " + sameSourceBoost);
+        }
         if (train.isEmpty()) {
             throw new IllegalArgumentException("no training images");
         }
@@ -46,12 +58,14 @@ public final class BalancedSampler {
         double sum = 0;
         for (int i = 0; i < train.size(); i++) {
             Sample s = train.get(i);
-            int[] g = perGroup.get(group(s, perSource));
+            String name = group(s, perSource);
+            int[] g = perGroup.get(name);
             if (!s.labeled()) {
                 weights[i] = 1;
             } else {
                 int classes = (g[0] > 0 ? 1 : 0) + (g[1] > 0 ? 1 : 0);
-                weights[i] = (double) g[2] / classes / g[s.positive() ? 1 : 0];
+                double boost = CROSS_SOURCE.equals(name) ? 1 : sameSourceBoost;
+                weights[i] = boost * g[2] / classes / g[s.positive() ? 1 : 0];
             }
             sum += weights[i];
             cumulative[i] = sum;

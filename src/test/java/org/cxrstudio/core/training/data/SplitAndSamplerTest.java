@@ -97,6 +97,15 @@ class SplitAndSamplerTest {
     }
 
     @Test
+    void sameSourceBoostMultipliesSameSourceShareOnly() {
+        List<Sample> train = mixed();
+        BalancedSampler plain = new BalancedSampler(train);
+        BalancedSampler boosted = new BalancedSampler(train, 3);
+        assertThat(boosted.weight(0)).isCloseTo(3 * plain.weight(0), within(1e-12));   // shenzhen TB
+        assertThat(boosted.weight(200)).isCloseTo(plain.weight(200), within(1e-12));   // tbx11k-tb (cross-source)
+    }
+
+    @Test
     void samplerEpochsAreReproducibleAndDiffer() {
         BalancedSampler s = new BalancedSampler(mixed());
         assertThat(s.epochOrder(7, 3)).isEqualTo(s.epochOrder(7, 3));
