@@ -4,7 +4,6 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
-import org.cxrstudio.core.inference.ModelCard;
 import org.cxrstudio.ui.overlay.ModelSlotViewModel;
 
 
