@@ -13,6 +13,11 @@ public enum Colormap {
     /** Black → red → yellow → white. */
     HOT;
 
+    /** Saliency below which the overlay is fully transparent (min-max CAMs rarely reach 0). */
+    static final double ALPHA_FROM = 0.25;
+    /** Saliency from which the colour is opaque (before the opacity slider). */
+    static final double ALPHA_FULL = 0.7;
+
     private int[] table;
 
     /** ARGB for a value in {@code 0..1} (clamped). */
@@ -33,7 +38,7 @@ public enum Colormap {
             for (int i = 0; i < 256; i++) {
                 double v = i / 255.0;
                 double[] c = colour(v);
-                int a = (int) Math.round(255 * Math.min(1, Math.max(0, (v - 0.1) / 0.5)));
+                int a = (int) Math.round(255 * Math.min(1, Math.max(0, (v - ALPHA_FROM) / (ALPHA_FULL - ALPHA_FROM))));
                 t[i] = (a << 24) | (to8(c[0]) << 16) | (to8(c[1]) << 8) | to8(c[2]);
             }
             table = t;

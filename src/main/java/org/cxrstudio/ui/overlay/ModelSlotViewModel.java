@@ -109,9 +109,9 @@ public final class ModelSlotViewModel {
         executor.submit("load model " + onnx.getFileName(), () -> loader.load(onnx), loaded -> {
             retire(model);
             model = loaded;
-            card.set(loaded.card());
             device.set(loaded.device());
             deviceReason.set(loaded.deviceReason());
+            card.set(loaded.card());
             threshold.set(loaded.card().threshold());
             state.set(State.READY);
             prediction.set(null);

@@ -87,10 +87,11 @@ public final class ViewerViewModel {
     /** Shows an already opened image (e.g. from a test or the folder strip). */
     public void shown(OpenedImage img) {
         opening.set(false);
+        // listeners first: inference starts on a worker while the FX thread builds the display
+        onOpened.forEach(l -> l.accept(img));
         display.show(img);
         status.set(String.format(Locale.ROOT, "%s  %d×%d  %s  read %.0f ms", img.path().getFileName(),
                 img.width(), img.height(), img.image().format(), img.decodeMillis()));
-        onOpened.forEach(l -> l.accept(img));
     }
 
     /** Reports a failure to the user (dialog) without touching what is shown. */

@@ -1,0 +1,55 @@
+package org.cxrstudio.ui.shell;
+
+import org.cxrstudio.core.inference.ModelCard;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** The model card as plain text for the side panel: one attribute per line, validation first. Pure. */
+final class ModelCardText {
+    private ModelCardText() { }
+
+    /** Text of the card, one attribute per line. */
+    static String describe(ModelCard c, String device, String deviceReason) {
+        if (c == null) {
+            return "No model loaded";
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append(c.name()).append(' ').append(c.version()).append('\n')
+                .append("Architecture: ").append(c.architecture()).append(" (").append(c.role()).append(")\n")
+                .append("Input: ").append(c.preprocessing().inputSize()).append(" px, ")
+                .append(c.preprocessing().normalization()).append('\n')
+                .append(String.format(Locale.ROOT, "Operating threshold: %.3f%n", c.threshold()))
+                .append("Device: ").append(device).append(deviceReason.isEmpty() ? "" : " — " + deviceReason).append('\n');
+        section(sb, "Validation", c.validation());
+        section(sb, "Training", c.training());
+        if (!c.sha256().isEmpty()) {
+            sb.append("\nSHA-256: ").append(c.sha256());
+        }
+        return sb.toString();
+    }
+
+    private static void section(StringBuilder sb, String title, Map<String, Object> m) {
+        if (m.isEmpty()) {
+            return;
+        }
+        sb.append('\n').append(title).append(":\n");
+        flatten(sb, "", m, 0);
+    }
+
+    private static void flatten(StringBuilder sb, String prefix, Map<?, ?> m, int depth) {
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            String key = prefix.isEmpty() ? String.valueOf(e.getKey()) : prefix + "." + e.getKey();
+            if (e.getValue() instanceof Map<?, ?> inner && depth < 3) {
+                flatten(sb, key, inner, depth + 1);
+            } else {
+                String v = String.valueOf(e.getValue());
+                if (e.getValue() instanceof Number n) {
+                    double d = n.doubleValue();
+                    v = d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : String.format(Locale.ROOT, "%.4g", d);
+                }
+                sb.append("  ").append(key).append(": ").append(v.length() > 200 ? v.substring(0, 200) + "…" : v).append('\n');
+            }
+        }
+    }
+}
