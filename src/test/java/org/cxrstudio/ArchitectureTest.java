@@ -43,8 +43,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule viewModelsNeedNoToolkit = noClasses().that().haveSimpleNameEndingWith("ViewModel")
             .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..", "javafx.application..")
-            .because("view models use javafx.beans/collections only, so they are unit-testable without a toolkit")
-            .allowEmptyShould(true); // TODO(ui): remove once the first ViewModel exists
+            .because("view models use javafx.beans/collections only, so they are unit-testable without a toolkit");
 
     @ArchTest
     static final ArchRule noSystemOut = noClasses()

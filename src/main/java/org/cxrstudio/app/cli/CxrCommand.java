@@ -21,6 +21,14 @@ public final class CxrCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new CxrCommand());
         // subcommands: one line each
+        cl.addSubcommand(new PredictCommand());
+        cl.addSubcommand(new EvalCommand());
+        cl.addSubcommand(new BenchCommand());
+        cl.addSubcommand(new InspectCommand());
+        cl.addSubcommand(new ViewerBenchCommand());
+        cl.addSubcommand(new MakeSamplesCommand());
+        cl.addSubcommand(new DecodeBenchCommand());
+        cl.addSubcommand(new EnginesCommand());
         cl.setExecutionExceptionHandler(new CliErrors());
         return cl;
     }

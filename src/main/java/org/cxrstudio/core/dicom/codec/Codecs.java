@@ -39,6 +39,10 @@ public final class Codecs {
             return Optional.empty();
         }
         return Optional.ofNullable(switch (transferSyntaxUid.trim()) {
+            case "1.2.840.10008.1.2.5" -> new RleDecoder();
+            case "1.2.840.10008.1.2.4.50", "1.2.840.10008.1.2.4.51" -> new JpegDecoder();
+            case "1.2.840.10008.1.2.4.57", "1.2.840.10008.1.2.4.70" -> new JpegLosslessDecoder();
+            case "1.2.840.10008.1.2.4.90", "1.2.840.10008.1.2.4.91" -> new Jpeg2000Decoder();
             default -> null;
         });
     }

@@ -1,0 +1,185 @@
+package org.cxrstudio.app.cli;
+
+import org.cxrstudio.core.imaging.DisplayPipeline;
+import org.cxrstudio.core.imaging.GrayImage;
+import org.cxrstudio.core.imaging.Radiograph;
+import org.cxrstudio.core.imaging.RadiographReader;
+import org.cxrstudio.core.inference.DevicePreference;
+import org.cxrstudio.core.inference.PostProcessing;
+import org.cxrstudio.core.inference.TbModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code bench}: per model, session load time, single-image latency p50/p90 after warm-up (render +
+ * preprocessing + inference + CAM + boxes; and again including the file decode), batch throughput;
+ * then the process's peak RSS and the student's speed-up over the teacher (by card role), all models
+ * in the same run on the same image.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure model latency, throughput and memory.")
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", paramLabel = "M", description = "Models (default: models/student.onnx and models/teacher.onnx).")
+    List<Path> models;
+
+    @Option(names = "--image", paramLabel = "FILE", description = "Image to time (default: a synthetic 512x512 8-bit PNG).")
+    Path image;
+
+    @Option(names = "--runs", defaultValue = "50", description = "Timed runs per figure (default ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--warmup", defaultValue = "10", description = "Untimed runs first (default ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--batch", defaultValue = "8", description = "Batch size for throughput (default ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--device", paramLabel = "auto|cpu|cuda", defaultValue = "auto")
+    String device;
+
+    @Option(names = "--json", paramLabel = "OUT")
+    Path json;
+
+    @Override
+    public Integer call() throws IOException {
+        if (runs < 1 || warmup < 0 || batch < 1) {
+            throw new IllegalArgumentException("--runs and --batch must be >= 1, --warmup >= 0");
+        }
+        DevicePreference pref = DevicePreference.parse(device);
+        List<Path> paths = models != null ? models : defaults();
+        Path img = image != null ? image : syntheticImage();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        Double studentP50 = null;
+        Double teacherP50 = null;
+        for (Path p : paths) {
+            Map<String, Object> row = benchOne(p, img, pref);
+            rows.add(row);
+            spec.commandLine().getErr().println(JsonOut.LINE.toJson(row));
+            String role = (String) row.remove("role");
+            double p50 = (Double) row.get("p50_ms");
+            if ("student".equals(role) && studentP50 == null) {
+                studentP50 = p50;
+            } else if ("teacher".equals(role) && teacherP50 == null) {
+                teacherP50 = p50;
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("models", rows);
+        out.put("peak_rss_mb", peakRssMb());
+        out.put("student_speedup_vs_teacher", studentP50 != null && teacherP50 != null
+                ? JsonOut.round(teacherP50 / studentP50, 2) : null);
+        spec.commandLine().getOut().println(JsonOut.PRETTY.toJson(out));
+        if (json != null) {
+            JsonOut.write(json, out);
+        }
+        return 0;
+    }
+
+    private Map<String, Object> benchOne(Path path, Path img, DevicePreference pref) throws IOException {
+        try (TbModel m = TbModel.load(path, pref)) {
+            Radiograph r = RadiographReader.read(img);
+            for (int i = 0; i < warmup; i++) {
+                m.predict(r);
+            }
+            double[] plain = new double[runs];
+            double[] withDecode = new double[runs];
+            for (int i = 0; i < runs; i++) {
+                long t0 = System.nanoTime();
+                m.predict(r);
+                plain[i] = (System.nanoTime() - t0) / 1e6;
+                t0 = System.nanoTime();
+                m.predict(RadiographReader.read(img));
+                withDecode[i] = (System.nanoTime() - t0) / 1e6;
+            }
+            GrayImage gray = DisplayPipeline.render(r, null, false);
+            List<GrayImage> b = Collections.nCopies(batch, gray);
+            m.predictGrayBatch(b, PostProcessing.DEFAULT);
+            int batches = Math.max(1, runs / batch);
+            long t0 = System.nanoTime();
+            for (int i = 0; i < batches; i++) {
+                m.predictGrayBatch(b, PostProcessing.DEFAULT);
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("model", path.toString());
+            row.put("p50_ms", JsonOut.round(percentile(plain, 50), 2));
+            row.put("p90_ms", JsonOut.round(percentile(plain, 90), 2));
+            row.put("p50_ms_with_decode", JsonOut.round(percentile(withDecode, 50), 2));
+            row.put("throughput_img_s", JsonOut.round(batches * batch / seconds, 1));
+            row.put("load_ms", JsonOut.round(m.loadMillis(), 1));
+            row.put("role", m.card().role());
+            return row;
+        }
+    }
+
+    /** Nearest-rank percentile. */
+    static double percentile(double[] values, double pct) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int rank = (int) Math.ceil(pct / 100 * v.length);
+        return v[Math.max(0, Math.min(v.length - 1, rank - 1))];
+    }
+
+    private static List<Path> defaults() throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (String rel : List.of(ModelPaths.STUDENT, ModelPaths.TEACHER)) {
+            try {
+                out.add(ModelPaths.resolve(null, rel));
+            } catch (IOException e) {
+                // reported below if neither exists
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IOException("no --model given and neither " + ModelPaths.STUDENT + " nor " + ModelPaths.TEACHER + " found");
+        }
+        return out;
+    }
+
+    /** A smooth 512x512 test image: realistic decode cost without shipping patient data. */
+    private static Path syntheticImage() throws IOException {
+        BufferedImage img = new BufferedImage(512, 512, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < 512; y++) {
+            for (int x = 0; x < 512; x++) {
+                double dx = (x - 256) / 256.0;
+                double dy = (y - 256) / 256.0;
+                int v = (int) (128 + 90 * Math.cos(3 * dx) * Math.cos(2 * dy) + 20 * Math.sin(x * 0.3 + y * 0.17));
+                img.getRaster().setSample(x, y, 0, Math.max(0, Math.min(255, v)));
+            }
+        }
+        Path p = Files.createTempFile("cxr-bench", ".png");
+        p.toFile().deleteOnExit();
+        ImageIO.write(img, "png", p.toFile());
+        return p;
+    }
+
+    /** Peak resident set (VmHWM) of this process in MB, or {@code null} where /proc is absent. */
+    static Double peakRssMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return JsonOut.round(Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0, 1);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,159 @@
+package org.cxrstudio.app.cli;
+
+import org.cxrstudio.core.eval.EvalReport;
+import org.cxrstudio.core.eval.EvalSample;
+import org.cxrstudio.core.eval.EvalSummary;
+import org.cxrstudio.core.eval.Evaluator;
+import org.cxrstudio.core.eval.LabeledImage;
+import org.cxrstudio.core.eval.LabelsCsv;
+import org.cxrstudio.core.eval.ShortcutCheck;
+import org.cxrstudio.core.eval.SourceMapping;
+import org.cxrstudio.core.eval.SplitList;
+import org.cxrstudio.core.imaging.RadiographReader;
+import org.cxrstudio.core.inference.DevicePreference;
+import org.cxrstudio.core.inference.ModelFiles;
+import org.cxrstudio.core.inference.PostProcessing;
+import org.cxrstudio.core.inference.Prediction;
+import org.cxrstudio.core.inference.TbModel;
+import org.cxrstudio.core.saliency.Box;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code eval}: runs a model over labelled image sets and prints the pooled figures (plus groups and
+ * the shortcut check on request) as JSON. Each {@code --images} pairs with the {@code --labels} at
+ * the same position. Ground-truth boxes count only on TB images; a labels CSV without box columns
+ * gives no localization figures.
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Evaluate a model: AUC, sensitivity/specificity, sens-90 operating point, mIoU, box recall, Dice.")
+final class EvalCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", paramLabel = "M", description = "ONNX model (default: models/student.onnx).")
+    Path model;
+
+    @Option(names = "--images", paramLabel = "DIR", required = true, description = "Image folder; repeat with --labels.")
+    List<Path> images;
+
+    @Option(names = "--labels", paramLabel = "CSV", required = true, description = "labels.csv (filename,label[,x1,y1,x2,y2][,source...]); 'tb' is positive.")
+    List<Path> labels;
+
+    @Option(names = "--json", paramLabel = "OUT", description = "Also write the JSON report here.")
+    Path json;
+
+    @Option(names = "--group-by", paramLabel = "COLUMN", description = "Add per-group figures, e.g. source (da_db_png/da_db_jpg count as da_db; a CSV without the column groups under its folder name).")
+    String groupBy;
+
+    @Option(names = "--raw-groups", description = "Do not merge da_db_png/da_db_jpg into da_db.")
+    boolean rawGroups;
+
+    @Option(names = "--shortcut-check", description = "Within each class, AUC of the score separating every pair of sources (grouped by --group-by, default source).")
+    boolean shortcut;
+
+    @Option(names = "--split", paramLabel = "FILE", description = "Only images named in this list (one file name per line, or a CSV with filename[,split=val]).")
+    Path split;
+
+    @Option(names = "--threshold", paramLabel = "T", description = "Operating threshold (default: the model card's).")
+    Double threshold;
+
+    @Option(names = "--device", paramLabel = "auto|cpu|cuda", defaultValue = "auto")
+    String device;
+
+    @Option(names = "--scores", paramLabel = "CSV", description = "Write per-image file,label,group,score.")
+    Path scores;
+
+    @Option(names = "--into-card", paramLabel = "KEY", description = "Also store the report under validation.KEY in the model's sidecar card (with the command line).")
+    String intoCard;
+
+    @Override
+    public Integer call() throws IOException {
+        if (images.size() != labels.size()) {
+            throw new ParameterException(spec.commandLine(), images.size() + " --images but " + labels.size()
+                    + " --labels: give them in pairs");
+        }
+        DevicePreference pref = DevicePreference.parse(device);
+        Set<String> keep = split == null ? null : SplitList.read(split);
+        SourceMapping mapping = rawGroups ? SourceMapping.IDENTITY : SourceMapping.DEFAULT;
+        String groupColumn = groupBy != null ? groupBy : "source";
+        Path modelPath = ModelPaths.resolve(model, ModelPaths.STUDENT);
+        List<EvalSample> samples = new ArrayList<>();
+        boolean localize = false;
+        double t;
+        try (TbModel m = TbModel.load(modelPath, pref)) {
+            t = threshold != null ? threshold : m.card().threshold();
+            PostProcessing post = PostProcessing.DEFAULT.withThreshold(t);
+            spec.commandLine().getErr().println("model " + modelPath + " on " + m.device() + " (" + m.deviceReason() + ")");
+            for (int i = 0; i < images.size(); i++) {
+                LabelsCsv csv = LabelsCsv.read(labels.get(i));
+                localize |= csv.hasBoxColumns();
+                for (LabeledImage li : csv.images()) {
+                    if (keep != null && !keep.contains(Path.of(li.filename()).getFileName().toString())) {
+                        continue;
+                    }
+                    samples.add(evaluate(m, post, images.get(i).resolve(li.filename()), li, csv.groupOf(li, groupColumn, mapping)));
+                    if (samples.size() % 100 == 0) {
+                        spec.commandLine().getErr().println("  " + samples.size() + " images");
+                    }
+                }
+            }
+        }
+        if (samples.isEmpty()) {
+            throw new IOException("no images to evaluate" + (split != null ? " (none of the labelled images is in " + split + ")" : ""));
+        }
+        EvalSummary pooled = Evaluator.pooled(samples, t, localize);
+        Map<String, EvalSummary> groups = groupBy != null ? Evaluator.byGroup(samples, t, localize) : null;
+        List<ShortcutCheck.Pair> pairs = shortcut ? ShortcutCheck.run(samples) : null;
+        EvalReport report = new EvalReport(pooled, groups, pairs);
+        spec.commandLine().getOut().println(report.toJson());
+        if (json != null) {
+            JsonOut.write(json, report.toJsonMap());
+        }
+        if (scores != null) {
+            writeScores(samples);
+        }
+        if (intoCard != null) {
+            Map<String, Object> entry = new java.util.LinkedHashMap<>(report.toJsonMap());
+            entry.put("command", String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+            ModelFiles.putValidation(modelPath, intoCard, entry);
+            spec.commandLine().getErr().println("stored under validation." + intoCard + " in " + ModelFiles.sidecar(modelPath));
+        }
+        return 0;
+    }
+
+    private static EvalSample evaluate(TbModel m, PostProcessing post, Path file, LabeledImage li, String group)
+            throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": listed in the labels CSV but not found");
+        }
+        Prediction p = m.predict(RadiographReader.read(file), post);
+        List<Box> truth = li.positive() ? li.boxes() : List.of();
+        return new EvalSample(file.toString(), li.positive(), p.tbProbability(), p.boxes(), p.heatmap(), truth,
+                p.heatmap().imageWidth(), p.heatmap().imageHeight(), group);
+    }
+
+    private void writeScores(List<EvalSample> samples) throws IOException {
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(scores, StandardCharsets.UTF_8))) {
+            w.println("file,label,group,score");
+            for (EvalSample s : samples) {
+                w.printf(Locale.ROOT, "%s,%s,%s,%.6f%n", s.file(), s.positive() ? "tb" : "non_tb", s.group(), s.score());
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.cxrstudio.app.gui;
+
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.cxrstudio.core.imaging.DisplayPipeline;
+import org.cxrstudio.core.imaging.RadiographReader;
+import org.cxrstudio.ui.Messages;
+import org.cxrstudio.ui.shell.MainWindow;
+import org.cxrstudio.ui.shell.RecentFiles;
+import org.cxrstudio.ui.task.FxBackgroundExecutor;
+import org.cxrstudio.ui.viewer.ImageLoader;
+import org.cxrstudio.ui.shell.MainViewModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The JavaFX application and composition root of the viewer: wires the core reader and display
+ * pipeline into the view models, restores preferences and opens the file given on the command
+ * line (first unnamed parameter), if any.
+ */
+public final class CxrStudioApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(CxrStudioApp.class);
+    private final FxBackgroundExecutor executor = new FxBackgroundExecutor(2);
+    private MainViewModel vm;
+
+    @Override
+    public void start(Stage stage) {
+        vm = new MainViewModel(ImageLoader.of(RadiographReader::read, DisplayPipeline::defaultWindow),
+                TbModelPredictor::load, executor);
+        UserPrefs prefs = new UserPrefs();
+        RecentFiles recent = new RecentFiles(prefs.recentFiles(), prefs::saveRecentFiles);
+        MainWindow window = new MainWindow(vm, recent);
+        Scene scene = new Scene(window, 1400, 900);
+        scene.getStylesheets().add(MainWindow.class.getResource("viewer.css").toExternalForm());
+        stage.setTitle(Messages.get("app.title"));
+        stage.setScene(scene);
+        stage.show();
+        ModelCatalog models = ModelCatalog.discover();
+        vm.useModels(models.all(), models.named("student.onnx").or(() -> models.all().stream().findFirst()),
+                models.named("teacher.onnx"));
+        List<String> files = getParameters().getUnnamed();
+        if (!files.isEmpty()) {
+            LOG.info("opening {}", files.get(0));
+            window.open(Path.of(files.get(0)));
+        } else {
+            AppDirs.find("sample-images").stream().findFirst().ifPresent(d -> vm.folder().openFolder(d, false));
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (vm != null) {
+            vm.close();
+        }
+        executor.close();
+    }
+}

@@ -1,0 +1,52 @@
+package org.cxrstudio.app.gui;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The viewer's persistent settings in {@link Preferences} (per user): recent files. Failures to
+ * persist are logged, never shown: preferences are a convenience.
+ */
+final class UserPrefs {
+    private static final Logger LOG = LoggerFactory.getLogger(UserPrefs.class);
+    private static final String RECENT = "recent.";
+    private final Preferences node = Preferences.userRoot().node("org/cxrstudio/viewer");
+
+    List<Path> recentFiles() {
+        List<Path> out = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String s = node.get(RECENT + i, null);
+            if (s == null) {
+                break;
+            }
+            try {
+                out.add(Path.of(s));
+            } catch (InvalidPathException e) {
+                LOG.debug("ignoring bad recent entry {}", s);
+            }
+        }
+        return out;
+    }
+
+    void saveRecentFiles(List<Path> files) {
+        try {
+            for (int i = 0; i < 20; i++) {
+                if (i < files.size()) {
+                    node.put(RECENT + i, files.get(i).toString());
+                } else {
+                    node.remove(RECENT + i);
+                }
+            }
+            node.flush();
+        } catch (BackingStoreException | IllegalStateException e) {
+            LOG.warn("could not save recent files: {}", e.getMessage());
+        }
+    }
+}

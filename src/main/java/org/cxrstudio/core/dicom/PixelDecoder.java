@@ -1,0 +1,124 @@
+package org.cxrstudio.core.dicom;
+
+import java.io.IOException;
+import java.util.Optional;
+import org.cxrstudio.core.dicom.codec.Codecs;
+import org.cxrstudio.core.dicom.codec.FrameDecoder;
+
+/**
+ * Turns the Pixel Data element into single-channel stored values: native frames are read
+ * here (8/16-bit, either byte order, planar or interleaved colour), encapsulated frames go to
+ * the codec of the transfer syntax. Then samples are shifted by the high bit, masked to bits
+ * stored and sign-extended; colour becomes gray (RGB: BT.601 luma; YBR: the Y sample).
+ */
+final class PixelDecoder {
+    private PixelDecoder() { }
+
+    static int[] decode(DicomElement pixelData, PixelGeometry g, String ts, String source) throws DicomException {
+        int[] samples = pixelData.encapsulated() ? encapsulated(pixelData, g, ts, source) : nativeSamples(pixelData, g, source);
+        return toGray(samples, g, ts);
+    }
+
+    private static int[] encapsulated(DicomElement px, PixelGeometry g, String ts, String source) throws DicomException {
+        Optional<FrameDecoder> decoder = Codecs.forTransferSyntax(ts);
+        if (decoder.isEmpty()) {
+            throw new DicomException(source + ": transfer syntax " + Codecs.describe(ts) + " (" + ts
+                    + ") is not supported");
+        }
+        byte[] frame = FrameExtractor.firstFrame(px, g.frames(), source);
+        int[] s;
+        try {
+            s = decoder.get().decode(frame, g.frameInfo());
+        } catch (IOException | RuntimeException e) {
+            throw new DicomException(source + ": cannot decode " + Codecs.describe(ts) + " pixel data: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+        }
+        if (s == null || s.length < g.samples()) {
+            throw new DicomException(source + ": " + Codecs.describe(ts) + " decoder returned "
+                    + (s == null ? 0 : s.length) + " samples, expected " + g.samples());
+        }
+        return s;
+    }
+
+    private static int[] nativeSamples(DicomElement px, PixelGeometry g, String source) throws DicomException {
+        if (g.photometric().startsWith("YBR_") && g.photometric().contains("42")) {
+            throw new DicomException(source + ": uncompressed " + g.photometric() + " (chroma subsampled) is not supported");
+        }
+        long need = g.frameBytes();
+        if (px.length() < need) {
+            throw new DicomException(source + ": pixel data has " + px.length() + " bytes, but " + g.columns() + "x"
+                    + g.rows() + "x" + g.samplesPerPixel() + " samples of " + g.bitsAllocated() + " bits need " + need
+                    + " (truncated, or wrong Rows/Columns/Bits Allocated)");
+        }
+        if (g.frames() == 1 && px.length() >= 2 * need) {
+            throw new DicomException(source + ": pixel data has " + px.length() + " bytes, at least twice the " + need
+                    + " that " + g.columns() + "x" + g.rows() + " samples of " + g.bitsAllocated()
+                    + " bits need (wrong Bits Allocated or Number of Frames?)");
+        }
+        int n = (int) g.samples();
+        int[] s = new int[n];
+        byte[] b = px.buffer();
+        int o = px.offset();
+        if (g.bitsAllocated() == 8) {
+            for (int i = 0; i < n; i++) {
+                s[i] = b[o + i] & 0xFF;
+            }
+        } else {
+            boolean big = px.bigEndian() && !"OB".equals(px.vr());
+            for (int i = 0; i < n; i++) {
+                int lo = b[o + 2 * i] & 0xFF;
+                int hi = b[o + 2 * i + 1] & 0xFF;
+                s[i] = big ? (lo << 8) | hi : (hi << 8) | lo;
+            }
+        }
+        if (g.samplesPerPixel() == 3 && g.planar()) {
+            int plane = g.rows() * g.columns();
+            int[] inter = new int[n];
+            for (int i = 0; i < plane; i++) {
+                inter[3 * i] = s[i];
+                inter[3 * i + 1] = s[plane + i];
+                inter[3 * i + 2] = s[2 * plane + i];
+            }
+            s = inter;
+        }
+        return s;
+    }
+
+    private static int[] toGray(int[] s, PixelGeometry g, String ts) {
+        int shift = g.highBit() + 1 - g.bitsStored();
+        int mask = (1 << g.bitsStored()) - 1;
+        int signBit = 1 << (g.bitsStored() - 1);
+        boolean signed = g.signed();
+        int count = g.rows() * g.columns();
+        if (g.samplesPerPixel() == 1) {
+            int[] out = s.length == count ? s : new int[count];
+            for (int i = 0; i < count; i++) {
+                int v = (s[i] >> shift) & mask;
+                out[i] = signed && (v & signBit) != 0 ? v - (mask + 1) : v;
+            }
+            return out;
+        }
+        boolean ybr = g.photometric().startsWith("YBR") && !decoderReturnsRgb(ts);
+        int[] out = new int[count];
+        for (int i = 0; i < count; i++) {
+            int r = (s[3 * i] >> shift) & mask;
+            if (ybr) {
+                out[i] = r;
+            } else {
+                int gr = (s[3 * i + 1] >> shift) & mask;
+                int bl = (s[3 * i + 2] >> shift) & mask;
+                out[i] = r == gr && gr == bl ? r : (int) Math.round(0.299 * r + 0.587 * gr + 0.114 * bl);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The ImageIO-based decoders (JPEG baseline/extended, JPEG 2000) hand back RGB even when the
+     * header says YBR_FULL_422 / YBR_ICT / YBR_RCT; the others return samples as stored.
+     */
+    private static boolean decoderReturnsRgb(String ts) {
+        return ts != null && (ts.equals("1.2.840.10008.1.2.4.50") || ts.equals("1.2.840.10008.1.2.4.51")
+                || ts.startsWith("1.2.840.10008.1.2.4.9"));
+    }
+}

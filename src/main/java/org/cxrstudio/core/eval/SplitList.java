@@ -1,0 +1,60 @@
+package org.cxrstudio.core.eval;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The images to keep when evaluating on a validation split. Two formats: a plain list, one
+ * file name (or path; only the last component counts) per line, {@code #} comments allowed;
+ * or a CSV whose header has a {@code filename} column, optionally with a {@code split} column,
+ * in which case only rows whose split is {@code val}, {@code valid} or {@code validation} count.
+ */
+public final class SplitList {
+    private SplitList() { }
+
+    /** @return file names (last path component) to keep; never empty */
+    public static Set<String> read(Path file) throws IOException {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IOException(file + ": cannot read split list (" + e.getMessage() + ")", e);
+        }
+        Set<String> names = new LinkedHashSet<>();
+        List<String> header = lines.isEmpty() ? List.of() : LabelsCsv.split(lines.get(0).replace("\uFEFF", ""));
+        if (header.contains("filename")) {
+            int fc = header.indexOf("filename");
+            int sc = header.indexOf("split");
+            for (String line : lines.subList(1, lines.size())) {
+                List<String> f = LabelsCsv.split(line);
+                if (line.isBlank() || f.size() <= Math.max(fc, sc)) {
+                    continue;
+                }
+                if (sc < 0 || Set.of("val", "valid", "validation").contains(f.get(sc).trim().toLowerCase())) {
+                    names.add(lastComponent(f.get(fc)));
+                }
+            }
+        } else {
+            for (String line : lines) {
+                String t = line.trim();
+                if (!t.isEmpty() && !t.startsWith("#")) {
+                    names.add(lastComponent(t));
+                }
+            }
+        }
+        if (names.isEmpty()) {
+            throw new IOException(file + ": split list names no images");
+        }
+        return names;
+    }
+
+    private static String lastComponent(String s) {
+        String t = s.trim().replace('\\', '/');
+        return t.substring(t.lastIndexOf('/') + 1);
+    }
+}

@@ -1,0 +1,256 @@
+package org.cxrstudio.core.inference;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtProvider;
+import ai.onnxruntime.OrtSession;
+import org.cxrstudio.core.imaging.DisplayPipeline;
+import org.cxrstudio.core.imaging.GrayImage;
+import org.cxrstudio.core.imaging.ModelInput;
+import org.cxrstudio.core.imaging.Radiograph;
+import org.cxrstudio.core.saliency.BoxExtractor;
+import org.cxrstudio.core.saliency.Heatmap;
+import org.cxrstudio.core.saliency.Heatmaps;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A loaded TB model (ONNX Runtime session through DJL's OnnxRuntime engine) with its card.
+ * {@link #predict(Radiograph)} renders the radiograph exactly as the viewer does (default window,
+ * {@link DisplayPipeline#render}), prepares the input from the card ({@link ModelInput#prepare}),
+ * runs the network and turns probability and CAM into a {@link Prediction} with a heatmap and boxes
+ * in original image pixels.
+ *
+ * <p>Threading: immutable after {@link #load}; ONNX Runtime sessions allow concurrent {@code run}
+ * calls, so {@code predict*} may be called from several threads at once. {@link #close()} must not
+ * race with a prediction.
+ *
+ * <pre>{@code
+ * try (TbModel m = TbModel.load(Path.of("models/student.onnx"), DevicePreference.AUTO)) {
+ *     Prediction p = m.predict(RadiographReader.read(file));
+ * }
+ * }</pre>
+ */
+public final class TbModel implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TbModel.class);
+
+    private final Path path;
+    private final ModelCard card;
+    private final OrtEnvironment env;
+    private final OrtSession session;
+    private final ModelSignature signature;
+    private final DeviceSelector.Choice device;
+    private final double loadMillis;
+
+    private TbModel(Path path, ModelCard card, OrtEnvironment env, OrtSession session, ModelSignature signature,
+                    DeviceSelector.Choice device, double loadMillis) {
+        this.path = path;
+        this.card = card;
+        this.env = env;
+        this.session = session;
+        this.signature = signature;
+        this.device = device;
+        this.loadMillis = loadMillis;
+    }
+
+    /**
+     * Loads a model: card from the sidecar {@code <name>.card.json} (else from the ONNX
+     * {@code metadata_props}), SHA-256 checked against the sidecar card, session created on the
+     * preferred device (CPU fallback with the reason in {@link #deviceReason()}), inputs and outputs
+     * checked against the card.
+     *
+     * @throws ModelLoadException naming the file and the problem (missing, not ONNX, no card, hash
+     *                            mismatch, wrong inputs/outputs)
+     */
+    public static TbModel load(Path onnx, DevicePreference preference) throws ModelLoadException {
+        return load(onnx, preference, OrtRuntime.providers(), DeviceSelector.REAL);
+    }
+
+    static TbModel load(Path onnx, DevicePreference preference, Set<OrtProvider> providers,
+                        DeviceSelector.CudaEnabler cuda) throws ModelLoadException {
+        long t0 = System.nanoTime();
+        if (!Files.isRegularFile(onnx)) {
+            throw new ModelLoadException(onnx + ": model file not found");
+        }
+        ModelCard sidecar = ModelFiles.readSidecar(onnx);
+        if (sidecar != null) {
+            ModelFiles.verifyHash(onnx, sidecar, ModelFiles.sidecar(onnx));
+            if (sidecar.sha256().isBlank()) {
+                LOG.warn("{}: card has no SHA-256; file integrity not checked", onnx);
+            }
+        }
+        OrtEnvironment env = OrtRuntime.environment();
+        OrtSession session = null;
+        DeviceSelector.Choice choice;
+        String cudaFailure = null;
+        try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
+            choice = DeviceSelector.configure(opts, preference, providers, cuda);
+            try {
+                session = env.createSession(onnx.toString(), opts);
+            } catch (OrtException e) {
+                if (!choice.cuda()) {
+                    throw notOnnx(onnx, e);
+                }
+                cudaFailure = e.getMessage();
+            }
+        }
+        if (session == null) { // CUDA was configured but the session could not start on it: retry on CPU
+            try (OrtSession.SessionOptions cpu = new OrtSession.SessionOptions()) {
+                session = env.createSession(onnx.toString(), cpu);
+                choice = DeviceSelector.fallback(preference, "CUDA session failed to start (" + cudaFailure + ")");
+            } catch (OrtException e) {
+                throw notOnnx(onnx, e);
+            }
+        }
+        try {
+            ModelCard card = sidecar != null ? sidecar : embeddedCard(onnx, session);
+            ModelSignature sig = ModelSignature.check(onnx, session, card);
+            double ms = (System.nanoTime() - t0) / 1e6;
+            LOG.info("loaded {} ({} {}) on {} in {} ms", onnx, card.role(), card.architecture(), choice.device(), Math.round(ms));
+            return new TbModel(onnx, card, env, session, sig, choice, ms);
+        } catch (ModelLoadException | RuntimeException e) {
+            closeQuietly(session);
+            throw e;
+        }
+    }
+
+    private static ModelLoadException notOnnx(Path onnx, OrtException e) {
+        return new ModelLoadException(onnx + ": not a loadable ONNX model (" + e.getMessage() + ")", e);
+    }
+
+    private static ModelCard embeddedCard(Path onnx, OrtSession session) throws ModelLoadException {
+        String json;
+        try {
+            json = session.getMetadata().getCustomMetadataValue(ModelCard.METADATA_KEY).orElse(null);
+        } catch (OrtException e) {
+            throw new ModelLoadException(onnx + ": cannot read model metadata (" + e.getMessage() + ")", e);
+        }
+        if (json == null) {
+            throw new ModelLoadException(onnx + ": no model card (neither " + ModelFiles.sidecar(onnx).getFileName()
+                    + " nor metadata key '" + ModelCard.METADATA_KEY + "'); not a CXR Studio TB model?");
+        }
+        LOG.warn("{}: no sidecar card; using the embedded card, SHA-256 not checked", onnx);
+        return ModelFiles.parse(json, onnx + " (embedded card)");
+    }
+
+    private static void closeQuietly(OrtSession s) {
+        try {
+            s.close();
+        } catch (OrtException e) {
+            LOG.debug("closing session", e);
+        }
+    }
+
+    public ModelCard card() {
+        return card;
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** {@code "CPU"} or {@code "CUDA:0"}. */
+    public String device() {
+        return device.device();
+    }
+
+    /** Why that device, e.g. the CUDA error that caused the CPU fallback. */
+    public String deviceReason() {
+        return device.reason();
+    }
+
+    /** Session creation time including card reading and the hash check, milliseconds. */
+    public double loadMillis() {
+        return loadMillis;
+    }
+
+    /** Square input side S in pixels. */
+    public int inputSize() {
+        return signature.inputSize();
+    }
+
+    /** Predicts with the card threshold and default post-processing. */
+    public Prediction predict(Radiograph radiograph) throws InferenceException {
+        return predict(radiograph, PostProcessing.DEFAULT);
+    }
+
+    /** Renders with the default window (as the viewer), then {@link #predictGray}; time includes rendering. */
+    public Prediction predict(Radiograph radiograph, PostProcessing post) throws InferenceException {
+        long t0 = System.nanoTime();
+        GrayImage gray = DisplayPipeline.render(radiograph, null, false);
+        return run(List.of(gray), post, t0).get(0);
+    }
+
+    /** Predicts on an already rendered 8-bit image (boxes and heatmap in its pixels). */
+    public Prediction predictGray(GrayImage gray, PostProcessing post) throws InferenceException {
+        return run(List.of(gray), post, System.nanoTime()).get(0);
+    }
+
+    /**
+     * Several images in one session run when the model's batch dimension is dynamic, else one by
+     * one; each prediction's time is the batch time divided by its size.
+     */
+    public List<Prediction> predictGrayBatch(List<GrayImage> images, PostProcessing post) throws InferenceException {
+        if (signature.dynamicBatch() || images.size() <= 1) {
+            return run(images, post, System.nanoTime());
+        }
+        List<Prediction> out = new ArrayList<>();
+        for (GrayImage g : images) {
+            out.add(predictGray(g, post));
+        }
+        return out;
+    }
+
+    private List<Prediction> run(List<GrayImage> images, PostProcessing post, long t0) throws InferenceException {
+        int n = images.size();
+        int s = signature.inputSize();
+        float[] input = new float[n * s * s];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(ModelInput.prepare(images.get(i), card.preprocessing()), 0, input, i * s * s, s * s);
+        }
+        float[] prob;
+        float[] cam;
+        long[] camShape;
+        try (OnnxTensor in = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), new long[] {n, 1, s, s});
+             OrtSession.Result res = session.run(Map.of(signature.input(), in))) {
+            prob = floats(res, signature.probability());
+            OnnxTensor camTensor = (OnnxTensor) res.get(signature.cam()).orElseThrow();
+            camShape = camTensor.getInfo().getShape();
+            cam = floats(res, signature.cam());
+        } catch (OrtException | RuntimeException e) {
+            throw new InferenceException(path + ": inference failed (" + e.getMessage() + ")", e);
+        }
+        return PredictionAssembler.assemble(path, images, prob, cam, camShape, card, device.device(), post,
+                new BoxExtractor(post.boxes()), t0);
+    }
+
+    private static float[] floats(OrtSession.Result res, String name) {
+        OnnxValue v = res.get(name).orElseThrow(() -> new IllegalStateException("output '" + name + "' missing"));
+        FloatBuffer fb = ((OnnxTensor) v).getFloatBuffer();
+        float[] out = new float[fb.remaining()];
+        fb.get(out);
+        return out;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(session);
+    }
+
+    /** Builds a heatmap for class 0 from a flat CAM slice. */
+    static Heatmap heatmap(float[] cam, int offset, int w, int h, GrayImage img, PostProcessing post) {
+        float[] slice = new float[w * h];
+        System.arraycopy(cam, offset, slice, 0, w * h);
+        return Heatmaps.fromCam(slice, w, h, img.width(), img.height(), post.normalization());
+    }
+}

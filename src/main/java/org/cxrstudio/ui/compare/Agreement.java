@@ -1,0 +1,40 @@
+package org.cxrstudio.ui.compare;
+
+import java.util.Locale;
+
+/**
+ * How far two models agree on one image.
+ *
+ * @param scoreA      TB probability of model A, {@code 0..1}
+ * @param scoreB      TB probability of model B
+ * @param positiveA   A at or above its own threshold
+ * @param positiveB   B at or above its own threshold
+ * @param boxIou      IoU of the union of A's boxes with the union of B's boxes, {@code 0..1};
+ *                    NaN when neither has boxes
+ * @param heatmapCorrelation Pearson correlation of the two heatmaps sampled on a common grid,
+ *                    {@code -1..1}; NaN when either map is constant
+ */
+public record Agreement(double scoreA, double scoreB, boolean positiveA, boolean positiveB,
+                        double boxIou, double heatmapCorrelation) {
+
+    /** {@code scoreB - scoreA}. */
+    public double scoreDifference() {
+        return scoreB - scoreA;
+    }
+
+    /** Both call the image the same way at their thresholds. */
+    public boolean decisionsAgree() {
+        return positiveA == positiveB;
+    }
+
+    /** One line for the compare view's agreement bar. */
+    public String summary() {
+        return String.format(Locale.ROOT, "%s  ·  scores %.2f vs %.2f (Δ %+.2f)  ·  box IoU %s  ·  heatmap r %s",
+                decisionsAgree() ? "Agree (" + (positiveA ? "positive" : "negative") + ")" : "DISAGREE",
+                scoreA, scoreB, scoreDifference(), fmt(boxIou), fmt(heatmapCorrelation));
+    }
+
+    private static String fmt(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.2f", v);
+    }
+}

@@ -1,0 +1,127 @@
+package org.cxrstudio.ui.overlay;
+
+import javafx.beans.binding.Bindings;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Side panel for the AI result: score badge, live threshold slider, heatmap and box controls
+ * with the colour legend, and the model picker (bundled models or any {@code .onnx} file) with
+ * the device it runs on.
+ */
+public final class AiPanel extends VBox {
+
+    /**
+     * @param models models offered in the picker (e.g. {@code models/student.onnx}); the
+     *               "Other…" button adds to it
+     */
+    public AiPanel(ModelSlotViewModel slot, OverlayOptions options, ObservableList<Path> models) {
+        setSpacing(8);
+        setPadding(new Insets(8));
+        ScoreBadge badge = new ScoreBadge(slot);
+        badge.setId("scoreBadge");
+        ProgressBar busy = new ProgressBar();
+        busy.setMaxWidth(Double.MAX_VALUE);
+        busy.visibleProperty().bind(slot.runningProperty().or(Bindings.equal(slot.stateProperty(), ModelSlotViewModel.State.LOADING)));
+        busy.managedProperty().bind(busy.visibleProperty());
+
+        Slider threshold = new Slider(0, 1, slot.thresholdProperty().get());
+        threshold.setId("threshold");
+        threshold.valueProperty().bindBidirectional(slot.thresholdProperty());
+        threshold.setShowTickMarks(true);
+        threshold.setMajorTickUnit(0.25);
+        Label thresholdValue = new Label();
+        thresholdValue.textProperty().bind(Bindings.format(Locale.ROOT, "Operating threshold %.2f", slot.thresholdProperty()));
+        Button cardThreshold = new Button("Card default");
+        cardThreshold.setTooltip(new Tooltip("Back to the threshold in the model card"));
+        cardThreshold.setOnAction(e -> {
+            if (slot.cardProperty().get() != null) {
+                slot.thresholdProperty().set(slot.cardProperty().get().threshold());
+            }
+        });
+
+        CheckBox heat = new CheckBox("Heatmap");
+        heat.setId("heatmapToggle");
+        heat.selectedProperty().bindBidirectional(options.heatmapVisibleProperty());
+        Slider opacity = new Slider(0, 1, options.heatmapOpacityProperty().get());
+        opacity.setId("heatmapOpacity");
+        opacity.valueProperty().bindBidirectional(options.heatmapOpacityProperty());
+        opacity.setTooltip(new Tooltip("Heatmap opacity"));
+        ComboBox<Colormap> colormap = new ComboBox<>();
+        colormap.getItems().setAll(Colormap.values());
+        colormap.valueProperty().bindBidirectional(options.colormapProperty());
+        CheckBox boxes = new CheckBox("Boxes with scores (shown when positive)");
+        boxes.setId("boxesToggle");
+        boxes.selectedProperty().bindBidirectional(options.boxesVisibleProperty());
+
+        ComboBox<Path> picker = new ComboBox<>(models);
+        picker.setId("modelPicker");
+        picker.setMaxWidth(Double.MAX_VALUE);
+        picker.setPromptText("Choose a model");
+        picker.setOnAction(e -> {
+            if (picker.getValue() != null) {
+                slot.load(picker.getValue());
+            }
+        });
+        Button other = new Button(null, new FontIcon(MaterialDesignF.FOLDER_OPEN));
+        other.setTooltip(new Tooltip("Load any .onnx model"));
+        other.setOnAction(e -> {
+            FileChooser fc = new FileChooser();
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("ONNX models", "*.onnx"));
+            File f = fc.showOpenDialog(getScene().getWindow());
+            if (f != null) {
+                Path p = f.toPath();
+                if (!models.contains(p)) {
+                    models.add(p);
+                }
+                picker.setValue(p);
+            }
+        });
+        HBox pickRow = new HBox(4, picker, other);
+        HBox.setHgrow(picker, Priority.ALWAYS);
+        Label model = new Label();
+        model.setId("modelLabel");
+        model.setWrapText(true);
+        Runnable updateModel = () -> {
+            model.setText(slot.modelText());
+            model.setTooltip(slot.deviceReasonProperty().get().isEmpty() ? null : new Tooltip(slot.deviceReasonProperty().get()));
+        };
+        slot.cardProperty().addListener((o, a, b) -> updateModel.run());
+        slot.deviceProperty().addListener((o, a, b) -> updateModel.run());
+        updateModel.run();
+        Label timing = new Label();
+        timing.setId("inferenceTime");
+        slot.predictionProperty().addListener((o, a, p) -> timing.setText(p == null ? ""
+                : String.format(Locale.ROOT, "Inference %.0f ms on %s", p.millis(), p.device())));
+
+        getChildren().addAll(badge, busy, thresholdValue, threshold, cardThreshold, new Separator(),
+                heat, new Label("Heatmap opacity"), opacity, new Label("Colour table"), colormap, new ColormapLegend(options.colormapProperty()), boxes, new Separator(),
+                new Label("Model"), pickRow, model, timing,
+                disclaimer());
+    }
+
+    private static Label disclaimer() {
+        Label l = new Label("Decision aid for research use, not a diagnosis.");
+        l.setWrapText(true);
+        l.setStyle("-fx-font-size: 11px; -fx-text-fill: -fx-mid-text-color;");
+        return l;
+    }
+}

@@ -1,0 +1,349 @@
+package org.cxrstudio.ui.shell;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import javafx.scene.control.ScrollPane;
+import org.cxrstudio.ui.Messages;
+import org.cxrstudio.ui.compare.CompareView;
+import org.cxrstudio.ui.overlay.AiPanel;
+import org.cxrstudio.ui.overlay.OverlayLayer;
+import org.cxrstudio.ui.viewer.ImageCanvas;
+import org.cxrstudio.ui.viewer.UserError;
+import org.cxrstudio.ui.viewer.ViewerViewModel;
+import org.cxrstudio.ui.viewer.WindowPreset;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignN;
+
+import java.io.File;
+import java.io.IOException;
+import javafx.scene.Node;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The main window's content: menu and toolbar on top, the image in the centre, the side panel
+ * (image attributes) on the right and the status bar below. Files open through the menu, the
+ * toolbar, drag and drop, or the recent-files list.
+ */
+public final class MainWindow extends BorderPane {
+    private final MainViewModel main;
+    private final ViewerViewModel vm;
+    private final RecentFiles recent;
+    private final ProgressIndicator busy = new ProgressIndicator();
+    private final OverlayLayer overlay;
+    private CompareView compareView;
+    private final ImageCanvas canvas;
+    private final StackPane center = new StackPane();
+    private final TabPane side = new TabPane();
+    private final HBox statusBar = new HBox(12);
+    private Path lastDirectory;
+
+    public MainWindow(MainViewModel main, RecentFiles recent) {
+        this.main = main;
+        this.vm = main.viewer();
+        this.recent = recent;
+        this.canvas = new ImageCanvas(vm.display(), vm.viewport());
+        this.overlay = new OverlayLayer(canvas, vm.viewport(), main.student(), main.overlays());
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        setId("mainWindow");
+        canvas.setId("imageCanvas");
+        busy.setMaxSize(48, 48);
+        busy.visibleProperty().bind(vm.openingProperty());
+        busy.setMouseTransparent(true);
+        center.getChildren().addAll(canvas, busy);
+        center.getStyleClass().add("viewer-center");
+
+        side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        Tab ai = new Tab(Messages.get("tab.ai"), new ScrollPane(new AiPanel(main.student(), main.overlays(), main.models())));
+        ((ScrollPane) ai.getContent()).setFitToWidth(true);
+        side.getTabs().addAll(ai,
+                new Tab(Messages.get("tab.info"), new MetadataPanel(new MetadataViewModel(vm.display().imageProperty()))),
+                new Tab(Messages.get("tab.model"), new ModelCardPanel(main.student())));
+        side.setPrefWidth(320);
+
+        VBoxTop top = new VBoxTop(new MainMenu(this).build(), createToolBar());
+        setTop(top);
+        setCenter(center);
+        setRight(side);
+        setLeft(new FolderStrip(main.folder()));
+        setBottom(createStatusBar());
+    }
+
+    private ToolBar createToolBar() {
+        ComboBox<WindowPreset> presets = new ComboBox<>(vm.display().presets());
+        presets.setId("presets");
+        presets.setPromptText("W/L preset");
+        presets.setTooltip(new Tooltip(Messages.get("tip.presets")));
+        presets.setOnAction(e -> vm.display().applyPreset(presets.getValue()));
+        vm.display().imageProperty().addListener((o, a, b) -> presets.getSelectionModel().clearSelection());
+        ToggleButton invert = new ToggleButton(null, new FontIcon(MaterialDesignI.INVERT_COLORS));
+        invert.setId("invert");
+        invert.setTooltip(new Tooltip(Messages.get("tip.invert")));
+        invert.selectedProperty().bindBidirectional(vm.display().invertProperty());
+        ToggleButton compare = new ToggleButton(null, new FontIcon(MaterialDesignC.COMPARE));
+        compare.setId("compareToggle");
+        compare.setTooltip(new Tooltip(Messages.get("tip.compare")));
+        compare.selectedProperty().bindBidirectional(main.compare().activeProperty());
+        return new ToolBar(
+                button("open", MaterialDesignF.FOLDER_OPEN, "tip.open", this::chooseAndOpen),
+                new Separator(),
+                button("fit", MaterialDesignF.FIT_TO_PAGE_OUTLINE, "tip.fit", () -> vm.viewport().fit()),
+                button("oneToOne", MaterialDesignN.NUMERIC_1_BOX_OUTLINE, "tip.oneToOne", () -> vm.viewport().oneToOne()),
+                button("zoomIn", MaterialDesignM.MAGNIFY_PLUS_OUTLINE, "tip.zoomIn", () -> zoom(1.25)),
+                button("zoomOut", MaterialDesignM.MAGNIFY_MINUS_OUTLINE, "tip.zoomOut", () -> zoom(0.8)),
+                new Separator(),
+                invert,
+                button("resetWindow", MaterialDesignC.CONTRAST_BOX, "tip.resetWindow", () -> vm.display().resetWindow()),
+                presets,
+                new Separator(),
+                compare);
+    }
+
+    private static ButtonBase button(String id, Ikon icon, String tipKey, Runnable action) {
+        Button b = new Button(null, new FontIcon(icon));
+        b.setId(id);
+        b.setTooltip(new Tooltip(Messages.get(tipKey)));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private HBox createStatusBar() {
+        Label status = new Label();
+        status.setId("status");
+        status.textProperty().bind(vm.statusProperty());
+        Label readout = new Label();
+        readout.setId("readout");
+        readout.textProperty().bind(vm.display().readoutProperty());
+        Label window = new Label();
+        window.setId("windowText");
+        Runnable updateWindow = () -> window.setText(vm.display().windowText());
+        vm.display().windowProperty().addListener((o, a, b) -> updateWindow.run());
+        vm.display().invertProperty().addListener((o, a, b) -> updateWindow.run());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        Label timing = new Label();
+        timing.setId("statusTiming");
+        timing.textProperty().bind(main.timingProperty());
+        Label model = new Label();
+        model.setId("statusModel");
+        Runnable updateModel = () -> {
+            var p = main.student().predictionProperty().get();
+            model.setText(main.student().modelText());
+        };
+        main.student().cardProperty().addListener((o, a, b) -> updateModel.run());
+        main.student().predictionProperty().addListener((o, a, b) -> updateModel.run());
+        updateModel.run();
+        statusBar.getChildren().addAll(status, grow, readout, new Separator(javafx.geometry.Orientation.VERTICAL), window,
+                new Separator(javafx.geometry.Orientation.VERTICAL), model, timing);
+        statusBar.setPadding(new Insets(3, 8, 3, 8));
+        statusBar.setAlignment(Pos.CENTER_LEFT);
+        statusBar.setId("statusBar");
+        return statusBar;
+    }
+
+    private void initListeners() {
+        vm.errorProperty().addListener((o, a, err) -> showError(err));
+        vm.addOnOpened(img -> recent.add(img.path()));
+        main.compare().activeProperty().addListener((o, a, on) -> showCompare(on));
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            boolean inList = e.getTarget() instanceof javafx.scene.control.ListView
+                    || e.getTarget() instanceof javafx.scene.control.Slider || e.getTarget() instanceof javafx.scene.control.ComboBox;
+            if (!inList && switch (e.getCode()) {
+                case RIGHT, DOWN, PAGE_DOWN -> main.folder().next();
+                case LEFT, UP, PAGE_UP -> main.folder().previous();
+                default -> false;
+            }) {
+                e.consume();
+            }
+        });
+        setOnDragOver(this::onDragOver);
+        setOnDragDropped(this::onDragDropped);
+    }
+
+    private void onDragOver(DragEvent e) {
+        if (e.getDragboard().hasFiles()) {
+            e.acceptTransferModes(TransferMode.COPY);
+        }
+        e.consume();
+    }
+
+    private void onDragDropped(DragEvent e) {
+        List<File> files = e.getDragboard().getFiles();
+        boolean ok = files != null && !files.isEmpty();
+        if (ok) {
+            Path p = files.get(0).toPath();
+            if (java.nio.file.Files.isDirectory(p)) {
+                main.folder().openFolder(p, true);
+            } else {
+                open(p);
+            }
+        }
+        e.setDropCompleted(ok);
+        e.consume();
+    }
+
+    private void showCompare(boolean on) {
+        if (on && compareView == null) {
+            compareView = new CompareView(main.compare(), vm.display(), vm.viewport(), main.overlays(), main.models());
+        }
+        center.getChildren().setAll(on ? compareView : canvas, busy);
+        vm.viewport().fit();
+    }
+
+    /** Opens a file (and remembers it in the recent list once it is shown). */
+    public void open(Path p) {
+        lastDirectory = p.toAbsolutePath().getParent();
+        vm.open(p);
+    }
+
+    void chooseAndOpen() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(Messages.get("menu.open").replace("_", ""));
+        fc.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Chest X-ray images", "*.dcm", "*.DCM", "*.dicom", "*.png", "*.PNG",
+                        "*.jpg", "*.JPG", "*.jpeg", "*.JPEG", "*"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        if (lastDirectory != null && lastDirectory.toFile().isDirectory()) {
+            fc.setInitialDirectory(lastDirectory.toFile());
+        }
+        File f = fc.showOpenDialog(window());
+        if (f != null) {
+            open(f.toPath());
+        }
+    }
+
+    void chooseFolder() {
+        javafx.stage.DirectoryChooser dc = new javafx.stage.DirectoryChooser();
+        if (lastDirectory != null && lastDirectory.toFile().isDirectory()) {
+            dc.setInitialDirectory(lastDirectory.toFile());
+        }
+        File f = dc.showDialog(window());
+        if (f != null) {
+            lastDirectory = f.toPath();
+            main.folder().openFolder(f.toPath(), true);
+        }
+    }
+
+    /** Asks for a file and writes the current view (or the report) as PNG; errors go to a dialog. */
+    void export(boolean report) {
+        if (vm.display().image() == null) {
+            vm.report("Nothing to export", "Open an image first.");
+            return;
+        }
+        FileChooser fc = new FileChooser();
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        String base = vm.display().image().path().getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        fc.setInitialFileName(base + (report ? "-report.png" : "-view.png"));
+        File f = fc.showSaveDialog(window());
+        if (f != null) {
+            exportTo(f.toPath(), report);
+        }
+    }
+
+    /** Writes the current view (or the report) to {@code out}; errors go to a dialog. */
+    public void exportTo(Path out, boolean report) {
+        Node view = center.getChildren().get(0);
+        try {
+            if (report) {
+                ReportExporter.exportReport(view, vm.display().image(), main.student(), out);
+            } else {
+                ReportExporter.exportView(view, out);
+            }
+        } catch (IOException | RuntimeException e) {
+            vm.report("Cannot export", out + ": " + UserError.reason(e));
+        }
+    }
+
+    void zoom(double factor) {
+        vm.viewport().zoomAt(factor, canvas.getWidth() / 2, canvas.getHeight() / 2);
+    }
+
+    private void showError(UserError err) {
+        if (err == null) {
+            return;
+        }
+        Alert alert = new Alert(Alert.AlertType.ERROR, err.message());
+        alert.setTitle(err.title());
+        alert.setHeaderText(err.title());
+        alert.initOwner(window());
+        alert.getDialogPane().setId("errorDialog");
+        alert.show();
+    }
+
+    Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+
+    ViewerViewModel viewModel() {
+        return vm;
+    }
+
+    MainViewModel mainViewModel() {
+        return main;
+    }
+
+    /** The single-view overlay (student). */
+    public OverlayLayer overlay() {
+        return overlay;
+    }
+
+    /** The compare view, once compare mode was switched on; else {@code null}. */
+    public CompareView compareView() {
+        return compareView;
+    }
+
+    RecentFiles recent() {
+        return recent;
+    }
+
+    public ImageCanvas canvas() {
+        return canvas;
+    }
+
+    /** The side panel, for adding tabs (TB model, model card). */
+    public TabPane sidePanel() {
+        return side;
+    }
+
+    /** The centre stack (viewer, and the compare view when on). */
+    public StackPane centerPane() {
+        return center;
+    }
+
+    /** Two stacked nodes for the top area. */
+    private static final class VBoxTop extends javafx.scene.layout.VBox {
+        VBoxTop(javafx.scene.Node... nodes) {
+            super(nodes);
+        }
+    }
+}

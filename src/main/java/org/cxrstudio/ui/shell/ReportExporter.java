@@ -1,0 +1,116 @@
+package org.cxrstudio.ui.shell;
+
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.VBox;
+import org.cxrstudio.core.inference.ModelCard;
+import org.cxrstudio.core.inference.Prediction;
+import org.cxrstudio.core.saliency.Box;
+import org.cxrstudio.ui.overlay.ModelSlotViewModel;
+import org.cxrstudio.ui.viewer.OpenedImage;
+
+import javax.imageio.ImageIO;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * Exports what the user sees: the current view with its overlays as a PNG, and a one-page PNG
+ * report (view, score against threshold, model name and version, date and the decision-aid
+ * disclaimer). FX thread (snapshots); files are written atomically (temp file, then rename).
+ */
+public final class ReportExporter {
+    static final String DISCLAIMER = "Decision aid for research use only, not a diagnosis. The score and heatmap "
+            + "come from a machine-learning model and must be reviewed by a qualified reader.";
+
+    private ReportExporter() { }
+
+    /** Snapshot of {@code view} (e.g. the image pane with overlays) to {@code out}. */
+    public static void exportView(Node view, Path out) throws IOException {
+        write(view.snapshot(null, null), out);
+    }
+
+    /** Builds and writes the one-page report. */
+    public static void exportReport(Node view, OpenedImage image, ModelSlotViewModel slot, Path out) throws IOException {
+        write(snapshotReport(view, image, slot), out);
+    }
+
+    static WritableImage snapshotReport(Node view, OpenedImage image, ModelSlotViewModel slot) {
+        WritableImage shot = view.snapshot(null, null);
+        ImageView picture = new ImageView(shot);
+        picture.setPreserveRatio(true);
+        picture.setFitWidth(Math.min(760, shot.getWidth()));
+        VBox page = new VBox(8);
+        page.setPadding(new Insets(24));
+        page.setStyle("-fx-background-color: white;");
+        Label title = new Label("CXR Studio — TB decision-aid report");
+        title.setStyle("-fx-font-size: 20px; -fx-font-weight: bold;");
+        page.getChildren().addAll(title, picture);
+        for (String line : lines(image, slot)) {
+            Label l = new Label(line);
+            l.setWrapText(true);
+            l.setMaxWidth(760);
+            l.setStyle("-fx-font-size: 13px;");
+            page.getChildren().add(l);
+        }
+        Label disclaimer = new Label(DISCLAIMER);
+        disclaimer.setWrapText(true);
+        disclaimer.setMaxWidth(760);
+        disclaimer.setStyle("-fx-font-size: 12px; -fx-font-style: italic; -fx-text-fill: #b71c1c;");
+        page.getChildren().add(disclaimer);
+        new Scene(page);
+        page.applyCss();
+        page.layout();
+        return page.snapshot(null, null);
+    }
+
+    /** The report's text lines (also used by tests). */
+    static java.util.List<String> lines(OpenedImage image, ModelSlotViewModel slot) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        out.add("Date: " + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        if (image != null) {
+            out.add(String.format(Locale.ROOT, "Image: %s (%d × %d, %s)", image.path().getFileName(), image.width(),
+                    image.height(), image.image().format()));
+        }
+        ModelCard card = slot.cardProperty().get();
+        out.add(card == null ? "Model: none loaded" : String.format(Locale.ROOT, "Model: %s %s (%s, %s), run on %s",
+                card.name(), card.version(), card.architecture(), card.role(), slot.deviceProperty().get()));
+        Prediction p = slot.predictionProperty().get();
+        if (p == null) {
+            out.add("Result: no result");
+        } else {
+            out.add(String.format(Locale.ROOT, "Result: %s — TB score %.3f, operating threshold %.3f",
+                    slot.positiveProperty().get() ? "POSITIVE (TB suspected)" : "negative (no TB signs)",
+                    p.tbProbability(), slot.thresholdProperty().get()));
+            if (slot.positiveProperty().get()) {
+                for (Box b : p.boxes()) {
+                    out.add(String.format(Locale.ROOT, "  Finding: x %.0f–%.0f, y %.0f–%.0f px, score %.2f",
+                            b.x1(), b.x2(), b.y1(), b.y2(), b.score()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void write(Image img, Path out) throws IOException {
+        Path abs = out.toAbsolutePath();
+        Path tmp = Files.createTempFile(abs.getParent(), ".export", ".png");
+        try {
+            if (!ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", tmp.toFile())) {
+                throw new IOException(out + ": no PNG writer available");
+            }
+            Files.move(tmp, abs, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

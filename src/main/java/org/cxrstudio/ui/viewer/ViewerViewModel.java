@@ -1,0 +1,100 @@
+package org.cxrstudio.ui.viewer;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.cxrstudio.ui.task.BackgroundExecutor;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The viewer's top view model: opens files in the background, owns the shared image display
+ * state and viewport, and reports failures as {@link UserError}s (the previous image stays).
+ *
+ * <p>Properties only; call from the FX thread; slow work goes through the
+ * {@link BackgroundExecutor}.
+ */
+public final class ViewerViewModel {
+    private final ImageLoader loader;
+    private final BackgroundExecutor executor;
+    private final ImageViewModel display = new ImageViewModel();
+    private final ViewportModel viewport = new ViewportModel();
+    private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper(this, "opening");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Open a chest X-ray (DICOM, PNG, JPEG)");
+    private final ReadOnlyObjectWrapper<UserError> error = new ReadOnlyObjectWrapper<>(this, "error");
+    private final List<Consumer<OpenedImage>> onOpened = new ArrayList<>();
+    private BackgroundExecutor.Handle pending;
+
+    public ViewerViewModel(ImageLoader loader, BackgroundExecutor executor) {
+        this.loader = Objects.requireNonNull(loader, "loader");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        display.imageProperty().addListener((o, a, img) -> viewport.setImageSize(img.width(), img.height()));
+    }
+
+    public ImageViewModel display() {
+        return display;
+    }
+
+    public ViewportModel viewport() {
+        return viewport;
+    }
+
+    /** True while a file is being read and decoded. */
+    public ReadOnlyBooleanProperty openingProperty() {
+        return opening.getReadOnlyProperty();
+    }
+
+    /** One-line state for the status bar: what is open and how long it took. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Last error to show; a new value per failure. */
+    public ReadOnlyObjectProperty<UserError> errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** Adds a listener called after each successful open (recent files, inference). */
+    public void addOnOpened(Consumer<OpenedImage> listener) {
+        onOpened.add(Objects.requireNonNull(listener));
+    }
+
+    /**
+     * Opens {@code path} in the background; a later call supersedes an open still running.
+     * On failure the current image stays and an error is reported.
+     */
+    public void open(Path path) {
+        if (pending != null) {
+            pending.cancel();
+        }
+        opening.set(true);
+        status.set("Opening " + path.getFileName() + " …");
+        pending = executor.submit("open " + path.getFileName(), () -> loader.open(path), this::shown, t -> {
+            opening.set(false);
+            status.set("Could not open " + path.getFileName());
+            report("Cannot open image", UserError.reason(t));
+        });
+    }
+
+    /** Shows an already opened image (e.g. from a test or the folder strip). */
+    public void shown(OpenedImage img) {
+        opening.set(false);
+        display.show(img);
+        status.set(String.format(Locale.ROOT, "%s  %d×%d  %s  read %.0f ms", img.path().getFileName(),
+                img.width(), img.height(), img.image().format(), img.decodeMillis()));
+        onOpened.forEach(l -> l.accept(img));
+    }
+
+    /** Reports a failure to the user (dialog) without touching what is shown. */
+    public void report(String title, String message) {
+        error.set(new UserError(title, message));
+    }
+}

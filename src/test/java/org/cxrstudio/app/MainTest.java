@@ -1,0 +1,27 @@
+package org.cxrstudio.app;
+
+import org.cxrstudio.app.cli.CxrCommand;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MainTest {
+    private final CommandLine cl = CxrCommand.commandLine();
+
+    @Test
+    void noArgumentsOrAFileOpenTheViewer() {
+        assertThat(Main.opensViewer(cl, new String[0])).isTrue();
+        assertThat(Main.opensViewer(cl, new String[] {"chest.dcm"})).isTrue();
+        assertThat(Main.opensViewer(cl, new String[] {"/data/xray"})).isTrue();
+    }
+
+    @Test
+    void optionsAndCommandsStayOnTheCommandLine() {
+        assertThat(Main.opensViewer(cl, new String[] {"--help"})).isFalse();
+        assertThat(Main.opensViewer(cl, new String[] {"-V"})).isFalse();
+        assertThat(Main.opensViewer(cl, new String[] {"evalute"})).isFalse(); // typo: picocli reports it
+        cl.getSubcommands().keySet().forEach(name ->
+                assertThat(Main.opensViewer(cl, new String[] {name})).as(name).isFalse());
+    }
+}

@@ -1,0 +1,44 @@
+package org.cxrstudio.app.cli;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.cxrstudio.core.inference.TestModels;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BenchCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void reportsTheDocumentedFieldsForStudentAndTeacherInOneRun() throws IOException {
+        Path student = TestModels.write(dir, "student", "student", TestModels.brightness(64), 0.5);
+        Path teacher = TestModels.write(dir, "teacher", "teacher", TestModels.brightness(128), 0.5);
+        Path json = dir.resolve("bench.json");
+        CliRun run = CliRun.of("bench", "--model", student.toString(), "--model", teacher.toString(),
+                "--runs", "4", "--warmup", "1", "--batch", "2", "--json", json.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonObject j = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+        assertThat(j.keySet()).containsExactly("models", "peak_rss_mb", "student_speedup_vs_teacher");
+        assertThat(j.getAsJsonArray("models")).hasSize(2);
+        JsonObject m = j.getAsJsonArray("models").get(0).getAsJsonObject();
+        assertThat(m.keySet()).containsExactly("model", "p50_ms", "p90_ms", "p50_ms_with_decode", "throughput_img_s", "load_ms");
+        assertThat(m.get("p90_ms").getAsDouble()).isGreaterThanOrEqualTo(m.get("p50_ms").getAsDouble());
+        assertThat(j.get("peak_rss_mb").getAsDouble()).isPositive();
+        assertThat(j.get("student_speedup_vs_teacher").getAsDouble()).isPositive();
+    }
+
+    @Test
+    void percentileIsNearestRank() {
+        double[] v = {5, 1, 4, 2, 3, 6, 7, 8, 9, 10};
+        assertThat(BenchCommand.percentile(v, 50)).isEqualTo(5);
+        assertThat(BenchCommand.percentile(v, 90)).isEqualTo(9);
+        assertThat(BenchCommand.percentile(new double[] {3}, 90)).isEqualTo(3);
+    }
+}

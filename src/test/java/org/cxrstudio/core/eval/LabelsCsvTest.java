@@ -1,0 +1,78 @@
+package org.cxrstudio.core.eval;
+
+import org.cxrstudio.core.saliency.Box;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LabelsCsvTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String folder, String text) throws IOException {
+        Path d = Files.createDirectories(dir.resolve(folder));
+        return Files.writeString(d.resolve("labels.csv"), text);
+    }
+
+    @Test
+    void mergesBoxRowsPerFile() throws IOException {
+        LabelsCsv csv = LabelsCsv.read(write("tbx11k-tb", """
+                filename,label,x1,y1,x2,y2,box_class
+                a.png,tb,1,2,3,4,Active
+                a.png,tb,10,20,30,40,"Obsolete, latent"
+                b.png,no_finding,,,,,
+                """));
+        assertThat(csv.hasBoxColumns()).isTrue();
+        assertThat(csv.images()).hasSize(2);
+        LabeledImage a = csv.images().get(0);
+        assertThat(a.positive()).isTrue();
+        assertThat(a.boxes()).containsExactly(new Box(1, 2, 3, 4, 1), new Box(10, 20, 30, 40, 1));
+        assertThat(csv.images().get(1).positive()).isFalse();
+        assertThat(csv.images().get(1).boxes()).isEmpty();
+        // no source column: the folder name is the group
+        assertThat(csv.groupOf(a, "source", SourceMapping.DEFAULT)).isEqualTo("tbx11k-tb");
+    }
+
+    @Test
+    void csvWithoutBoxColumnsAndMappedSources() throws IOException {
+        LabelsCsv csv = LabelsCsv.read(write("extra", """
+                filename,label,source
+                n1.png,normal,da_db_png
+                t1.png,tb,da_db_jpg
+                t2.png,tb,shenzhen
+                """));
+        assertThat(csv.hasBoxColumns()).isFalse();
+        assertThat(csv.images()).extracting(i -> csv.groupOf(i, "source", SourceMapping.DEFAULT))
+                .containsExactly("da_db", "da_db", "shenzhen");
+        assertThat(csv.groupOf(csv.images().get(0), "source", SourceMapping.IDENTITY)).isEqualTo("da_db_png");
+    }
+
+    @Test
+    void malformedFilesGiveClearErrors() throws IOException {
+        Path noLabel = write("x", "filename,source\na.png,s\n");
+        assertThatThrownBy(() -> LabelsCsv.read(noLabel)).hasMessageContaining("lacks 'filename' and/or 'label'")
+                .hasMessageContaining(noLabel.toString());
+        Path badBox = write("y", "filename,label,x1,y1,x2,y2\na.png,tb,1,2,zz,4\n");
+        assertThatThrownBy(() -> LabelsCsv.read(badBox)).hasMessageContaining(":2: bad box");
+        Path ragged = write("z", "filename,label\na.png,tb,extra\n");
+        assertThatThrownBy(() -> LabelsCsv.read(ragged)).hasMessageContaining("3 fields, header has 2");
+        assertThatThrownBy(() -> LabelsCsv.read(dir.resolve("missing.csv"))).hasMessageContaining("cannot read");
+    }
+
+    @Test
+    void splitListsInBothFormats() throws IOException {
+        Path plain = Files.writeString(dir.resolve("val.txt"), "# validation\nimages/a.png\nb.png\n\n");
+        assertThat(SplitList.read(plain)).containsExactly("a.png", "b.png");
+        Path csv = Files.writeString(dir.resolve("split.csv"), "filename,split\na.png,train\nb.png,val\nc.png,validation\n");
+        assertThat(SplitList.read(csv)).containsExactlyElementsOf(List.of("b.png", "c.png"));
+        Path empty = Files.writeString(dir.resolve("empty.txt"), "# nothing\n");
+        assertThatThrownBy(() -> SplitList.read(empty)).hasMessageContaining("names no images");
+    }
+}

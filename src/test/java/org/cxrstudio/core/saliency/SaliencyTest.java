@@ -1,0 +1,110 @@
+package org.cxrstudio.core.saliency;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+class SaliencyTest {
+
+    @Test
+    void camNormalisations() {
+        Heatmap mm = Heatmaps.fromCam(new float[] {-2, 0, 2, 6}, 2, 2, 20, 20, CamNormalization.MIN_MAX);
+        assertThat(mm.values()).containsExactly(0f, 0.25f, 0.5f, 1f);
+        assertThat(mm.imageWidth()).isEqualTo(20);
+        Heatmap sig = Heatmaps.fromCam(new float[] {0, 100}, 2, 1, 2, 1, CamNormalization.SIGMOID);
+        assertThat(sig.values()[0]).isEqualTo(0.5f);
+        assertThat(sig.values()[1]).isCloseTo(1f, within(1e-6f));
+        assertThat(Heatmaps.fromCam(new float[] {3, 3}, 2, 1, 2, 1, CamNormalization.MIN_MAX).values())
+                .containsExactly(0f, 0f);
+        assertThatThrownBy(() -> Heatmaps.fromCam(new float[] {Float.NaN}, 1, 1, 2, 2, CamNormalization.MIN_MAX))
+                .hasMessageContaining("non-finite");
+        assertThatThrownBy(() -> Heatmaps.fromCam(new float[3], 2, 2, 2, 2, CamNormalization.MIN_MAX))
+                .hasMessageContaining("not 2x2");
+    }
+
+    /** A 64x64 map on a 64x64 image (no interpolation): two blobs and a speck below the minimum area. */
+    private static Heatmap blobs() {
+        float[] v = new float[64 * 64];
+        fill(v, 10, 10, 20, 20, 1.0f);
+        fill(v, 40, 30, 50, 40, 0.8f);
+        fill(v, 60, 60, 62, 62, 0.9f); // 4 px < 0.5 % of 4096 = 20.5 px
+        fill(v, 0, 50, 5, 55, 0.3f); // below 0.5 x max
+        return new Heatmap(64, 64, v, 64, 64);
+    }
+
+    private static void fill(float[] v, int x1, int y1, int x2, int y2, float value) {
+        for (int y = y1; y < y2; y++) {
+            for (int x = x1; x < x2; x++) {
+                v[y * 64 + x] = value;
+            }
+        }
+    }
+
+    @Test
+    void boxesFromComponentsWithScoresAreaAndCount() {
+        List<Box> boxes = new BoxExtractor(BoxParams.DEFAULT).extract(blobs(), 0.9, 0.5);
+        assertThat(boxes).containsExactly(new Box(10, 10, 20, 20, 1.0), new Box(40, 30, 50, 40, 0.8f));
+        assertThat(new BoxExtractor(new BoxParams(0.5, 0.005, 1)).extract(blobs())).hasSize(1);
+        assertThat(new BoxExtractor(new BoxParams(0.5, 0, 5)).extract(blobs())).hasSize(3);
+        assertThat(new BoxExtractor(new BoxParams(0.25, 0, 5)).extract(blobs())).hasSize(4);
+    }
+
+    @Test
+    void noBoxesBelowTheOperatingThresholdOrOnAnEmptyMap() {
+        assertThat(new BoxExtractor(BoxParams.DEFAULT).extract(blobs(), 0.49, 0.5)).isEmpty();
+        assertThat(new BoxExtractor(BoxParams.DEFAULT).extract(new Heatmap(2, 2, new float[4], 64, 64))).isEmpty();
+    }
+
+    @Test
+    void diagonalNeighboursJoinOneComponent() {
+        float[] v = new float[64 * 64];
+        fill(v, 10, 10, 15, 15, 1f);
+        fill(v, 15, 15, 20, 20, 1f); // touches the first only at a corner
+        assertThat(new BoxExtractor(BoxParams.DEFAULT).extract(new Heatmap(64, 64, v, 64, 64)))
+                .containsExactly(new Box(10, 10, 20, 20, 1));
+    }
+
+    @Test
+    void coarseGridUpsampledToImagePixels() {
+        float[] v = new float[64];
+        v[3 * 8 + 2] = 1f; // cell x=2, y=3 covers x 128..192, y 192..256 of a 512x512 image
+        List<Box> boxes = new BoxExtractor(new BoxParams(0.5, 0, 3)).extract(new Heatmap(8, 8, v, 512, 512));
+        // bilinear falls to 0.5 exactly half a cell from the centre: the box is the cell
+        assertThat(boxes).hasSize(1);
+        assertCorners(boxes.get(0), 128, 192, 192, 256);
+        assertThat(boxes.get(0).score()).isCloseTo(1, within(0.05)); // peak of the upsampled pixels
+    }
+
+    @Test
+    void largeImagesUseAReducedRasterAndReturnImagePixels() {
+        float[] v = new float[8];
+        v[1] = 1f; // cell (1, 0) of a 4x2 grid on 2048x1024 covers x 512..1024, y 0..512
+        List<Box> boxes = new BoxExtractor(new BoxParams(0.5, 0, 3)).extract(new Heatmap(4, 2, v, 2048, 1024));
+        assertThat(boxes).hasSize(1);
+        assertCorners(boxes.get(0), 512, 0, 1024, 512);
+        assertThat(boxes.get(0).score()).isCloseTo(1, within(0.05));
+    }
+
+    private static void assertCorners(Box b, double x1, double y1, double x2, double y2) {
+        assertThat(new double[] {b.x1(), b.y1(), b.x2(), b.y2()}).containsExactly(x1, y1, x2, y2);
+    }
+
+    @Test
+    void fastUpsamplingMatchesHeatmapAtImage() {
+        float[] g = new float[7 * 5];
+        for (int i = 0; i < g.length; i++) {
+            g[i] = (float) Math.abs(Math.sin(i * 0.7));
+        }
+        Heatmap hm = new Heatmap(7, 5, g, 300, 200);
+        float[] up = BoxExtractor.upsample(hm, 300, 200, 1.0);
+        for (int y = 0; y < 200; y += 7) {
+            for (int x = 0; x < 300; x += 3) {
+                assertThat(up[y * 300 + x]).isEqualTo(hm.atImage(x, y));
+            }
+        }
+    }
+}
