@@ -34,7 +34,7 @@ record ModelSignature(String input, boolean dynamicBatch, int inputSize, String 
             int s = card.preprocessing().inputSize();
             long[] shape = tensorShape(file, in);
             if (!(in.getInfo() instanceof TensorInfo ti) || ti.type != OnnxJavaType.FLOAT || shape.length != 4
-                    || shape[1] != 1 || !fits(shape[2], s) || !fits(shape[3], s)) {
+                    || !fits(shape[1], 1) || !fits(shape[2], s) || !fits(shape[3], s)) {
                 throw new ModelLoadException(file + ": input '" + in.getName() + "' is " + describe(in)
                         + ", expected float N×1×" + s + "×" + s + " (card input size " + s + ")");
             }

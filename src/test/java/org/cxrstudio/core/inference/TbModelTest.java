@@ -171,6 +171,38 @@ class TbModelTest {
     }
 
     @Test
+    void concurrentPredictionsAgreeWithSequentialOnes() throws Exception {
+        try (TbModel m = TbModel.load(TestModels.write(dir, "b", "student", TestModels.brightness(SIZE), 0.5),
+                DevicePreference.CPU)) {
+            GrayImage[] imgs = {gradient(64, 64), gradient(90, 70), gradient(40, 80)};
+            double[] expected = new double[imgs.length];
+            for (int i = 0; i < imgs.length; i++) {
+                expected[i] = m.predictGray(imgs[i], PostProcessing.DEFAULT).tbProbability();
+            }
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+            try {
+                List<java.util.concurrent.Future<Boolean>> futures = new java.util.ArrayList<>();
+                for (int t = 0; t < 3; t++) {
+                    futures.add(pool.submit(() -> {
+                        for (int k = 0; k < 20; k++) {
+                            int i = k % imgs.length;
+                            if (m.predictGray(imgs[i], PostProcessing.DEFAULT).tbProbability() != expected[i]) {
+                                return false;
+                            }
+                        }
+                        return true;
+                    }));
+                }
+                for (var f : futures) {
+                    assertThat(f.get()).isTrue();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void devicePreferenceParsing() {
         assertThat(DevicePreference.parse("Cuda")).isEqualTo(DevicePreference.CUDA);
         assertThatThrownBy(() -> DevicePreference.parse("tpu")).hasMessageContaining("unknown device 'tpu' (auto, cpu or cuda)");
