@@ -28,6 +28,9 @@ public final class CxrCommand implements Runnable {
         cl.addSubcommand(new ViewerBenchCommand());
         cl.addSubcommand(new MakeSamplesCommand());
         cl.addSubcommand(new DecodeBenchCommand());
+        cl.addSubcommand(new TrainCommand());
+        cl.addSubcommand(new DistillCommand());
+        cl.addSubcommand(new BenchTrainCommand());
         cl.addSubcommand(new EnginesCommand());
         cl.setExecutionExceptionHandler(new CliErrors());
         return cl;

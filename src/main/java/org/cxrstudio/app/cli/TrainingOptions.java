@@ -1,0 +1,77 @@
+package org.cxrstudio.app.cli;
+
+import org.cxrstudio.core.training.Durations;
+import org.cxrstudio.core.training.TrainingConfig;
+import org.cxrstudio.core.training.data.LabeledFolder;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Options shared by {@code train} and {@code distill} (a picocli mixin). */
+final class TrainingOptions {
+    @Option(names = "--images", paramLabel = "DIR", description = "Image folder; repeat, each paired with the --labels at the same position.")
+    List<Path> images = new ArrayList<>();
+
+    @Option(names = "--labels", paramLabel = "CSV", description = "labels.csv (filename,label[,x1,y1,x2,y2][,source]); 'tb' is positive, one row per box.")
+    List<Path> labels = new ArrayList<>();
+
+    @Option(names = "--arch", paramLabel = "A", required = true, description = "Preset: resnet18, resnet34, resnet50, student-xs, student-s, student-m.")
+    String arch;
+
+    @Option(names = "--size", paramLabel = "PX", defaultValue = "224", description = "Square input size in pixels (default ${DEFAULT-VALUE}).")
+    int size;
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", description = "Epochs to reach; a resumed run continues up to N (default ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--time-budget", paramLabel = "DURATION", description = "Stop this invocation after e.g. 25m or 1h30m (within one batch), leaving a resumable checkpoint and an exported model.")
+    String timeBudget;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder: model.onnx, model.card.json, checkpoints/, metrics.jsonl, split.csv.")
+    Path out;
+
+    @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint (starts fresh when there is none).")
+    boolean resume;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of split, sampler, augmentation, initialisation (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--batch", defaultValue = "16", description = "Images per step (default ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--lr", defaultValue = "1e-3", description = "AdamW peak learning rate, cosine decay (default ${DEFAULT-VALUE}).")
+    double lr;
+
+    @Option(names = "--weight-decay", defaultValue = "1e-4", description = "AdamW weight decay (default ${DEFAULT-VALUE}).")
+    double weightDecay;
+
+    @Option(names = "--val-fraction", defaultValue = "0.2", description = "Validation share of every source x label stratum (default ${DEFAULT-VALUE}).")
+    double valFraction;
+
+    @Option(names = "--no-augment", description = "Disable the random affine + gamma augmentation.")
+    boolean noAugment;
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "Preprocessed-image cache folder (default ~/.cache/cxr-studio/tensors).")
+    Path cache;
+
+    @Option(names = "--name", description = "Model card name (default cxr-<arch>).")
+    String name;
+
+    /** The builder with everything but teacher settings; checks the --images/--labels pairing. */
+    TrainingConfig.Builder builder(String command) {
+        if (images.size() != labels.size()) {
+            throw new IllegalArgumentException("give one --labels per --images (got " + images.size() + " --images and "
+                    + labels.size() + " --labels)");
+        }
+        List<LabeledFolder> folders = new ArrayList<>();
+        for (int i = 0; i < images.size(); i++) {
+            folders.add(new LabeledFolder(images.get(i), labels.get(i)));
+        }
+        return TrainingConfig.builder().labeled(folders).arch(arch).inputSize(size).epochs(epochs)
+                .timeBudget(timeBudget == null ? null : Durations.parse(timeBudget)).out(out).resume(resume).seed(seed)
+                .batchSize(batch).learningRate(lr).weightDecay(weightDecay).valFraction(valFraction)
+                .augment(!noAugment).cacheDir(cache).name(name).command(command);
+    }
+}

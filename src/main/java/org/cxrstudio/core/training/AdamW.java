@@ -1,0 +1,112 @@
+package org.cxrstudio.core.training;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Adam with decoupled weight decay (Loshchilov & Hutter), written out so that its state (the
+ * moment estimates and the step count) can be saved in a checkpoint and a resumed run continues
+ * exactly where it stopped — DJL's optimizers keep that state private. Update per parameter:
+ * {@code m = β1·m + (1−β1)·g}, {@code v = β2·v + (1−β2)·g²},
+ * {@code w −= lr·(m̂ / (√v̂ + ε) + wd·w)} with bias-corrected {@code m̂, v̂}. Biases and batch-norm
+ * parameters (1-D) get no weight decay. Not thread-safe; call {@link #step} outside a gradient
+ * collector.
+ */
+final class AdamW {
+    static final float BETA1 = 0.9f;
+    static final float BETA2 = 0.999f;
+    static final float EPS = 1e-8f;
+
+    private final List<Parameter> params;
+    private final List<NDArray> m = new ArrayList<>();
+    private final List<NDArray> v = new ArrayList<>();
+    private final NDManager manager;
+    private final float weightDecay;
+    private long steps;
+
+    /** @param params trainable parameters (those requiring gradients), in a fixed order */
+    AdamW(List<Parameter> params, NDManager manager, float weightDecay) {
+        this.params = List.copyOf(params);
+        this.manager = manager;
+        this.weightDecay = weightDecay;
+        for (Parameter p : this.params) {
+            m.add(manager.zeros(p.getArray().getShape()));
+            v.add(manager.zeros(p.getArray().getShape()));
+        }
+    }
+
+    long steps() {
+        return steps;
+    }
+
+    /** One update with learning rate {@code lr}; then zeroes the gradients. */
+    void step(float lr) {
+        steps++;
+        float c1 = (float) (1 - Math.pow(BETA1, steps));
+        float c2 = (float) (1 - Math.pow(BETA2, steps));
+        for (int i = 0; i < params.size(); i++) {
+            NDArray w = params.get(i).getArray();
+            try (NDArray g = w.getGradient()) {
+                m.get(i).muli(BETA1).addi(g.mul(1 - BETA1));
+                v.get(i).muli(BETA2).addi(g.square().mul(1 - BETA2));
+                NDArray update = m.get(i).div(c1).div(v.get(i).div(c2).sqrt().add(EPS));
+                if (weightDecay > 0 && w.getShape().dimension() > 1) {
+                    update.addi(w.mul(weightDecay));
+                }
+                w.subi(update.muli(lr));
+                update.close();
+                g.subi(g);
+            }
+        }
+    }
+
+    void save(DataOutputStream out) throws IOException {
+        out.writeLong(steps);
+        out.writeInt(params.size());
+        for (int i = 0; i < params.size(); i++) {
+            writeFloats(out, m.get(i).toFloatArray());
+            writeFloats(out, v.get(i).toFloatArray());
+        }
+    }
+
+    void load(DataInputStream in) throws IOException {
+        steps = in.readLong();
+        int n = in.readInt();
+        if (n != params.size()) {
+            throw new IOException("checkpoint optimizer state has " + n + " parameters, model has " + params.size());
+        }
+        for (int i = 0; i < n; i++) {
+            ai.djl.ndarray.types.Shape shape = m.get(i).getShape();
+            NDArray mi = manager.create(readFloats(in, shape.size()), shape);
+            NDArray vi = manager.create(readFloats(in, shape.size()), shape);
+            m.set(i, mi).close();
+            v.set(i, vi).close();
+        }
+    }
+
+    private static void writeFloats(DataOutputStream out, float[] a) throws IOException {
+        out.writeInt(a.length);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(a.length * 4);
+        b.asFloatBuffer().put(a);
+        out.write(b.array());
+    }
+
+    private static float[] readFloats(DataInputStream in, long expected) throws IOException {
+        int n = in.readInt();
+        if (n != expected) {
+            throw new IOException("checkpoint optimizer state of " + n + " values, expected " + expected);
+        }
+        byte[] bytes = new byte[n * 4];
+        in.readFully(bytes);
+        float[] a = new float[n];
+        java.nio.ByteBuffer.wrap(bytes).asFloatBuffer().get(a);
+        return a;
+    }
+}

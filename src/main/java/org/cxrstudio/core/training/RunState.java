@@ -1,0 +1,28 @@
+package org.cxrstudio.core.training;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The resumable state of a run besides weights and optimizer moments; serialised as JSON into
+ * the checkpoint. Mutable, confined to the training thread.
+ */
+final class RunState {
+    /** Identifies what must not change between resumes: architecture, size, seed, batch, split, teacher. */
+    String fingerprint = "";
+    /** Epochs fully completed. */
+    int epoch;
+    /** Batches done in the current (incomplete) epoch. */
+    int batchInEpoch;
+    double runningLoss;
+    int runningBatches;
+    /** Cumulative training time across invocations, ms. */
+    long elapsedMs;
+    double bestScore = Double.NEGATIVE_INFINITY;
+    double bestEpoch = -1;
+    double bestThreshold = 0.5;
+    Map<String, Object> bestValidation = new LinkedHashMap<>();
+    List<EpochMetrics> history = new ArrayList<>();
+}

@@ -1,0 +1,197 @@
+package org.cxrstudio.core.training;
+
+import ai.djl.engine.Engine;
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import org.cxrstudio.core.imaging.Preprocessing;
+import org.cxrstudio.core.inference.ModelCard;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * A teacher network given as an ONNX file, run on the CPU through ONNX Runtime (started through
+ * DJL's engine). Loading checks everything distillation relies on, so a wrong file fails before
+ * training: the file exists and parses, it has one input of shape {@code N×1×S×S} with a fixed
+ * {@code S}, an image-probability output {@code N×1} and a CAM output {@code N×1×h×w} (names from
+ * its embedded card, default {@code probability} and {@code cam}), and its card (when present)
+ * agrees with the input size. Not thread-safe.
+ */
+final class TeacherModel implements AutoCloseable {
+    private final OrtSession session;
+    private final String inputName;
+    private final String probName;
+    private final String camName;
+    private final int inputSize;
+    private final Preprocessing preprocessing;
+    private final ModelCard card;
+    private final String sha256;
+
+    private TeacherModel(OrtSession session, String inputName, String probName, String camName, int inputSize,
+                         Preprocessing preprocessing, ModelCard card, String sha256) {
+        this.session = session;
+        this.inputName = inputName;
+        this.probName = probName;
+        this.camName = camName;
+        this.inputSize = inputSize;
+        this.preprocessing = preprocessing;
+        this.card = card;
+        this.sha256 = sha256;
+    }
+
+    /** @throws IOException naming the file and what does not fit */
+    static TeacherModel load(Path onnx) throws IOException {
+        if (!Files.isRegularFile(onnx)) {
+            throw new IOException(onnx + ": teacher model not found");
+        }
+        String sha = sha256(onnx);
+        Engine.getEngine("OnnxRuntime");
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        OrtSession session;
+        try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
+            opts.setIntraOpNumThreads(Math.max(1, Runtime.getRuntime().availableProcessors()));
+            session = env.createSession(onnx.toString(), opts);
+        } catch (OrtException e) {
+            throw new IOException(onnx + ": not a loadable ONNX teacher model (" + e.getMessage() + ")", e);
+        }
+        try {
+            return check(onnx, session, sha);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(session);
+            throw e;
+        }
+    }
+
+    private static TeacherModel check(Path onnx, OrtSession session, String sha) throws IOException {
+        try {
+            ModelCard card = null;
+            String json = session.getMetadata().getCustomMetadata().get(ModelCard.METADATA_KEY);
+            if (json != null) {
+                try {
+                    card = ModelCard.fromJson(json);
+                } catch (RuntimeException e) {
+                    throw new IOException(onnx + ": teacher's embedded model card is malformed (" + e.getMessage() + ")", e);
+                }
+            }
+            String probName = card != null && card.probabilityOutput() != null ? card.probabilityOutput()
+                    : ModelCard.DEFAULT_PROBABILITY_OUTPUT;
+            String camName = card != null && card.camOutput() != null ? card.camOutput() : ModelCard.DEFAULT_CAM_OUTPUT;
+            Map<String, NodeInfo> inputs = session.getInputInfo();
+            if (inputs.size() != 1) {
+                throw new IOException(onnx + ": teacher must have one image input, has " + inputs.keySet());
+            }
+            NodeInfo in = inputs.values().iterator().next();
+            long[] shape = ((TensorInfo) in.getInfo()).getShape();
+            if (shape.length != 4 || shape[1] != 1 || shape[2] <= 0 || shape[2] != shape[3]) {
+                throw new IOException(onnx + ": teacher input '" + in.getName() + "' must be N×1×S×S with a fixed S, is "
+                        + java.util.Arrays.toString(shape));
+            }
+            int size = (int) shape[2];
+            Map<String, NodeInfo> outs = session.getOutputInfo();
+            requireOutput(onnx, outs, probName, 2);
+            requireOutput(onnx, outs, camName, 4);
+            Preprocessing pre = card != null ? card.preprocessing() : Preprocessing.perImage(size);
+            if (pre.inputSize() != size) {
+                throw new IOException(onnx + ": teacher card says input " + pre.inputSize() + " px but the graph takes "
+                        + size + " px");
+            }
+            return new TeacherModel(session, in.getName(), probName, camName, size, pre, card, sha);
+        } catch (OrtException e) {
+            throw new IOException(onnx + ": cannot inspect teacher model (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static void requireOutput(Path onnx, Map<String, NodeInfo> outs, String name, int rank) throws IOException {
+        NodeInfo info = outs.get(name);
+        if (info == null) {
+            throw new IOException(onnx + ": teacher lacks output '" + name + "' (has " + outs.keySet() + ")");
+        }
+        long[] shape = ((TensorInfo) info.getInfo()).getShape();
+        if (shape.length != rank || shape[1] != 1) {
+            throw new IOException(onnx + ": teacher output '" + name + "' must be " + (rank == 2 ? "N×1" : "N×1×h×w")
+                    + " (one class), is " + java.util.Arrays.toString(shape));
+        }
+    }
+
+    int inputSize() {
+        return inputSize;
+    }
+
+    Preprocessing preprocessing() {
+        return preprocessing;
+    }
+
+    /** The embedded card, or {@code null}. */
+    ModelCard card() {
+        return card;
+    }
+
+    String sha256() {
+        return sha256;
+    }
+
+    /**
+     * Runs {@code n} normalised images ({@code n×S×S} floats).
+     *
+     * @return probabilities and CAMs
+     */
+    Outputs run(float[] batch, int n) throws IOException {
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(batch), new long[] {n, 1, inputSize, inputSize});
+             OrtSession.Result r = session.run(Map.of(inputName, x))) {
+            OnnxTensor p = (OnnxTensor) r.get(probName).orElseThrow();
+            OnnxTensor c = (OnnxTensor) r.get(camName).orElseThrow();
+            long[] cs = c.getInfo().getShape();
+            float[] prob = new float[n];
+            p.getFloatBuffer().get(prob);
+            float[] cam = new float[(int) (n * cs[2] * cs[3])];
+            c.getFloatBuffer().get(cam);
+            return new Outputs(prob, cam, (int) cs[3], (int) cs[2]);
+        } catch (OrtException e) {
+            throw new IOException("teacher inference failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @param probability per image
+     * @param cam         per image {@code camHeight×camWidth}, row-major, logit units
+     */
+    record Outputs(float[] probability, float[] cam, int camWidth, int camHeight) { }
+
+    @Override
+    public void close() {
+        closeQuietly(session);
+    }
+
+    private static void closeQuietly(OrtSession s) {
+        try {
+            s.close();
+        } catch (OrtException e) {
+            // nothing to do
+        }
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            byte[] buf = new byte[1 << 16];
+            while (in.read(buf) >= 0) {
+                // digesting
+            }
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package org.cxrstudio.core.training;
+
+import org.cxrstudio.core.imaging.Preprocessing;
+import org.cxrstudio.core.inference.ModelCard;
+import org.cxrstudio.core.task.CancellationToken;
+import org.cxrstudio.core.task.ProgressListener;
+import org.cxrstudio.core.training.data.TensorCache;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Trains a network from labelled chest X-rays, or distils a student from an ONNX teacher, and
+ * leaves {@code OUT/model.onnx} + {@code model.card.json}, {@code checkpoints/},
+ * {@code metrics.jsonl} and {@code split.csv}. Used by the {@code train} and {@code distill}
+ * commands and by the training panel.
+ * <pre>{@code
+ * TrainingConfig c = TrainingConfig.builder().labeled(List.of(new LabeledFolder(imgs, csv)))
+ *         .arch("student-s").inputSize(224).epochs(10).out(Path.of("runs/s")).build();
+ * TrainingResult r = new Trainer().run(c, ProgressListener.NONE, CancellationToken.NONE);
+ * }</pre>
+ * Everything that can be checked is checked before the first step (folders, CSVs, image files,
+ * teacher file and shape, an existing run in {@code OUT} without {@code --resume}). Blocking; call
+ * from a worker thread. One run at a time per JVM (PyTorch allows one gradient recorder).
+ */
+public final class Trainer {
+    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+
+    private final NetworkProvider networks;
+
+    /** Uses the {@code core.training.nn} presets and ONNX exporter. */
+    public Trainer() {
+        this(new NnNetworks());
+    }
+
+    Trainer(NetworkProvider networks) {
+        this.networks = networks;
+    }
+
+    /**
+     * @throws IOException naming the file and problem for bad input, before training starts
+     * @throws org.cxrstudio.core.task.CancelledException when cancelled (a checkpoint is saved first)
+     */
+    public TrainingResult run(TrainingConfig c, ProgressListener progress, CancellationToken cancel) throws IOException {
+        if (!c.baseline()) {
+            return runOne(c, null, progress, cancel);
+        }
+        try (TeacherModel t = TeacherModel.load(c.teacher())) {
+            LOG.info("teacher {} ok: {} px input", c.teacher(), t.inputSize());
+        }
+        progress.log("baseline: training " + c.arch() + " from labels alone (same split, seed and budget) into "
+                + c.out().resolve("baseline"));
+        TrainingResult base = runOne(c.asBaseline(c.out().resolve("baseline")), null, progress, cancel);
+        progress.log("distillation: training " + c.arch() + " from teacher " + c.teacher());
+        return runOne(c, base, progress, cancel);
+    }
+
+    private TrainingResult runOne(TrainingConfig c, TrainingResult baseline, ProgressListener progress,
+                                  CancellationToken cancel) throws IOException {
+        Checkpoints ckpt = new Checkpoints(c.out());
+        if (ckpt.hasLast() && !c.resume()) {
+            throw new IOException(c.out() + " already holds a training run (" + ckpt.last()
+                    + "): add --resume to continue it, or choose another --out");
+        }
+        TeacherModel teacherModel = c.teacher() == null ? null : TeacherModel.load(c.teacher());
+        try {
+            networks.check(c.arch(), c.inputSize());
+            PreparedData data = PreparedData.prepare(c, ckpt.hasLast());
+            TensorCache cache = data.cache(c.cacheDir(), c.inputSize(), progress, cancel);
+            try (StudentNet net = new StudentNet(networks, c.arch(), c.inputSize(), c.seed())) {
+                long start = System.nanoTime();
+                TeacherTargets targets = null;
+                if (teacherModel != null) {
+                    TensorCache tc = teacherModel.inputSize() == c.inputSize() ? cache
+                            : data.cache(c.cacheDir(), teacherModel.inputSize(), progress, cancel);
+                    targets = TeacherTargets.obtain(teacherModel, tc, net.camWidth(), net.camHeight(), c.out(),
+                            c.batchSize(), progress, cancel);
+                }
+                AdamW opt = new AdamW(net.trainable(), net.manager(), (float) c.weightDecay());
+                RunState state = new RunState();
+                String fingerprint = fingerprint(c, data, teacherModel);
+                if (ckpt.hasLast()) {
+                    state = ckpt.load(net, opt);
+                    if (!fingerprint.equals(state.fingerprint)) {
+                        throw new IOException(ckpt.last() + ": checkpoint was made with other settings ("
+                                + state.fingerprint + "), now " + fingerprint + "; use a new --out");
+                    }
+                    progress.log("resuming " + c.out() + " at epoch " + state.epoch + ", batch " + state.batchInEpoch);
+                }
+                state.fingerprint = fingerprint;
+                TrainingRun run = new TrainingRun(c, data, cache, net, opt, targets, ckpt, state, progress, cancel);
+                String reason = state.epoch >= c.epochs() ? TrainingResult.COMPLETED : run.loop(start);
+                if (state.history.isEmpty()) {
+                    throw new IOException("no epoch finished: nothing to export");
+                }
+                Comparison comparison = null;
+                Map<String, Object> validation = new LinkedHashMap<>(state.bestValidation);
+                if (targets != null) {
+                    Validation tv = teacherValidation(targets, data, cache);
+                    validation.put("teacher", tv.report().toJsonMap());
+                    if (baseline != null) {
+                        comparison = compare(tv, teacherModel, baseline, state, run, ckpt, net);
+                        validation.put("baseline_comparison", comparison.toJsonMap());
+                        progress.log("\n" + comparison.toTable());
+                    }
+                }
+                Path model = export(c, data, state, reason, validation, ckpt, net);
+                return new TrainingResult(c.out(), model, reason, state.history, validation,
+                        state.elapsedMs / 1000.0, comparison);
+            }
+        } finally {
+            if (teacherModel != null) {
+                teacherModel.close();
+            }
+        }
+    }
+
+    private Comparison compare(Validation teacherVal, TeacherModel teacher, TrainingResult baseline, RunState state,
+                               TrainingRun run, Checkpoints ckpt, StudentNet net) throws IOException {
+        if (Files.isRegularFile(ckpt.best())) {
+            ckpt.loadBest(net);
+        }
+        Validation distilled = run.validate();
+
+        Double teacherSeconds = null;
+        if (teacher.card() != null && teacher.card().training().get("training_seconds") instanceof Number n) {
+            teacherSeconds = n.doubleValue();
+        }
+        return Comparison.of(Comparison.Row.of("teacher", teacherVal, teacherSeconds),
+                Comparison.Row.of("student-alone", baseline.bestValidation(), baseline.trainingSeconds()),
+                Comparison.Row.of("distilled", distilled, state.elapsedMs / 1000.0));
+    }
+
+    private static Validation teacherValidation(TeacherTargets t, PreparedData data, TensorCache cache) {
+        int[] val = data.val();
+        float[] prob = new float[val.length];
+        float[][] cams = new float[val.length][];
+        int[] w = new int[val.length];
+        int[] h = new int[val.length];
+        for (int i = 0; i < val.length; i++) {
+            prob[i] = t.probability()[val[i]];
+            cams[i] = t.nativeCams()[val[i]];
+            w[i] = cache.originalWidth(val[i]);
+            h[i] = cache.originalHeight(val[i]);
+        }
+        return Validation.of(data.valSamples(), prob, cams, t.nativeWidth(), t.nativeHeight(), w, h);
+    }
+
+    private Path export(TrainingConfig c, PreparedData data, RunState state, String reason,
+                        Map<String, Object> validation, Checkpoints ckpt, StudentNet net) throws IOException {
+        if (Files.isRegularFile(ckpt.best())) {
+            ckpt.loadBest(net);
+        }
+        ModelCard card = new ModelCard(c.name(), "1.0", c.arch(), c.role(), Preprocessing.perImage(c.inputSize()),
+                List.of("tb"), Math.max(0, Math.min(1, state.bestThreshold)), ModelCard.DEFAULT_PROBABILITY_OUTPUT,
+                ModelCard.DEFAULT_CAM_OUTPUT, CardInfo.training(c, data, state, reason), validation, "");
+        Path model = c.out().resolve("model.onnx");
+        networks.export(net.block(), c.arch(), c.inputSize(), card, model);
+        LOG.info("exported {} (best epoch {}, score {})", model, state.bestEpoch, state.bestScore);
+        return model;
+    }
+
+    private static String fingerprint(TrainingConfig c, PreparedData data, TeacherModel teacher) {
+        return c.arch() + "|" + c.inputSize() + "|seed " + c.seed() + "|batch " + c.batchSize() + "|split "
+                + data.split().fingerprint() + (teacher == null ? "" : "|teacher " + teacher.sha256().substring(0, 12));
+    }
+}

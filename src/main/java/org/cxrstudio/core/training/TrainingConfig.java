@@ -1,0 +1,158 @@
+package org.cxrstudio.core.training;
+
+import org.cxrstudio.core.training.data.LabeledFolder;
+import org.cxrstudio.core.training.loss.Aals;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a training or distillation run needs. Build with {@link #builder()}; every
+ * optional value has a documented default.
+ *
+ * @param labeled        {@code --images/--labels} pairs
+ * @param unlabeled      folder of unlabelled images (needs a teacher for pseudo-labels), or {@code null}
+ * @param arch           architecture preset name (e.g. {@code student-s}, {@code resnet18})
+ * @param inputSize      square input side, pixels
+ * @param epochs         epochs to reach (a resumed run continues up to this count)
+ * @param timeBudget     wall-clock limit of this invocation's training, or {@code null}
+ * @param out            output folder
+ * @param resume         continue from {@code out/checkpoints/last.ckpt} when it exists
+ * @param seed           seeds split, sampler, augmentation and initialisation
+ * @param batchSize      images per step
+ * @param learningRate   AdamW peak learning rate (cosine decay to 5 % over the epochs)
+ * @param weightDecay    AdamW decoupled weight decay
+ * @param valFraction    share of each source×label stratum held out for validation
+ * @param augment        random affine + gamma on training images
+ * @param teacher        teacher ONNX file for distillation, or {@code null} for supervised training
+ * @param kdAlpha        weight α of the distillation term; the label term gets {@code 1 − α}
+ * @param temperature    distillation temperature {@code T > 0}
+ * @param camWeight      weight β of the CAM-transfer term
+ * @param aals           pseudo-label function for unlabelled images
+ * @param baseline       also train the student from labels alone and compare (distillation only)
+ * @param cacheDir       folder of preprocessed-tensor caches
+ * @param role           model card role: {@code teacher} or {@code student}
+ * @param name           model card name
+ * @param command        the command line, recorded in the card
+ */
+public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String arch, int inputSize, int epochs,
+                             Duration timeBudget, Path out, boolean resume, long seed, int batchSize,
+                             double learningRate, double weightDecay, double valFraction, boolean augment,
+                             Path teacher, double kdAlpha, double temperature, double camWeight, Aals aals,
+                             boolean baseline, Path cacheDir, String role, String name, String command) {
+
+    public TrainingConfig {
+        labeled = List.copyOf(labeled);
+        Objects.requireNonNull(arch, "arch");
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(aals, "aals");
+        if (inputSize < 32 || inputSize > 1024) {
+            throw new IllegalArgumentException("--size must be 32..1024 px, got " + inputSize);
+        }
+        if (epochs < 1) {
+            throw new IllegalArgumentException("--epochs must be >= 1, got " + epochs);
+        }
+        if (batchSize < 2) {
+            throw new IllegalArgumentException("--batch must be >= 2 (batch norm needs two images), got " + batchSize);
+        }
+        if (!(learningRate > 0) || !(weightDecay >= 0)) {
+            throw new IllegalArgumentException("--lr must be > 0 and weight decay >= 0");
+        }
+        if (!(kdAlpha >= 0 && kdAlpha <= 1) || !(temperature > 0) || !(camWeight >= 0)) {
+            throw new IllegalArgumentException("need 0 <= --alpha <= 1, --temperature > 0, --cam-weight >= 0");
+        }
+        if (timeBudget != null && (timeBudget.isNegative() || timeBudget.isZero())) {
+            throw new IllegalArgumentException("--time-budget must be positive");
+        }
+        if (unlabeled != null && teacher == null) {
+            throw new IllegalArgumentException("--unlabeled images need a --teacher for their pseudo-labels");
+        }
+        if (baseline && teacher == null) {
+            throw new IllegalArgumentException("--baseline compares against distillation and needs a --teacher");
+        }
+        if (labeled.isEmpty()) {
+            throw new IllegalArgumentException("need at least one --images DIR --labels CSV pair (validation needs labels)");
+        }
+    }
+
+    public boolean distilling() {
+        return teacher != null;
+    }
+
+    /** The same run with another output folder, teacher and baseline flag (for the baseline student). */
+    public TrainingConfig asBaseline(Path baselineOut) {
+        return new TrainingConfig(labeled, null, arch, inputSize, epochs, timeBudget, baselineOut, resume, seed,
+                batchSize, learningRate, weightDecay, valFraction, augment, null, kdAlpha, temperature, camWeight,
+                aals, false, cacheDir, role, name + "-baseline", command + " [baseline: labels only]");
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Defaults: seed 42, batch 16, lr 1e-3, wd 1e-4, 20 % validation, augmentation on, α 0.5, T 2, β 1. */
+    public static final class Builder {
+        private List<LabeledFolder> labeled = List.of();
+        private Path unlabeled;
+        private String arch = "student-s";
+        private int inputSize = 224;
+        private int epochs = 10;
+        private Duration timeBudget;
+        private Path out;
+        private boolean resume;
+        private long seed = 42;
+        private int batchSize = 16;
+        private double learningRate = 1e-3;
+        private double weightDecay = 1e-4;
+        private double valFraction = 0.2;
+        private boolean augment = true;
+        private Path teacher;
+        private double kdAlpha = 0.5;
+        private double temperature = 2;
+        private double camWeight = 1;
+        private Aals aals = Aals.DEFAULT;
+        private boolean baseline;
+        private Path cacheDir;
+        private String role;
+        private String name;
+        private String command = "";
+
+        public Builder labeled(List<LabeledFolder> v) { labeled = v; return this; }
+        public Builder unlabeled(Path v) { unlabeled = v; return this; }
+        public Builder arch(String v) { arch = v; return this; }
+        public Builder inputSize(int v) { inputSize = v; return this; }
+        public Builder epochs(int v) { epochs = v; return this; }
+        public Builder timeBudget(Duration v) { timeBudget = v; return this; }
+        public Builder out(Path v) { out = v; return this; }
+        public Builder resume(boolean v) { resume = v; return this; }
+        public Builder seed(long v) { seed = v; return this; }
+        public Builder batchSize(int v) { batchSize = v; return this; }
+        public Builder learningRate(double v) { learningRate = v; return this; }
+        public Builder weightDecay(double v) { weightDecay = v; return this; }
+        public Builder valFraction(double v) { valFraction = v; return this; }
+        public Builder augment(boolean v) { augment = v; return this; }
+        public Builder teacher(Path v) { teacher = v; return this; }
+        public Builder kdAlpha(double v) { kdAlpha = v; return this; }
+        public Builder temperature(double v) { temperature = v; return this; }
+        public Builder camWeight(double v) { camWeight = v; return this; }
+        public Builder aals(Aals v) { aals = v; return this; }
+        public Builder baseline(boolean v) { baseline = v; return this; }
+        /** Default: {@code ~/.cache/cxr-studio/tensors}. */
+        public Builder cacheDir(Path v) { cacheDir = v; return this; }
+        public Builder role(String v) { role = v; return this; }
+        public Builder name(String v) { name = v; return this; }
+        public Builder command(String v) { command = v; return this; }
+
+        public TrainingConfig build() {
+            Path cache = cacheDir != null ? cacheDir
+                    : Path.of(System.getProperty("user.home"), ".cache", "cxr-studio", "tensors");
+            String r = role != null ? role : teacher != null ? "student" : "teacher";
+            String n = name != null ? name : "cxr-" + arch;
+            return new TrainingConfig(labeled, unlabeled, arch, inputSize, epochs, timeBudget, out, resume, seed,
+                    batchSize, learningRate, weightDecay, valFraction, augment, teacher, kdAlpha, temperature,
+                    camWeight, aals, baseline, cache, r, n, command);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.cxrstudio.core.training;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import org.cxrstudio.core.training.loss.Losses;
+
+/**
+ * One optimisation step: forward in training mode, the loss
+ * {@code (1−α)·BCE(labels or AALS targets) + α·T²·BCE(z/T, soft teacher) + β·CAM transfer}
+ * (only the first term without a teacher), backward, AdamW update. All intermediate arrays live
+ * in a sub-manager closed after the step. Not thread-safe.
+ */
+final class TrainingStep {
+    private final StudentNet net;
+    private final AdamW opt;
+    private final double kdAlpha;
+    private final double temperature;
+    private final double camWeight;
+
+    TrainingStep(StudentNet net, AdamW opt, double kdAlpha, double temperature, double camWeight) {
+        this.net = net;
+        this.opt = opt;
+        this.kdAlpha = kdAlpha;
+        this.temperature = temperature;
+        this.camWeight = camWeight;
+    }
+
+    /**
+     * @return the batch loss before the update
+     * @throws IllegalStateException when the loss is not finite (diverged)
+     */
+    float run(BatchAssembler.Data d, float lr) {
+        int n = d.n();
+        int s = net.inputSize();
+        float lossValue;
+        try (NDManager sub = net.manager().newSubManager()) {
+            NDArray x = sub.create(d.x(), new Shape(n, 1, s, s));
+            NDArray target = sub.create(d.target(), new Shape(n, 1));
+            NDArray wSup = sub.create(d.wSup(), new Shape(n, 1));
+            try (GradientCollector gc = Engine.getEngine(StudentNet.ENGINE).newGradientCollector()) {
+                NDList out = net.block().forward(net.store(), new NDList(x), true);
+                NDArray logits = out.get(0);
+                NDArray loss = Losses.bce(logits, target, wSup);
+                if (d.soft() != null) {
+                    NDArray soft = sub.create(d.soft(), new Shape(n, 1));
+                    NDArray ones = sub.ones(new Shape(n, 1));
+                    loss = loss.mul((float) (1 - kdAlpha))
+                            .add(Losses.distillation(logits, soft, (float) temperature, ones).mul((float) kdAlpha));
+                    if (camWeight > 0) {
+                        NDArray tcam = sub.create(d.cam(), new Shape(n, 1, net.camHeight(), net.camWidth()));
+                        NDArray wCam = sub.create(d.wCam(), new Shape(n));
+                        loss = loss.add(Losses.camTransfer(out.get(1), tcam, wCam).mul((float) camWeight));
+                    }
+                }
+                gc.backward(loss);
+                lossValue = loss.getFloat();
+            }
+            opt.step(lr);
+        }
+        if (!Float.isFinite(lossValue)) {
+            throw new IllegalStateException("training diverged (loss " + lossValue + "); try a lower --lr");
+        }
+        return lossValue;
+    }
+}

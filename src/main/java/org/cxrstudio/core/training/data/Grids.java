@@ -1,0 +1,55 @@
+package org.cxrstudio.core.training.data;
+
+/**
+ * Resizing of float grids (teacher CAMs onto the student's CAM grid) with the conventions of
+ * {@link org.cxrstudio.core.imaging.ModelInput#resize}: area averaging when shrinking, bilinear
+ * (pixel centres at {@code +0.5}) when enlarging. Pure, thread-safe.
+ */
+public final class Grids {
+    private Grids() { }
+
+    public static float[] resize(float[] src, int w, int h, int outW, int outH) {
+        if (w == outW && h == outH) {
+            return src.clone();
+        }
+        float[] out = new float[outW * outH];
+        double sx = (double) w / outW;
+        double sy = (double) h / outH;
+        for (int oy = 0; oy < outH; oy++) {
+            for (int ox = 0; ox < outW; ox++) {
+                out[oy * outW + ox] = (sx > 1 || sy > 1)
+                        ? area(src, w, h, ox * sx, oy * sy, (ox + 1) * sx, (oy + 1) * sy)
+                        : bilinear(src, w, h, (ox + 0.5) * sx - 0.5, (oy + 0.5) * sy - 0.5);
+            }
+        }
+        return out;
+    }
+
+    private static float area(float[] src, int w, int h, double x0, double y0, double x1, double y1) {
+        double sum = 0;
+        double weight = 0;
+        for (int y = (int) Math.floor(y0); y < Math.min(h, (int) Math.ceil(y1)); y++) {
+            double wy = Math.min(y + 1, y1) - Math.max(y, y0);
+            for (int x = (int) Math.floor(x0); x < Math.min(w, (int) Math.ceil(x1)); x++) {
+                double wgt = wy * (Math.min(x + 1, x1) - Math.max(x, x0));
+                sum += wgt * src[y * w + x];
+                weight += wgt;
+            }
+        }
+        return (float) (weight > 0 ? sum / weight : 0);
+    }
+
+    private static float bilinear(float[] src, int w, int h, double x, double y) {
+        x = Math.max(0, Math.min(w - 1, x));
+        y = Math.max(0, Math.min(h - 1, y));
+        int x0 = (int) x;
+        int y0 = (int) y;
+        int x1 = Math.min(x0 + 1, w - 1);
+        int y1 = Math.min(y0 + 1, h - 1);
+        double fx = x - x0;
+        double fy = y - y0;
+        double top = src[y0 * w + x0] * (1 - fx) + src[y0 * w + x1] * fx;
+        double bottom = src[y1 * w + x0] * (1 - fx) + src[y1 * w + x1] * fx;
+        return (float) (top * (1 - fy) + bottom * fy);
+    }
+}

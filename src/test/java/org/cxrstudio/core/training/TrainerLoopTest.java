@@ -1,0 +1,136 @@
+package org.cxrstudio.core.training;
+
+import org.cxrstudio.core.task.CancellationToken;
+import org.cxrstudio.core.task.CancelledException;
+import org.cxrstudio.core.task.ProgressListener;
+import org.cxrstudio.core.training.data.LabeledFolder;
+import org.cxrstudio.core.training.data.SyntheticData;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+/** The epoch loop on synthetic images with a tiny network: resume, budget, cancel, errors. */
+class TrainerLoopTest {
+    @TempDir
+    static Path data;
+    @TempDir
+    Path tmp;
+    private static List<LabeledFolder> folders;
+
+    @BeforeAll
+    static void makeData() throws IOException {
+        folders = List.of(SyntheticData.write(data.resolve("a"), "siteA", 10, 10, 48, 1),
+                SyntheticData.write(data.resolve("b"), "siteB", 6, 6, 48, 2));
+    }
+
+    private TrainingConfig.Builder config(String out) {
+        return TrainingConfig.builder().labeled(folders).arch("tiny").inputSize(32).epochs(2).batchSize(4)
+                .learningRate(3e-3).out(tmp.resolve(out)).cacheDir(tmp.resolve("cache")).seed(5);
+    }
+
+    private static TrainingResult run(TrainingConfig c, ProgressListener p, CancellationToken t) throws IOException {
+        return new Trainer(new TinyNetworks()).run(c, p, t);
+    }
+
+    @Test
+    void trainsValidatesCheckpointsAndWritesOutputs() throws IOException {
+        TrainingResult r = run(config("full").build(), ProgressListener.NONE, CancellationToken.NONE);
+        assertThat(r.stopReason()).isEqualTo(TrainingResult.COMPLETED);
+        assertThat(r.history()).hasSize(2);
+        assertThat(r.history().get(1).sourceAuc()).containsKeys("siteA", "siteB");
+        Path out = tmp.resolve("full");
+        assertThat(out.resolve("split.csv")).exists();
+        assertThat(out.resolve("metrics.jsonl")).exists();
+        assertThat(Files.readAllLines(out.resolve("metrics.jsonl"))).hasSize(2);
+        assertThat(out.resolve("checkpoints/last.ckpt")).exists();
+        assertThat(out.resolve("checkpoints/best.params")).exists();
+        String card = Files.readString(out.resolve("model.card.json"));
+        assertThat(card).contains("\"same_source_auc\"").contains("\"groups\"").contains("split.csv")
+                .contains("\"role\": \"teacher\"");
+        try (var s = Files.list(out)) {
+            assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
+    }
+
+    @Test
+    void resumeAfterKillMatchesUninterruptedRun() throws IOException {
+        TrainingResult full = run(config("full").build(), ProgressListener.NONE, CancellationToken.NONE);
+        // "kill" mid-way through epoch 2: cancel after 5 progress reports (4 batches/epoch)
+        CancellationToken token = new CancellationToken();
+        AtomicInteger steps = new AtomicInteger();
+        ProgressListener killer = (done, total, msg) -> {
+            if (msg.startsWith("epoch") && steps.incrementAndGet() == 5) {
+                token.cancel();
+            }
+        };
+        assertThatThrownBy(() -> run(config("killed").build(), killer, token)).isInstanceOf(CancelledException.class);
+        assertThat(tmp.resolve("killed/checkpoints/last.ckpt")).exists();
+        assertThat(tmp.resolve("killed/model.onnx")).doesNotExist();
+        TrainingResult resumed = run(config("killed").resume(true).build(), ProgressListener.NONE, CancellationToken.NONE);
+        assertThat(resumed.history()).hasSize(2);
+        for (int e = 0; e < 2; e++) {
+            assertThat(resumed.history().get(e).valLoss()).isCloseTo(full.history().get(e).valLoss(), within(1e-4));
+            assertThat(resumed.history().get(e).trainLoss()).isCloseTo(full.history().get(e).trainLoss(), within(1e-4));
+        }
+    }
+
+    @Test
+    void timeBudgetStopsWithinOneBatchAndLeavesResumableCheckpoint() throws IOException {
+        AtomicInteger batches = new AtomicInteger();
+        TrainingResult r = run(config("budget").timeBudget(Duration.ofMillis(1)).build(),
+                (d, t, m) -> {
+                    if (m.startsWith("epoch")) {
+                        batches.incrementAndGet();
+                    }
+                }, CancellationToken.NONE);
+        assertThat(r.stopReason()).isEqualTo(TrainingResult.TIME_BUDGET);
+        assertThat(batches.get()).isEqualTo(1);
+        assertThat(r.history()).hasSize(1);
+        assertThat(r.history().get(0).epoch()).isCloseTo(1.0 / 6, within(1e-9)); // 26 training images / batch 4
+        assertThat(tmp.resolve("budget/model.onnx")).exists();
+        TrainingResult full = run(config("full").build(), ProgressListener.NONE, CancellationToken.NONE);
+        TrainingResult resumed = run(config("budget").resume(true).build(), ProgressListener.NONE, CancellationToken.NONE);
+        assertThat(resumed.stopReason()).isEqualTo(TrainingResult.COMPLETED);
+        assertThat(resumed.history()).hasSize(3); // partial 1/6, then epochs 1 and 2
+        assertThat(resumed.history().get(2).valLoss()).isCloseTo(full.history().get(1).valLoss(), within(1e-4));
+    }
+
+    @Test
+    void existingRunWithoutResumeIsRefused() throws IOException {
+        run(config("once").epochs(1).build(), ProgressListener.NONE, CancellationToken.NONE);
+        assertThatThrownBy(() -> run(config("once").epochs(1).build(), ProgressListener.NONE, CancellationToken.NONE))
+                .isInstanceOf(IOException.class).hasMessageContaining("--resume");
+    }
+
+    @Test
+    void resumeWithOtherSettingsIsRefused() throws IOException {
+        run(config("s").epochs(1).build(), ProgressListener.NONE, CancellationToken.NONE);
+        assertThatThrownBy(() -> run(config("s").epochs(2).seed(6).resume(true).build(), ProgressListener.NONE,
+                CancellationToken.NONE)).isInstanceOf(IOException.class).hasMessageContaining("split differs");
+        assertThatThrownBy(() -> run(config("s").epochs(2).batchSize(3).resume(true).build(), ProgressListener.NONE,
+                CancellationToken.NONE)).isInstanceOf(IOException.class).hasMessageContaining("other settings");
+    }
+
+    @Test
+    void missingOrCorruptTeacherFailsBeforeTraining() throws IOException {
+        Path corrupt = Files.writeString(tmp.resolve("t.onnx"), "garbage");
+        AtomicInteger batches = new AtomicInteger();
+        assertThatThrownBy(() -> run(config("d1").teacher(tmp.resolve("none.onnx")).build(),
+                (d, t, m) -> batches.incrementAndGet(), CancellationToken.NONE))
+                .isInstanceOf(IOException.class).hasMessageContaining("teacher model not found");
+        assertThatThrownBy(() -> run(config("d2").teacher(corrupt).build(), (d, t, m) -> batches.incrementAndGet(),
+                CancellationToken.NONE)).isInstanceOf(IOException.class).hasMessageContaining("not a loadable ONNX");
+        assertThat(batches.get()).isZero();
+    }
+}
