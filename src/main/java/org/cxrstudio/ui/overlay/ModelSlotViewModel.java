@@ -45,6 +45,7 @@ public final class ModelSlotViewModel {
     private final DoubleProperty threshold = new SimpleDoubleProperty(this, "threshold", 0.5);
     private final ReadOnlyBooleanWrapper positive = new ReadOnlyBooleanWrapper(this, "positive");
     private TbPredictor model;
+    private TbPredictor retired;
     private OpenedImage current;
     private OpenedImage queued;
 
@@ -106,9 +107,7 @@ public final class ModelSlotViewModel {
     public void load(Path onnx) {
         state.set(State.LOADING);
         executor.submit("load model " + onnx.getFileName(), () -> loader.load(onnx), loaded -> {
-            if (model != null) {
-                model.close();
-            }
+            retire(model);
             model = loaded;
             card.set(loaded.card());
             device.set(loaded.device());
@@ -154,8 +153,27 @@ public final class ModelSlotViewModel {
         });
     }
 
+    /** Closes a replaced model now, or after the prediction still running on it. */
+    private void retire(TbPredictor old) {
+        if (old == null) {
+            return;
+        }
+        if (running.get()) {
+            if (retired != null) {
+                retired.close();
+            }
+            retired = old;
+        } else {
+            old.close();
+        }
+    }
+
     private void finished() {
         running.set(false);
+        if (retired != null) {
+            retired.close();
+            retired = null;
+        }
         OpenedImage next = queued;
         queued = null;
         if (next != null && next == current && model != null) {

@@ -40,6 +40,7 @@ public class ImageCanvas extends Region {
     private double lastX;
     private double lastY;
     private long lastRenderNanos;
+    private boolean dirty;
 
     public ImageCanvas(ImageViewModel display, ViewportModel viewport) {
         this.display = display;
@@ -68,6 +69,11 @@ public class ImageCanvas extends Region {
         display.imageProperty().addListener((o, a, img) -> allocate(img));
         display.windowProperty().addListener((o, a, b) -> render());
         display.invertProperty().addListener((o, a, b) -> render());
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null && dirty) {
+                render();
+            }
+        });
         if (display.image() != null) {
             allocate(display.image());
         }
@@ -127,8 +133,16 @@ public class ImageCanvas extends Region {
         render();
     }
 
-    /** Re-applies the current window/invert to the pixel buffer. */
+    /**
+     * Re-applies the current window/invert to the pixel buffer; deferred while the canvas is not
+     * in a scene (the single view while compare mode is on), so hidden canvases cost nothing.
+     */
     private void render() {
+        if (getScene() == null) {
+            dirty = true;
+            return;
+        }
+        dirty = false;
         OpenedImage img = display.image();
         if (img == null || display.window() == null || buffer == null || argb.length != img.image().pixels().length) {
             return;

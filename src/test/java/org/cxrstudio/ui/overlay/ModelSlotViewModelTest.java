@@ -46,6 +46,75 @@ class ModelSlotViewModelTest {
     }
 
     @Test
+    void modelSwappedDuringAPredictionClosesTheOldOneAfterwardsAndRerunsWithTheNew() {
+        org.cxrstudio.ui.task.ManualExecutor ex = new org.cxrstudio.ui.task.ManualExecutor();
+        List<String> closed = new ArrayList<>();
+        TbPredictor.Loader loader = p -> {
+            TbPredictor real = models.load(p);
+            return new TbPredictor() {
+                public org.cxrstudio.core.inference.ModelCard card() { return real.card(); }
+                public String device() { return real.device(); }
+                public String deviceReason() { return real.deviceReason(); }
+                public Path path() { return p; }
+                public org.cxrstudio.core.inference.Prediction predict(org.cxrstudio.core.imaging.Radiograph r) throws java.io.IOException {
+                    assertThat(closed).doesNotContain(p.toString());
+                    return real.predict(r);
+                }
+                public void close() { closed.add(p.toString()); }
+            };
+        };
+        ModelSlotViewModel s = new ModelSlotViewModel("Student", loader, ex, errors::add);
+        s.load(Path.of("student.onnx"));
+        ex.runNext();
+        s.imageChanged(img);           // prediction with student queued
+        s.load(Path.of("teacher.onnx"));
+        assertThat(s.runningProperty().get()).isTrue();
+        ex.runNext();                  // student prediction: still allowed, not closed yet
+        assertThat(s.predictionProperty().get().tbProbability()).isEqualTo(0.6);
+        ex.runNext();                  // teacher loads while nothing runs: student closed at once
+        assertThat(closed).containsExactly("student.onnx");
+        assertThat(s.predictionProperty().get()).isNull();
+        ex.runNext();                  // teacher runs on the current image
+        assertThat(s.predictionProperty().get().tbProbability()).isEqualTo(0.8);
+        assertThat(ex.pending()).isZero();
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void newModelLoadedWhileThePreviousStillRunsIsUsedNextAndTheOldIsClosedAfter() {
+        org.cxrstudio.ui.task.ManualExecutor ex = new org.cxrstudio.ui.task.ManualExecutor();
+        List<String> closed = new ArrayList<>();
+        TbPredictor.Loader loader = p -> {
+            TbPredictor real = models.load(p);
+            return new TbPredictor() {
+                public org.cxrstudio.core.inference.ModelCard card() { return real.card(); }
+                public String device() { return real.device(); }
+                public String deviceReason() { return real.deviceReason(); }
+                public Path path() { return p; }
+                public org.cxrstudio.core.inference.Prediction predict(org.cxrstudio.core.imaging.Radiograph r) throws java.io.IOException {
+                    assertThat(closed).doesNotContain(p.toString());
+                    return real.predict(r);
+                }
+                public void close() { closed.add(p.toString()); }
+            };
+        };
+        ModelSlotViewModel s = new ModelSlotViewModel("Student", loader, ex, errors::add);
+        s.load(Path.of("student.onnx"));
+        ex.runNext();
+        s.imageChanged(img);           // [predict(student)]
+        s.load(Path.of("teacher.onnx")); // [predict(student), load(teacher)]
+        // run the load first: the student prediction is still "running" on its worker
+        ex.runNextButOne();
+        assertThat(closed).isEmpty();  // student still in use
+        ex.runNext();                  // student prediction finishes: stale result dropped, student closed, teacher queued
+        assertThat(closed).containsExactly("student.onnx");
+        assertThat(s.predictionProperty().get()).isNull();
+        ex.runNext();
+        assertThat(s.predictionProperty().get().tbProbability()).isEqualTo(0.8);
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
     void brokenModelReportsAndKeepsThePreviousOne() {
         slot.load(Path.of("student.onnx"));
         slot.imageChanged(img);
