@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code make-samples}: writes the synthetic chest phantom as DICOM in several native transfer
  * syntaxes (a MONOCHROME1 12-bit file and its MONOCHROME2 16-bit twin, plus implicit LE, big
- * endian and deflated variants) and as PNG, into {@code sample-images/} by default. Output is
+ * endian, deflated and RLE lossless variants) and as PNG, into {@code sample-images/} by default. Output is
  * byte-for-byte deterministic, so the committed samples can be checked against a fresh run.
  */
 @Command(name = "make-samples", mixinStandardHelpOptions = true,
@@ -49,6 +49,7 @@ final class MakeSamplesCommand implements Callable<Integer> {
         write("chest-phantom-mono2-12bit-big-endian.dcm", mono2(small, 256, 12).toBytes(TransferSyntax.EXPLICIT_BE), pw);
         write("chest-phantom-mono1-12bit-deflated.dcm",
                 mono1(small, 256, 12).toBytes(TransferSyntax.DEFLATED_EXPLICIT_LE), pw);
+        write("chest-phantom-mono2-12bit-rle.dcm", mono2(small, 256, 12).toBytes(TransferSyntax.RLE_LOSSLESS), pw);
         BufferedImage png = new BufferedImage(512, 512, BufferedImage.TYPE_BYTE_GRAY);
         byte[] data = ((DataBufferByte) png.getRaster().getDataBuffer()).getData();
         for (int i = 0; i < data.length; i++) {

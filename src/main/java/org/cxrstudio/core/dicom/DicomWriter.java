@@ -9,8 +9,9 @@ import java.util.TreeMap;
 import java.util.zip.Deflater;
 
 /**
- * Writes small uncompressed DICOM Part 10 files: the project's synthetic sample images and
- * test fixtures. Supports implicit VR LE, explicit VR LE and BE, and deflated explicit VR LE;
+ * Writes small DICOM Part 10 files: the project's synthetic sample images and test fixtures.
+ * Supports implicit VR LE, explicit VR LE and BE, deflated explicit VR LE, and RLE Lossless
+ * (one frame, via {@link RleEncoder});
  * elements are written in tag order with defined lengths, values padded to even length. Not
  * thread-safe (a builder).
  *
@@ -83,8 +84,10 @@ public final class DicomWriter {
      * @param transferSyntaxUid one of the four {@link TransferSyntax} native syntaxes
      */
     public byte[] toBytes(String transferSyntaxUid) {
-        if (!TransferSyntax.isNative(transferSyntaxUid) || transferSyntaxUid == null) {
-            throw new IllegalArgumentException("only native transfer syntaxes can be written: " + transferSyntaxUid);
+        boolean rle = TransferSyntax.RLE_LOSSLESS.equals(transferSyntaxUid);
+        if (transferSyntaxUid == null || !(TransferSyntax.isNative(transferSyntaxUid) || rle)) {
+            throw new IllegalArgumentException("only native and RLE transfer syntaxes can be written: "
+                    + transferSyntaxUid);
         }
         String sopClass = stringValue(Tags.SOP_CLASS_UID, "1.2.840.10008.5.1.4.1.1.1");
         String sopInstance = stringValue(Tags.SOP_INSTANCE_UID, IMPLEMENTATION_CLASS_UID + ".1");
@@ -104,11 +107,51 @@ public final class DicomWriter {
         out.writeBytes(metaBody);
         boolean explicit = !TransferSyntax.IMPLICIT_LE.equals(transferSyntaxUid);
         boolean big = TransferSyntax.EXPLICIT_BE.equals(transferSyntaxUid);
-        byte[] body = dataset(explicit, big);
+        byte[] body = rle ? rleDataset() : dataset(explicit, big);
         if (TransferSyntax.DEFLATED_EXPLICIT_LE.equals(transferSyntaxUid)) {
             body = deflate(body);
         }
         out.writeBytes(body);
+        return out.toByteArray();
+    }
+
+    /** Explicit VR LE dataset whose Pixel Data is one RLE-compressed frame (BOT empty). */
+    private byte[] rleDataset() {
+        Value px = elements.get(Tags.PIXEL_DATA);
+        if (px == null) {
+            throw new IllegalStateException("RLE needs pixel data");
+        }
+        Value cols = elements.get(Tags.COLUMNS);
+        int columns = cols == null || cols.words() == null ? 0 : cols.words()[0];
+        int[] samples = px.words();
+        int bytes = 2;
+        if (samples == null) {
+            samples = new int[px.bytes().length];
+            for (int i = 0; i < samples.length; i++) {
+                samples[i] = px.bytes()[i] & 0xFF;
+            }
+            bytes = 1;
+        }
+        if (columns < 1 || samples.length % columns != 0) {
+            throw new IllegalStateException("RLE needs Columns matching the pixel data");
+        }
+        Map<Integer, Value> saved = new TreeMap<>(elements);
+        elements.remove(Tags.PIXEL_DATA);
+        byte[] head = dataset(true, false);
+        elements.clear();
+        elements.putAll(saved);
+        byte[] frame = RleEncoder.encode(samples, columns, bytes);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(head);
+        out.writeBytes(new byte[] {(byte) 0xE0, 0x7F, 0x10, 0x00, 'O', 'B', 0, 0, -1, -1, -1, -1});
+        out.writeBytes(new byte[] {-2, -1, 0, -32, 0, 0, 0, 0}); // empty basic offset table
+        out.writeBytes(new byte[] {-2, -1, 0, -32});
+        out.writeBytes(le32(frame.length + frame.length % 2));
+        out.writeBytes(frame);
+        if (frame.length % 2 == 1) {
+            out.write(0);
+        }
+        out.writeBytes(new byte[] {-2, -1, -35, -32, 0, 0, 0, 0}); // sequence delimitation
         return out.toByteArray();
     }
 

@@ -6,6 +6,8 @@ public final class TransferSyntax {
     public static final String EXPLICIT_LE = "1.2.840.10008.1.2.1";
     public static final String DEFLATED_EXPLICIT_LE = "1.2.840.10008.1.2.1.99";
     public static final String EXPLICIT_BE = "1.2.840.10008.1.2.2";
+    /** RLE Lossless: encapsulated, explicit VR little endian. */
+    public static final String RLE_LOSSLESS = "1.2.840.10008.1.2.5";
 
     private TransferSyntax() { }
 

@@ -28,7 +28,7 @@ class MakeSamplesCommandTest {
         try (Stream<Path> s = Files.list(dir)) {
             files = s.sorted().toList();
         }
-        assertThat(files).hasSize(6);
+        assertThat(files).hasSize(7);
         long total = 0;
         for (Path f : files) {
             total += Files.size(f);

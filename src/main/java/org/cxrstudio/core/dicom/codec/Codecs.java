@@ -42,6 +42,7 @@ public final class Codecs {
             case "1.2.840.10008.1.2.5" -> new RleDecoder();
             case "1.2.840.10008.1.2.4.50", "1.2.840.10008.1.2.4.51" -> new JpegDecoder();
             case "1.2.840.10008.1.2.4.57", "1.2.840.10008.1.2.4.70" -> new JpegLosslessDecoder();
+            case "1.2.840.10008.1.2.4.80", "1.2.840.10008.1.2.4.81" -> new JpegLsDecoder();
             case "1.2.840.10008.1.2.4.90", "1.2.840.10008.1.2.4.91" -> new Jpeg2000Decoder();
             default -> null;
         });

@@ -20,7 +20,7 @@ public final class JpegDecoder implements FrameDecoder {
             return new JpegLosslessDecoder().decode(frame, info);
         }
         if (header.sofMarker() == JpegHeader.SOF55) {
-            throw new CodecException(CODEC + ": JPEG-LS stream under a JPEG transfer syntax is not supported yet");
+            return new JpegLsDecoder().decode(frame, info);
         }
         header.checkMatches(info, CODEC);
         if (header.sofMarker() != JpegHeader.SOF0 && header.sofMarker() != JpegHeader.SOF1) {

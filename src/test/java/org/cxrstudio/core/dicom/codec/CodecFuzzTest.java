@@ -19,23 +19,22 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class CodecFuzzTest {
 
-    private static final int CASES = 40;
-
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "original/SIIM_1.2.276.0.7230010.3.1.4.8323329.6904.1517875201.850819.dcm, 1",
-            "original/RG3_J2KI.dcm, 2",
-            "original/JPEG-LL.dcm, 4",
-            "rle:original/SIIM_1.2.276.0.7230010.3.1.4.8323329.6904.1517875201.850819.dcm, 3",
+            "original/SIIM_1.2.276.0.7230010.3.1.4.8323329.6904.1517875201.850819.dcm, 1, 40",
+            "original/RG3_J2KI.dcm, 2, 12",
+            "original/JPEG-LL.dcm, 4, 40",
+            "jls:original/SIIM_1.2.276.0.7230010.3.1.4.8323329.6904.1517875201.850819.dcm, 5, 40",
+            "rle:original/SIIM_1.2.276.0.7230010.3.1.4.8323329.6904.1517875201.850819.dcm, 3, 40",
     })
-    void corruptFramesFailCleanly(String source, long seed, @TempDir Path tmp) throws Exception {
+    void corruptFramesFailCleanly(String source, long seed, int cases, @TempDir Path tmp) throws Exception {
         TestDicom d = load(source, tmp);
         FrameDecoder decoder = Codecs.forTransferSyntax(d.transferSyntax()).orElseThrow();
         byte[] original = d.firstFrame();
         Random random = new Random(seed);
         int[] outcomes = new int[2];
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-            for (int c = 0; c < CASES; c++) {
+            for (int c = 0; c < cases; c++) {
                 byte[] bad = mutate(original, random);
                 try {
                     int[] out = decoder.decode(bad, d.info());
@@ -49,7 +48,7 @@ class CodecFuzzTest {
                 }
             }
         });
-        assertThat(outcomes[0] + outcomes[1]).isEqualTo(CASES);
+        assertThat(outcomes[0] + outcomes[1]).isEqualTo(cases);
     }
 
     static byte[] mutate(byte[] original, Random random) {
@@ -66,16 +65,16 @@ class CodecFuzzTest {
         return bad;
     }
 
-    /** {@code rle:FILE} is FILE transcoded to RLE with dcmtk; otherwise the shared file itself. */
+    /** {@code rle:FILE} / {@code jls:FILE} is FILE transcoded to RLE / JPEG-LS with dcmtk; otherwise the file itself. */
     static TestDicom load(String source, Path tmp) throws Exception {
-        if (!source.startsWith("rle:")) {
+        if (!source.startsWith("rle:") && !source.startsWith("jls:")) {
             return TestDicom.read(Fixtures.dicom(source));
         }
         Path in = Fixtures.dicom(source.substring(4));
         Path plain = tmp.resolve("plain.dcm");
-        Path rle = tmp.resolve("rle.dcm");
+        Path out = tmp.resolve("out.dcm");
         Fixtures.run("dcmdjpeg", in.toString(), plain.toString());
-        Fixtures.run("dcmcrle", plain.toString(), rle.toString());
-        return TestDicom.read(rle);
+        Fixtures.run(source.startsWith("rle:") ? "dcmcrle" : "dcmcjpls", plain.toString(), out.toString());
+        return TestDicom.read(out);
     }
 }

@@ -1,0 +1,124 @@
+package org.cxrstudio.core.dicom.codec;
+
+/**
+ * Reads a JPEG-LS (ITU-T T.87) entropy-coded segment, most significant bit first. After each
+ * 0xFF data byte the next byte's top bit is a stuffed zero and only its low 7 bits are data;
+ * 0xFF followed by a byte with the top bit set is a marker and ends the segment. Past the end
+ * it supplies zero bits and counts them, so decoders check {@link #overrun()} once per line.
+ */
+final class JpegLsBitReader {
+
+    private final byte[] data;
+    private int pos;
+    private long buffer;
+    private int bits;
+    private int paddedBits;
+    private boolean afterFf;
+    private boolean atMarker;
+
+    JpegLsBitReader(byte[] data, int pos) {
+        this.data = data;
+        this.pos = pos;
+    }
+
+    private void fill() {
+        while (bits <= 56) {
+            if (atMarker || pos >= data.length) {
+                buffer <<= 8;
+                bits += 8;
+                paddedBits += 8;
+                continue;
+            }
+            int b = data[pos] & 0xFF;
+            if (b == 0xFF && pos + 1 < data.length && (data[pos + 1] & 0x80) != 0) {
+                atMarker = true;
+                continue;
+            }
+            pos++;
+            if (afterFf) {
+                buffer = buffer << 7 | (b & 0x7F);
+                bits += 7;
+            } else {
+                buffer = buffer << 8 | b;
+                bits += 8;
+            }
+            afterFf = b == 0xFF;
+        }
+    }
+
+    /** Reads {@code n} bits, 0..31. */
+    int read(int n) {
+        if (n == 0) {
+            return 0;
+        }
+        if (bits < n) {
+            fill();
+        }
+        bits -= n;
+        return (int) (buffer >>> bits) & (int) ((1L << n) - 1);
+    }
+
+    /** Reads one bit. */
+    boolean readBit() {
+        return read(1) != 0;
+    }
+
+    /**
+     * Counts zero bits up to and including the next one bit (the unary part of a Golomb code).
+     *
+     * @param limit the most zeros a valid code can have
+     */
+    int readZeros(int limit) throws CodecException {
+        int zeros = 0;
+        while (true) {
+            if (bits < 16) {
+                fill();
+            }
+            int window = (int) (buffer >>> (bits - 16)) & 0xFFFF;
+            if (window != 0) {
+                int lead = Integer.numberOfLeadingZeros(window) - 16;
+                bits -= lead + 1;
+                zeros += lead;
+                break;
+            }
+            bits -= 16;
+            zeros += 16;
+            if (zeros > limit) {
+                break;
+            }
+        }
+        if (zeros > limit) {
+            throw new CodecException("JPEG-LS: invalid Golomb code (" + zeros + " leading zeros, at most " + limit + ")");
+        }
+        return zeros;
+    }
+
+    boolean overrun() {
+        return bits < paddedBits;
+    }
+
+    /** Drops the remaining bits and moves to the next marker; returns its code or -1 at the end. */
+    int nextMarker() {
+        buffer = 0;
+        bits = 0;
+        paddedBits = 0;
+        afterFf = false;
+        atMarker = false;
+        while (pos + 1 < data.length) {
+            if ((data[pos] & 0xFF) == 0xFF && (data[pos + 1] & 0x80) != 0 && (data[pos + 1] & 0xFF) != 0xFF) {
+                return data[pos + 1] & 0xFF;
+            }
+            pos++;
+        }
+        pos = data.length;
+        return -1;
+    }
+
+    void skipMarker() {
+        pos += 2;
+    }
+
+    int position() {
+        return pos;
+    }
+}
