@@ -2,23 +2,29 @@ package org.cxrstudio.core.training;
 
 import ai.djl.nn.Block;
 import org.cxrstudio.core.inference.ModelCard;
+import org.cxrstudio.core.training.nn.Architectures;
+import org.cxrstudio.core.training.onnx.OnnxExporter;
 
+import java.io.IOException;
 import java.nio.file.Path;
 
-/** TEMPORARY until core.training.nn lands: the presets and exporter of helper nn. */
+/**
+ * The product's networks: the {@code core.training.nn} presets (students, ResNets with the
+ * LSE-LBA saliency head) and the {@code core.training.onnx} exporter.
+ */
 final class NnNetworks implements NetworkProvider {
     @Override
     public void check(String arch, int inputSize) {
-        // until nn lands, build() reports the problem
+        Architectures.preset(arch, inputSize);
     }
 
     @Override
     public Block build(String arch, int inputSize) {
-        throw new UnsupportedOperationException("core.training.nn has not landed yet");
+        return Architectures.build(Architectures.preset(arch, inputSize));
     }
 
     @Override
-    public void export(Block block, String arch, int inputSize, ModelCard card, Path onnx) {
-        throw new UnsupportedOperationException("core.training.onnx has not landed yet");
+    public void export(Block block, String arch, int inputSize, ModelCard card, Path onnx) throws IOException {
+        OnnxExporter.export(block, Architectures.preset(arch, inputSize), card, onnx);
     }
 }
