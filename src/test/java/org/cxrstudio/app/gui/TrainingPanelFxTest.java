@@ -93,7 +93,7 @@ class TrainingPanelFxTest {
     /**
      * One flow (one trainer run at a time per JVM): fill the form, start, see progress and the
      * charts update, cancel (checkpoint kept), resume to the end, read the summary, and "Use this
-     * student" switches the viewer's model.
+     * student" switches the viewer's model; "Compare with teacher" opens compare mode with both.
      */
     @Test
     void distilCancelResumeFinishAndUseThisStudent(FxRobot robot) throws Exception {
@@ -133,6 +133,12 @@ class TrainingPanelFxTest {
         assertThat(main.models()).contains(model);
         assertThat(prefs.get("usedStudent", null)).isEqualTo(model.toAbsolutePath().toString());
         assertThat(prefs.get("form.arch", null)).isEqualTo("student-xs");
+
+        robot.clickOn("#compareButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> main.teacher().cardProperty().get() != null);
+        assertThat(main.compare().activeProperty().get()).isTrue();
+        assertThat(main.teacher().cardProperty().get().name()).isEqualTo("test-teacher");
+        assertThat(main.student().cardProperty().get().name()).isEqualTo("cxr-student-xs-64");
     }
 
     private static boolean networksAvailable() {
