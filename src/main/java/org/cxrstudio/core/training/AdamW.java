@@ -3,6 +3,7 @@ package org.cxrstudio.core.training;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.jni.JniUtils;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -48,6 +49,10 @@ final class AdamW {
 
     /** One update with learning rate {@code lr}; then zeroes the gradients. */
     void step(float lr) {
+        // PyTorch's grad mode is per thread and on by default: a thread that never opened a
+        // GradientCollector (the training panel's worker, a test runner) would record these
+        // in-place updates on leaf parameters and fail. The collector itself turns it back on.
+        JniUtils.setGradMode(false);
         steps++;
         float c1 = (float) (1 - Math.pow(BETA1, steps));
         float c2 = (float) (1 - Math.pow(BETA2, steps));
