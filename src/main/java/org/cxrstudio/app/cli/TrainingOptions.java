@@ -23,6 +23,9 @@ final class TrainingOptions {
     @Option(names = "--size", paramLabel = "PX", defaultValue = "224", description = "Square input size in pixels (default ${DEFAULT-VALUE}).")
     int size;
 
+    @Option(names = "--r0", paramLabel = "R", defaultValue = "1", description = "LSE-LBA lower bound of the pooling sharpness r = r0 + exp(beta), 0.01..100; small pools like a mean of the CAM, large like its max (default ${DEFAULT-VALUE}).")
+    double r0;
+
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", description = "Epochs to reach; a resumed run continues up to N (default ${DEFAULT-VALUE}).")
     int epochs;
 
@@ -75,7 +78,7 @@ final class TrainingOptions {
         for (int i = 0; i < images.size(); i++) {
             folders.add(new LabeledFolder(images.get(i), labels.get(i)));
         }
-        return TrainingConfig.builder().labeled(folders).arch(arch).inputSize(size).epochs(epochs)
+        return TrainingConfig.builder().labeled(folders).arch(arch).inputSize(size).r0(r0).epochs(epochs)
                 .timeBudget(timeBudget == null ? null : Durations.parse(timeBudget)).out(out).resume(resume).seed(seed)
                 .batchSize(batch).learningRate(lr).weightDecay(weightDecay).valFraction(valFraction)
                 .augment(!noAugment).normalization(normalization).sameSourceBoost(sameSourceBoost).cacheDir(cache).name(name).command(command);

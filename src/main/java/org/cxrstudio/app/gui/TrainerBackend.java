@@ -14,6 +14,7 @@ import org.cxrstudio.core.training.Trainer;
 import org.cxrstudio.core.training.TrainingConfig;
 import org.cxrstudio.core.training.TrainingResult;
 import org.cxrstudio.core.training.data.LabeledFolder;
+import org.cxrstudio.core.training.loss.Aals;
 import org.cxrstudio.ui.training.EpochPoint;
 import org.cxrstudio.ui.training.TrainingBackend;
 import org.cxrstudio.ui.training.TrainingRequest;
@@ -58,10 +59,11 @@ final class TrainerBackend implements TrainingBackend {
     public RunSummary run(TrainingRequest r, Events events, CancellationToken cancel) throws IOException {
         TrainingConfig c = TrainingConfig.builder()
                 .labeled(List.of(new LabeledFolder(r.images(), r.labels()))).unlabeled(r.unlabeled())
-                .arch(r.arch()).inputSize(r.inputSize()).epochs(r.epochs())
+                .arch(r.arch()).inputSize(r.inputSize()).r0(r.r0()).epochs(r.epochs())
                 .timeBudget(r.timeBudgetMin() > 0 ? Duration.ofMinutes(r.timeBudgetMin()) : null)
                 .out(r.out()).resume(r.resume()).batchSize(r.batchSize()).learningRate(r.learningRate())
                 .teacher(r.teacher()).kdAlpha(r.kdAlpha()).temperature(r.temperature()).camWeight(r.camWeight())
+                .aals(new Aals(r.aalsA0(), Aals.DEFAULT.t()))
                 .baseline(r.baseline()).role("student").name("cxr-" + r.arch() + "-" + r.inputSize())
                 .command("training panel").build();
         EpochWatcher watcher = new EpochWatcher(r.out(), r.baseline(), events);

@@ -12,6 +12,9 @@ import java.util.Map;
 
 /** The {@code training} section of a model card: how the model was made, enough to redo it. */
 final class CardInfo {
+    /** Key of the LSE-LBA r0 in the training section (read back when exporting a checkpoint). */
+    static final String R0 = "r0";
+
     private CardInfo() { }
 
     /** The card {@code export} writes for the current state (best weights' validation figures). */
@@ -44,6 +47,7 @@ final class CardInfo {
         m.put("training_seconds", state.elapsedMs / 1000.0);
         m.put("time_budget", c.timeBudget() == null ? null : c.timeBudget().toString());
         m.put("batch_size", c.batchSize());
+        m.put(R0, c.r0());
         m.put("optimizer", String.format("AdamW lr %.2g (cosine to %.0f%%), weight decay %.2g", c.learningRate(),
                 TrainingRun.LR_FLOOR * 100, c.weightDecay()));
         m.put("split", Split.FILE_NAME + ": stratified by source x label, " + Math.round(c.valFraction() * 100)

@@ -24,10 +24,15 @@ interface NetworkProvider {
      * An uninitialised block whose forward on {@code N×1×S×S} returns
      * {@code [logits N×1 (pre-sigmoid), cam N×1×h×w]}.
      *
+     * @param r0 LSE-LBA lower bound of the pooling sharpness (networks without LSE-LBA ignore it)
      * @throws IllegalArgumentException for an unknown architecture name
      */
-    Block build(String arch, int inputSize);
+    Block build(String arch, int inputSize, double r0);
 
-    /** Writes {@code onnx} (outputs {@code probability}, {@code cam}) and its sidecar card, atomically. */
-    void export(Block block, String arch, int inputSize, ModelCard card, Path onnx) throws IOException;
+    /**
+     * Writes {@code onnx} (outputs {@code probability}, {@code cam}) and its sidecar card, atomically.
+     *
+     * @param r0 the value {@code block} was built with
+     */
+    void export(Block block, String arch, int inputSize, double r0, ModelCard card, Path onnx) throws IOException;
 }

@@ -19,12 +19,12 @@ final class NnNetworks implements NetworkProvider {
     }
 
     @Override
-    public Block build(String arch, int inputSize) {
-        return Architectures.build(Architectures.preset(arch, inputSize));
+    public Block build(String arch, int inputSize, double r0) {
+        return Architectures.build(Architectures.preset(arch, inputSize).withR0(r0));
     }
 
     @Override
-    public void export(Block block, String arch, int inputSize, ModelCard card, Path onnx) throws IOException {
-        OnnxExporter.export(block, Architectures.preset(arch, inputSize), card, onnx);
+    public void export(Block block, String arch, int inputSize, double r0, ModelCard card, Path onnx) throws IOException {
+        OnnxExporter.export(block, Architectures.preset(arch, inputSize).withR0(r0), card, onnx);
     }
 }

@@ -28,15 +28,17 @@ final class StudentNet implements AutoCloseable {
     private final NDManager manager;
     private ParameterStore store;
     private final int inputSize;
+    private final double r0;
     private final int camWidth;
     private final int camHeight;
 
-    StudentNet(NetworkProvider provider, String arch, int inputSize, long seed) {
+    StudentNet(NetworkProvider provider, String arch, int inputSize, double r0, long seed) {
         Engine engine = Engine.getEngine(ENGINE);
         engine.setRandomSeed((int) seed);
         this.manager = engine.newBaseManager();
-        this.block = provider.build(arch, inputSize);
+        this.block = provider.build(arch, inputSize, r0);
         this.inputSize = inputSize;
+        this.r0 = r0;
         block.initialize(manager, DataType.FLOAT32, new Shape(1, 1, inputSize, inputSize));
         this.store = new ParameterStore(manager, false);
         try (NDManager sub = manager.newSubManager()) {
@@ -64,6 +66,11 @@ final class StudentNet implements AutoCloseable {
 
     int inputSize() {
         return inputSize;
+    }
+
+    /** The LSE-LBA r0 the block was built with. */
+    double r0() {
+        return r0;
     }
 
     int camWidth() {

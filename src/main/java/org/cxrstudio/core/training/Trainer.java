@@ -4,6 +4,7 @@ import org.cxrstudio.core.inference.ModelCard;
 import org.cxrstudio.core.task.CancellationToken;
 import org.cxrstudio.core.task.ProgressListener;
 import org.cxrstudio.core.training.data.TensorCache;
+import org.cxrstudio.core.training.nn.Architectures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,7 +72,7 @@ public final class Trainer {
             networks.check(c.arch(), c.inputSize());
             PreparedData data = PreparedData.prepare(c, ckpt.hasLast());
             TensorCache cache = data.cache(c.cacheDir(), c.inputSize(), progress, cancel);
-            try (StudentNet net = new StudentNet(networks, c.arch(), c.inputSize(), c.seed())) {
+            try (StudentNet net = new StudentNet(networks, c.arch(), c.inputSize(), c.r0(), c.seed())) {
                 TeacherTargets targets = null;
                 if (teacherModel != null) {
                     TensorCache tc = teacherModel.inputSize() == c.inputSize() ? cache
@@ -160,7 +161,7 @@ public final class Trainer {
         }
         ModelCard card = CardInfo.card(c, data, state, reason, validation);
         Path model = c.out().resolve("model.onnx");
-        networks.export(net.block(), c.arch(), c.inputSize(), card, model);
+        networks.export(net.block(), c.arch(), c.inputSize(), c.r0(), card, model);
         LOG.info("exported {} (best epoch {}, score {})", model, state.bestEpoch, state.bestScore);
         return model;
     }
@@ -190,19 +191,22 @@ public final class Trainer {
         card = new ModelCard(card.name(), card.version(), card.architecture(), card.role(), card.preprocessing(),
                 card.classes(), card.threshold(), card.probabilityOutput(), card.camOutput(), training,
                 card.validation(), "");
-        try (StudentNet net = new StudentNet(networks, card.architecture(), card.preprocessing().inputSize(), 0)) {
+        double r0 = card.training().get(CardInfo.R0) instanceof Number n ? n.doubleValue() : Architectures.DEFAULT_R0;
+        try (StudentNet net = new StudentNet(networks, card.architecture(), card.preprocessing().inputSize(), r0, 0)) {
             if (useBest) {
                 ckpt.loadBest(net);
             } else {
                 ckpt.load(net, new AdamW(net.trainable(), net.manager(), 0f));
             }
-            networks.export(net.block(), card.architecture(), card.preprocessing().inputSize(), card, onnx);
+            networks.export(net.block(), card.architecture(), card.preprocessing().inputSize(), r0, card, onnx);
         }
         return onnx;
     }
 
+    /** The default r0 adds nothing, so checkpoints made before r0 was configurable still resume. */
     private static String fingerprint(TrainingConfig c, PreparedData data, TeacherModel teacher) {
         return c.arch() + "|" + c.inputSize() + "|" + c.normalization() + "|seed " + c.seed() + "|batch " + c.batchSize() + "|split "
-                + data.split().fingerprint() + (teacher == null ? "" : "|teacher " + teacher.sha256().substring(0, 12));
+                + data.split().fingerprint() + (teacher == null ? "" : "|teacher " + teacher.sha256().substring(0, 12))
+                + (c.r0() == Architectures.DEFAULT_R0 ? "" : "|r0 " + c.r0());
     }
 }

@@ -3,6 +3,7 @@ package org.cxrstudio.core.training;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import org.cxrstudio.core.task.CancellationToken;
+import org.cxrstudio.core.training.nn.Architectures;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ public final class TrainingBenchmark {
     public Result measure(String arch, int inputSize, boolean distill, int batch, int minSteps, double minSeconds,
                           CancellationToken cancel) {
         boolean reset = resetPeak();
-        try (StudentNet net = new StudentNet(networks, arch, inputSize, 1)) {
+        try (StudentNet net = new StudentNet(networks, arch, inputSize, Architectures.DEFAULT_R0, 1)) {
             long params = 0;
             for (Pair<String, Parameter> p : net.block().getParameters()) {
                 if (p.getValue().requiresGradient()) {

@@ -3,6 +3,7 @@ package org.cxrstudio.core.training;
 import org.cxrstudio.core.imaging.Preprocessing;
 import org.cxrstudio.core.training.data.LabeledFolder;
 import org.cxrstudio.core.training.loss.Aals;
+import org.cxrstudio.core.training.nn.Architectures;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +18,9 @@ import java.util.Objects;
  * @param unlabeled      folder of unlabelled images (needs a teacher for pseudo-labels), or {@code null}
  * @param arch           architecture preset name (e.g. {@code student-s}, {@code resnet18})
  * @param inputSize      square input side, pixels
+ * @param r0             LSE-LBA lower bound of the pooling sharpness {@code r = r0 + exp(β)},
+ *                       {@value #MIN_R0}..{@value #MAX_R0} (default 1); r starts at r0 + 1, small r pools
+ *                       like a mean of the score map, large r like its max
  * @param epochs         epochs to reach (a resumed run continues up to this count)
  * @param timeBudget     wall-clock limit of this invocation's training, or {@code null}
  * @param out            output folder
@@ -40,11 +44,16 @@ import java.util.Objects;
  * @param name           model card name
  * @param command        the command line, recorded in the card
  */
-public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String arch, int inputSize, int epochs,
+public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String arch, int inputSize, double r0, int epochs,
                              Duration timeBudget, Path out, boolean resume, long seed, int batchSize,
                              double learningRate, double weightDecay, double valFraction, boolean augment,
                              double sameSourceBoost, String normalization, Path teacher, double kdAlpha, double temperature, double camWeight, Aals aals,
                              boolean baseline, Path cacheDir, String role, String name, String command) {
+
+    /** Smallest accepted r0: it keeps r, and so the division by r in LSE-LBA, away from 0. */
+    public static final double MIN_R0 = 0.01;
+    /** Largest accepted r0: beyond it LSE-LBA is a hard max of the score map whatever β learns. */
+    public static final double MAX_R0 = 100;
 
     public TrainingConfig {
         labeled = List.copyOf(labeled);
@@ -59,6 +68,9 @@ public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String
         }
         if (inputSize < 32 || inputSize > 1024) {
             throw new IllegalArgumentException("--size must be 32..1024 px, got " + inputSize);
+        }
+        if (!(r0 >= MIN_R0 && r0 <= MAX_R0)) {
+            throw new IllegalArgumentException("--r0 must be " + MIN_R0 + ".." + MAX_R0 + ", got " + r0);
         }
         if (epochs < 1) {
             throw new IllegalArgumentException("--epochs must be >= 1, got " + epochs);
@@ -98,7 +110,7 @@ public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String
 
     /** The same run with another output folder, teacher and baseline flag (for the baseline student). */
     public TrainingConfig asBaseline(Path baselineOut) {
-        return new TrainingConfig(labeled, null, arch, inputSize, epochs, timeBudget, baselineOut, resume, seed,
+        return new TrainingConfig(labeled, null, arch, inputSize, r0, epochs, timeBudget, baselineOut, resume, seed,
                 batchSize, learningRate, weightDecay, valFraction, augment, sameSourceBoost, normalization, null,
                 kdAlpha, temperature, camWeight, aals, false, cacheDir, role, name + "-baseline",
                 command + " [baseline: labels only]");
@@ -108,12 +120,13 @@ public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String
         return new Builder();
     }
 
-    /** Defaults: seed 42, batch 16, lr 1e-3, wd 1e-4, 20 % validation, augmentation on, α 0.5, T 2, β 1. */
+    /** Defaults: r0 1, seed 42, batch 16, lr 1e-3, wd 1e-4, 20 % validation, augmentation on, α 0.5, T 2, β 1. */
     public static final class Builder {
         private List<LabeledFolder> labeled = List.of();
         private Path unlabeled;
         private String arch = "student-s";
         private int inputSize = 224;
+        private double r0 = Architectures.DEFAULT_R0;
         private int epochs = 10;
         private Duration timeBudget;
         private Path out;
@@ -141,6 +154,7 @@ public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String
         public Builder unlabeled(Path v) { unlabeled = v; return this; }
         public Builder arch(String v) { arch = v; return this; }
         public Builder inputSize(int v) { inputSize = v; return this; }
+        public Builder r0(double v) { r0 = v; return this; }
         public Builder epochs(int v) { epochs = v; return this; }
         public Builder timeBudget(Duration v) { timeBudget = v; return this; }
         public Builder out(Path v) { out = v; return this; }
@@ -170,7 +184,7 @@ public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String
                     : Path.of(System.getProperty("user.home"), ".cache", "cxr-studio", "tensors");
             String r = role != null ? role : teacher != null ? "student" : "teacher";
             String n = name != null ? name : "cxr-" + arch;
-            return new TrainingConfig(labeled, unlabeled, arch, inputSize, epochs, timeBudget, out, resume, seed,
+            return new TrainingConfig(labeled, unlabeled, arch, inputSize, r0, epochs, timeBudget, out, resume, seed,
                     batchSize, learningRate, weightDecay, valFraction, augment, sameSourceBoost, normalization, teacher, kdAlpha,
                     temperature,
                     camWeight, aals, baseline, cache, r, n, command);

@@ -31,6 +31,9 @@ import java.util.stream.Stream;
 public final class TrainingForm {
     /** Fewer labelled images than this cannot give a meaningful train/validation split. */
     public static final int MIN_LABELED_IMAGES = 8;
+    /** Accepted LSE-LBA r0 range (as {@code core.training.TrainingConfig}). */
+    public static final double MIN_R0 = 0.01;
+    public static final double MAX_R0 = 100;
     private static final String[] IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".dcm", ".dicom"};
 
     private final ObjectProperty<Path> teacher = new SimpleObjectProperty<>(this, "teacher");
@@ -39,6 +42,7 @@ public final class TrainingForm {
     private final ObjectProperty<Path> unlabeled = new SimpleObjectProperty<>(this, "unlabeled");
     private final StringProperty arch = new SimpleStringProperty(this, "arch", "student-s");
     private final IntegerProperty inputSize = new SimpleIntegerProperty(this, "inputSize", 224);
+    private final DoubleProperty r0 = new SimpleDoubleProperty(this, "r0", 1);
     private final IntegerProperty epochs = new SimpleIntegerProperty(this, "epochs", 10);
     private final IntegerProperty timeBudgetMin = new SimpleIntegerProperty(this, "timeBudgetMin", 0);
     private final IntegerProperty batchSize = new SimpleIntegerProperty(this, "batchSize", 16);
@@ -46,6 +50,7 @@ public final class TrainingForm {
     private final DoubleProperty temperature = new SimpleDoubleProperty(this, "temperature", 2);
     private final DoubleProperty kdAlpha = new SimpleDoubleProperty(this, "kdAlpha", 0.5);
     private final DoubleProperty camWeight = new SimpleDoubleProperty(this, "camWeight", 1);
+    private final DoubleProperty aalsA0 = new SimpleDoubleProperty(this, "aalsA0", 2.5);
     private final BooleanProperty baseline = new SimpleBooleanProperty(this, "baseline", true);
     private final ObjectProperty<Path> out = new SimpleObjectProperty<>(this, "out");
 
@@ -55,6 +60,8 @@ public final class TrainingForm {
     public ObjectProperty<Path> unlabeledProperty() { return unlabeled; }
     public StringProperty archProperty() { return arch; }
     public IntegerProperty inputSizeProperty() { return inputSize; }
+    /** LSE-LBA lower bound of the pooling sharpness, {@value #MIN_R0}..{@value #MAX_R0}. */
+    public DoubleProperty r0Property() { return r0; }
     public IntegerProperty epochsProperty() { return epochs; }
     /** Minutes; 0 = no limit. */
     public IntegerProperty timeBudgetMinProperty() { return timeBudgetMin; }
@@ -63,14 +70,16 @@ public final class TrainingForm {
     public DoubleProperty temperatureProperty() { return temperature; }
     public DoubleProperty kdAlphaProperty() { return kdAlpha; }
     public DoubleProperty camWeightProperty() { return camWeight; }
+    /** AALS sharpening of the teacher's pseudo-labels on unlabelled images, at least 1. */
+    public DoubleProperty aalsA0Property() { return aalsA0; }
     public BooleanProperty baselineProperty() { return baseline; }
     public ObjectProperty<Path> outProperty() { return out; }
 
     /** The request the form describes (not checked: see {@link #problems()}). */
     public TrainingRequest toRequest() {
         return new TrainingRequest(teacher.get(), images.get(), labels.get(), unlabeled.get(), arch.get(),
-                inputSize.get(), epochs.get(), timeBudgetMin.get(), batchSize.get(), learningRate.get(),
-                temperature.get(), kdAlpha.get(), camWeight.get(), baseline.get(), out.get(), false);
+                inputSize.get(), r0.get(), epochs.get(), timeBudgetMin.get(), batchSize.get(), learningRate.get(),
+                temperature.get(), kdAlpha.get(), camWeight.get(), aalsA0.get(), baseline.get(), out.get(), false);
     }
 
     /**
@@ -107,6 +116,9 @@ public final class TrainingForm {
         if (inputSize.get() < 32 || inputSize.get() > 1024) {
             p.add("Input size must be 32..1024 px, not " + inputSize.get() + ".");
         }
+        if (!(r0.get() >= MIN_R0 && r0.get() <= MAX_R0)) {
+            p.add("r0 must be " + MIN_R0 + ".." + (int) MAX_R0 + ", not " + r0.get() + ".");
+        }
         if (epochs.get() < 1) {
             p.add("Epochs must be at least 1.");
         }
@@ -121,6 +133,9 @@ public final class TrainingForm {
         }
         if (!(kdAlpha.get() >= 0 && kdAlpha.get() <= 1) || !(camWeight.get() >= 0)) {
             p.add("Distillation weight α must be 0..1 and CAM weight β at least 0.");
+        }
+        if (!(aalsA0.get() >= 1)) {
+            p.add("AALS a0 must be at least 1 (1 = no sharpening), not " + aalsA0.get() + ".");
         }
         return p;
     }
@@ -151,6 +166,7 @@ public final class TrainingForm {
         putPath(m, "out", out.get());
         m.put("arch", arch.get());
         m.put("inputSize", Integer.toString(inputSize.get()));
+        m.put("r0", Double.toString(r0.get()));
         m.put("epochs", Integer.toString(epochs.get()));
         m.put("timeBudgetMin", Integer.toString(timeBudgetMin.get()));
         m.put("batchSize", Integer.toString(batchSize.get()));
@@ -158,6 +174,7 @@ public final class TrainingForm {
         m.put("temperature", Double.toString(temperature.get()));
         m.put("kdAlpha", Double.toString(kdAlpha.get()));
         m.put("camWeight", Double.toString(camWeight.get()));
+        m.put("aalsA0", Double.toString(aalsA0.get()));
         m.put("baseline", Boolean.toString(baseline.get()));
         return m;
     }
@@ -173,6 +190,7 @@ public final class TrainingForm {
             arch.set(m.get("arch"));
         }
         number(m, "inputSize", v -> inputSize.set(v.intValue()));
+        number(m, "r0", r0::set);
         number(m, "epochs", v -> epochs.set(v.intValue()));
         number(m, "timeBudgetMin", v -> timeBudgetMin.set(v.intValue()));
         number(m, "batchSize", v -> batchSize.set(v.intValue()));
@@ -180,6 +198,7 @@ public final class TrainingForm {
         number(m, "temperature", temperature::set);
         number(m, "kdAlpha", kdAlpha::set);
         number(m, "camWeight", camWeight::set);
+        number(m, "aalsA0", aalsA0::set);
         if (m.get("baseline") != null) {
             baseline.set(Boolean.parseBoolean(m.get("baseline")));
         }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
  * @param unlabeled        folder of unlabelled images (teacher pseudo-labels), or {@code null}
  * @param arch             student preset, e.g. {@code student-s}
  * @param inputSize        student input side, pixels (32..1024)
+ * @param r0               LSE-LBA lower bound of the pooling sharpness r = r0 + exp(β), 0.01..100
  * @param epochs           epochs to reach
  * @param timeBudgetMin    wall-clock limit in minutes, {@code 0} = none
  * @param batchSize        images per step (at least 2)
@@ -19,23 +20,25 @@ import java.nio.file.Path;
  * @param temperature      distillation temperature T
  * @param kdAlpha          weight of the distillation term, 0..1 (labels get 1 − α)
  * @param camWeight        weight β of the CAM-transfer term
+ * @param aalsA0           AALS sharpening a0 of the pseudo-labels on {@code unlabeled} images, at least 1
  * @param baseline         also train a labels-only student and compare
  * @param out              output folder
  * @param resume           continue the interrupted run in {@code out}
  */
 public record TrainingRequest(Path teacher, Path images, Path labels, Path unlabeled, String arch, int inputSize,
-                              int epochs, int timeBudgetMin, int batchSize, double learningRate, double temperature,
-                              double kdAlpha, double camWeight, boolean baseline, Path out, boolean resume) {
+                              double r0, int epochs, int timeBudgetMin, int batchSize, double learningRate,
+                              double temperature, double kdAlpha, double camWeight, double aalsA0, boolean baseline,
+                              Path out, boolean resume) {
 
     /** The same request continuing the run in {@link #out()}. */
     public TrainingRequest resuming() {
-        return new TrainingRequest(teacher, images, labels, unlabeled, arch, inputSize, epochs, timeBudgetMin,
-                batchSize, learningRate, temperature, kdAlpha, camWeight, baseline, out, true);
+        return new TrainingRequest(teacher, images, labels, unlabeled, arch, inputSize, r0, epochs, timeBudgetMin,
+                batchSize, learningRate, temperature, kdAlpha, camWeight, aalsA0, baseline, out, true);
     }
 
     /** The same request writing into another folder. */
     public TrainingRequest withOut(Path other) {
-        return new TrainingRequest(teacher, images, labels, unlabeled, arch, inputSize, epochs, timeBudgetMin,
-                batchSize, learningRate, temperature, kdAlpha, camWeight, baseline, other, resume);
+        return new TrainingRequest(teacher, images, labels, unlabeled, arch, inputSize, r0, epochs, timeBudgetMin,
+                batchSize, learningRate, temperature, kdAlpha, camWeight, aalsA0, baseline, other, resume);
     }
 }

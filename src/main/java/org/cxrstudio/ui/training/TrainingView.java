@@ -84,6 +84,7 @@ public final class TrainingView extends BorderPane {
         arch.valueProperty().bindBidirectional(form.archProperty());
         addRow(grid, "arch", arch);
         addRow(grid, "size", intSpinner("sizeSpinner", 32, 1024, 32, form.inputSizeProperty().asObject()));
+        addRow(grid, "r0", doubleSpinner("r0Spinner", TrainingForm.MIN_R0, TrainingForm.MAX_R0, 0.5, form.r0Property().asObject()));
         addRow(grid, "epochs", intSpinner("epochsSpinner", 1, 1000, 1, form.epochsProperty().asObject()));
         addRow(grid, "budget", intSpinner("budgetSpinner", 0, 100_000, 5, form.timeBudgetMinProperty().asObject()));
         addRow(grid, "batch", intSpinner("batchSpinner", 2, 512, 2, form.batchSizeProperty().asObject()));
@@ -91,6 +92,9 @@ public final class TrainingView extends BorderPane {
         addRow(grid, "temperature", doubleSpinner("temperatureSpinner", 0.1, 20, 0.5, form.temperatureProperty().asObject()));
         addRow(grid, "alpha", doubleSpinner("alphaSpinner", 0, 1, 0.1, form.kdAlphaProperty().asObject()));
         addRow(grid, "beta", doubleSpinner("betaSpinner", 0, 10, 0.5, form.camWeightProperty().asObject()));
+        Spinner<Double> aals = doubleSpinner("aalsSpinner", 1, 10, 0.5, form.aalsA0Property().asObject());
+        aals.disableProperty().bind(form.unlabeledProperty().isNull()); // used only for unlabelled images
+        addRow(grid, "aals", aals);
         CheckBox baseline = new CheckBox(Messages.get("training.baseline"));
         baseline.setId("baselineCheck");
         baseline.setTooltip(tip("baseline"));

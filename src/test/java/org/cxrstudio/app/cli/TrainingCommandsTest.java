@@ -65,6 +65,15 @@ class TrainingCommandsTest {
     }
 
     @Test
+    void r0OutOfRange() throws IOException {
+        LabeledFolder f = SyntheticData.write(tmp.resolve("d"), "s", 2, 2, 32, 1);
+        CliRun r = train("--images", f.images().toString(), "--labels", f.labels().toString(), "--r0", "0");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).startsWith("error: ").contains("--r0 must be 0.01..100");
+        assertThat(tmp.resolve("out/checkpoints")).doesNotExist();
+    }
+
+    @Test
     void missingTeacher() throws IOException {
         LabeledFolder f = SyntheticData.write(tmp.resolve("d"), "s", 2, 2, 32, 1);
         CliRun r = CliRun.of("distill", "--teacher", tmp.resolve("nope.onnx").toString(), "--images", f.images().toString(),

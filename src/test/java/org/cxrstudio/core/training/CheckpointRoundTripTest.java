@@ -20,8 +20,8 @@ class CheckpointRoundTripTest {
         for (int i = 0; i < x.length; i++) {
             x[i] = (float) r.nextGaussian();
         }
-        try (StudentNet a = new StudentNet(new TinyNetworks(), "tiny", 32, 1);
-             StudentNet b = new StudentNet(new TinyNetworks(), "tiny", 32, 2)) {
+        try (StudentNet a = new StudentNet(new TinyNetworks(), "tiny", 32, 1.0, 1);
+             StudentNet b = new StudentNet(new TinyNetworks(), "tiny", 32, 1.0, 2)) {
             AdamW oa = new AdamW(a.trainable(), a.manager(), 0f);
             // change batch-norm statistics with a training forward
             try (var sub = a.manager().newSubManager()) {

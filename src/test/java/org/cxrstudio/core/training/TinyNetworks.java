@@ -28,7 +28,7 @@ final class TinyNetworks implements NetworkProvider {
     }
 
     @Override
-    public Block build(String arch, int inputSize) {
+    public Block build(String arch, int inputSize, double r0) {
         return new SequentialBlock()
                 .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optStride(new Shape(2, 2))
                         .optPadding(new Shape(1, 1)).setFilters(6).build())
@@ -45,7 +45,7 @@ final class TinyNetworks implements NetworkProvider {
     }
 
     @Override
-    public void export(Block block, String arch, int inputSize, ModelCard card, Path onnx) throws IOException {
+    public void export(Block block, String arch, int inputSize, double r0, ModelCard card, Path onnx) throws IOException {
         Files.createDirectories(onnx.toAbsolutePath().getParent());
         Files.writeString(onnx, "tiny test network, not ONNX");
         Files.writeString(onnx.resolveSibling("model.card.json"), card.toJson());

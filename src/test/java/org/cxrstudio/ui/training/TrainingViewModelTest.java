@@ -43,6 +43,8 @@ class TrainingViewModelTest {
         assertThat(f.inputSizeProperty().get()).isEqualTo(224);
         assertThat(f.batchSizeProperty().get()).isEqualTo(16);
         assertThat(f.kdAlphaProperty().get()).isEqualTo(0.5);
+        assertThat(f.r0Property().get()).isEqualTo(1);
+        assertThat(f.aalsA0Property().get()).isEqualTo(2.5);
         assertThat(f.problems()).anyMatch(p -> p.contains("teacher")).anyMatch(p -> p.contains("output folder"));
     }
 
@@ -71,6 +73,21 @@ class TrainingViewModelTest {
         assertThat(vm.errorProperty().get().message())
                 .contains("Too few images in " + tmp.resolve("few") + ": 0 (need at least 8)")
                 .contains("Batch size must be at least 2");
+    }
+
+    @Test
+    void r0AndAalsA0OutsideTheirRangesAreRefused() {
+        vm.form().r0Property().set(0);
+        vm.form().aalsA0Property().set(0.5);
+        assertThat(vm.start()).isFalse();
+        assertThat(backend.requests).isEmpty();
+        assertThat(vm.errorProperty().get().message()).contains("r0 must be 0.01..100, not 0.0")
+                .contains("AALS a0 must be at least 1");
+        vm.form().r0Property().set(100.5);
+        vm.form().aalsA0Property().set(1);
+        assertThat(vm.form().problems()).containsExactly("r0 must be 0.01..100, not 100.5.");
+        vm.form().r0Property().set(100);
+        assertThat(vm.form().problems()).isEmpty();
     }
 
     @Test
@@ -158,12 +175,18 @@ class TrainingViewModelTest {
         vm.setSettingsStore(saved::set);
         vm.form().archProperty().set("student-xs");
         vm.form().baselineProperty().set(false);
+        vm.form().r0Property().set(5);
+        vm.form().aalsA0Property().set(3);
         vm.start();
+        assertThat(backend.requests.get(0).r0()).isEqualTo(5);
+        assertThat(backend.requests.get(0).aalsA0()).isEqualTo(3);
         TrainingViewModel other = new TrainingViewModel(backend, Runnable::run, Runnable::run);
         other.form().applySettings(saved.get());
         assertThat(other.form().toSettings()).isEqualTo(saved.get());
         assertThat(other.form().archProperty().get()).isEqualTo("student-xs");
         assertThat(other.form().baselineProperty().get()).isFalse();
+        assertThat(other.form().r0Property().get()).isEqualTo(5);
+        assertThat(other.form().aalsA0Property().get()).isEqualTo(3);
         other.form().applySettings(Map.of("epochs", "many", "teacher", ""));
         assertThat(other.form().epochsProperty().get()).isEqualTo(2);
     }
