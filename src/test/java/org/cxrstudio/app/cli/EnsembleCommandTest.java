@@ -25,7 +25,7 @@ class EnsembleCommandTest {
         ArchSpec spec = Architectures.preset("student-xs", size);
         ModelCard card = new ModelCard("m-" + size, "0", spec.name(), "teacher", Preprocessing.perImage(size),
                 List.of("tb"), 0.3 + seed / 10.0, ModelCard.DEFAULT_PROBABILITY_OUTPUT, ModelCard.DEFAULT_CAM_OUTPUT,
-                null, null, "");
+                java.util.Map.of("training_seconds", 100.0 * seed), java.util.Map.of("auc", 0.7 + seed / 100.0), "");
         Path out = dir.resolve(file);
         OnnxExporter.exportRandom(spec, card, out, seed);
         return out;
@@ -56,6 +56,12 @@ class EnsembleCommandTest {
             assertThat(m.card().threshold()).isEqualTo((0.4 + 0.5) / 2, org.assertj.core.api.Assertions.within(1e-9));
             assertThat(m.card().training().get("threshold_source").toString()).startsWith("mean of the members");
             assertThat(m.inputSize()).isEqualTo(64);
+            assertThat((Double) m.card().training().get("training_seconds")).isEqualTo(300.0);
+            @SuppressWarnings("unchecked")
+            List<java.util.Map<String, Object>> members = (List<java.util.Map<String, Object>>) m.card().training().get("members");
+            assertThat(members).extracting(e -> e.get("file")).containsExactly("a.onnx", "b.onnx");
+            assertThat(members.get(1).get("validation")).isEqualTo(java.util.Map.of("auc", 0.72));
+            assertThat(members.get(0).get("sha256")).isEqualTo(org.cxrstudio.core.inference.ModelFiles.sha256(a));
         }
     }
 

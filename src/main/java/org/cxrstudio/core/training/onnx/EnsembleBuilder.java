@@ -51,6 +51,8 @@ import static org.cxrstudio.core.training.onnx.OnnxGraph.string;
 public final class EnsembleBuilder {
     /** Prefix of the nodes the ensemble adds around its members. */
     private static final String OWN = "ens_";
+    /** Card key of the training time, as written by the trainer and read by distillation's comparison. */
+    private static final String TRAINING_SECONDS = "training_seconds";
 
     private EnsembleBuilder() {
     }
@@ -298,6 +300,8 @@ public final class EnsembleBuilder {
         List<Map<String, Object>> members = new ArrayList<>();
         boolean allThresholds = true;
         double tsum = 0;
+        boolean allSeconds = true;
+        double seconds = 0;
         for (Member m : ms) {
             parts.add(m.card().architecture() + "@" + m.inputSize());
             Map<String, Object> e = new LinkedHashMap<>();
@@ -315,6 +319,12 @@ public final class EnsembleBuilder {
             } else {
                 allThresholds = false;
             }
+            if (m.card().training().get(TRAINING_SECONDS) instanceof Number t) {
+                e.put(TRAINING_SECONDS, t.doubleValue());
+                seconds += t.doubleValue();
+            } else {
+                allSeconds = false;
+            }
             if (!m.card().validation().isEmpty()) {
                 e.put("validation", m.card().validation());
             }
@@ -330,6 +340,10 @@ public final class EnsembleBuilder {
         training.put("combination", "probability = mean of member probabilities; cam = mean of member CAMs (logits) "
                 + "after linear resize to the largest member grid; input linearly resized to each member's size"
                 + (Preprocessing.PER_IMAGE.equals(pre.normalization()) ? " and re-z-scored per image" : ""));
+        if (allSeconds) { // the teacher's cost, for comparisons at equal CPU time
+            training.put(TRAINING_SECONDS, seconds);
+            training.put("training_seconds_source", "sum over the members");
+        }
         double threshold;
         if (allThresholds) {
             threshold = tsum / ms.size();
