@@ -32,6 +32,7 @@ public final class CxrCommand implements Runnable {
         cl.addSubcommand(new DistillCommand());
         cl.addSubcommand(new BenchTrainCommand());
         cl.addSubcommand(new ExportCommand());
+        cl.addSubcommand(new EnsembleCommand());
         cl.addSubcommand(new EnginesCommand());
         cl.setExecutionExceptionHandler(new CliErrors());
         return cl;

@@ -58,15 +58,27 @@ final class AdamW {
         float c2 = (float) (1 - Math.pow(BETA2, steps));
         for (int i = 0; i < params.size(); i++) {
             NDArray w = params.get(i).getArray();
+            NDArray mi = m.get(i);
+            NDArray vi = v.get(i);
+            // Every temporary is closed here: results of an operation belong to its first
+            // operand's manager, which for parameters, gradients and moments is the network's
+            // long-lived one, so anything left open would leak (gigabytes per epoch).
             try (NDArray g = w.getGradient()) {
-                m.get(i).muli(BETA1).addi(g.mul(1 - BETA1));
-                v.get(i).muli(BETA2).addi(g.square().mul(1 - BETA2));
-                NDArray update = m.get(i).div(c1).div(v.get(i).div(c2).sqrt().add(EPS));
-                if (weightDecay > 0 && w.getShape().dimension() > 1) {
-                    update.addi(w.mul(weightDecay));
+                try (NDArray gs = g.mul(1 - BETA1)) {
+                    mi.muli(BETA1).addi(gs);
                 }
-                w.subi(update.muli(lr));
-                update.close();
+                try (NDArray g2 = g.square(); NDArray g2s = g2.mul(1 - BETA2)) {
+                    vi.muli(BETA2).addi(g2s);
+                }
+                try (NDArray mHat = mi.div(c1); NDArray vHat = vi.div(c2); NDArray root = vHat.sqrt();
+                     NDArray denom = root.add(EPS); NDArray update = mHat.div(denom)) {
+                    if (weightDecay > 0 && w.getShape().dimension() > 1) {
+                        try (NDArray decay = w.mul(weightDecay)) {
+                            update.addi(decay);
+                        }
+                    }
+                    w.subi(update.muli(lr));
+                }
                 g.subi(g);
             }
         }

@@ -73,7 +73,10 @@ public final class LseLbaPooling extends AbstractBlock {
                                      PairList<String, Object> params) {
         NDArray s = inputs.singletonOrThrow();
         NDArray b = store.getValue(beta, s.getDevice(), training);
-        return new NDList(pool(s, b.exp().add(r0)));
+        // exp(β) would belong to β's (the network's long-lived) manager: move it to the batch's
+        NDArray e = b.exp();
+        e.attach(s.getManager());
+        return new NDList(pool(s, e.add(r0)));
     }
 
     @Override
