@@ -43,6 +43,7 @@ class TrainingMenuFxTest {
         stage.show();
         prefs.put("form.arch", "student-m");
         prefs.put("form.epochs", "7");
+        prefs.put("form.r0", "5.0");
         panel = TrainingPanel.install(stage, window, main, prefs);
     }
 
@@ -63,6 +64,7 @@ class TrainingMenuFxTest {
         assertThat(robot.lookup("#trainingView").tryQuery()).isPresent();
         assertThat(robot.lookup("#archBox").queryComboBox().getValue()).isEqualTo("student-m");
         assertThat(panel.viewModel().form().epochsProperty().get()).isEqualTo(7);
+        assertThat(robot.lookup("#r0Spinner").queryAs(javafx.scene.control.Spinner.class).getValue()).isEqualTo(5.0);
         assertThat(panel.confirmExit()).isTrue(); // nothing running: no question
     }
 }

@@ -38,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The panel end to end with the real trainer (DJL PyTorch) on a tiny synthetic set and a
  * hand-made ONNX teacher, inside the real main window: fill the form, start, watch progress and
- * the charts, finish, "Use this student" switches the viewer's model; and cancel + resume.
+ * the charts, finish, "Use this student" switches the viewer's model; and cancel + resume. The
+ * form's r0 (5, not the default 1) must reach the exported student's card.
  */
 @ExtendWith(ApplicationExtension.class)
 class TrainingPanelFxTest {
@@ -69,8 +70,6 @@ class TrainingPanelFxTest {
     }
 
     private TrainingViewModel fill(FxRobot robot, int epochs) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(networksAvailable(),
-                "core.training.nn (student presets) has not landed: the real trainer cannot build a student yet");
         LabeledFolder data = SyntheticData.write(tmp.resolve("data"), "siteA", 8, 8, 64, 3);
         Path teacher = TestModels.write(tmp, "teacher", "teacher", TestModels.brightness(64), 0.5);
         robot.interact(() -> panel.show(owner));
@@ -84,6 +83,7 @@ class TrainingPanelFxTest {
             vm.form().inputSizeProperty().set(64);
             vm.form().epochsProperty().set(epochs);
             vm.form().batchSizeProperty().set(4);
+            vm.form().r0Property().set(5);
             vm.form().baselineProperty().set(false);
         });
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.teacherInfoProperty().get() != null);
@@ -134,21 +134,14 @@ class TrainingPanelFxTest {
         assertThat(main.models()).contains(model);
         assertThat(prefs.get("usedStudent", null)).isEqualTo(model.toAbsolutePath().toString());
         assertThat(prefs.get("form.arch", null)).isEqualTo("student-xs");
+        assertThat(prefs.get("form.r0", null)).isEqualTo("5.0");
+        assertThat(main.student().cardProperty().get().training()).containsEntry("r0", 5.0);
 
         robot.clickOn("#compareButton");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> main.teacher().cardProperty().get() != null);
         assertThat(main.compare().activeProperty().get()).isTrue();
         assertThat(main.teacher().cardProperty().get().name()).isEqualTo("test-teacher");
         assertThat(main.student().cardProperty().get().name()).isEqualTo("cxr-student-xs-64");
-    }
-
-    private static boolean networksAvailable() {
-        try {
-            Class.forName("org.cxrstudio.core.training.nn.Architectures");
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
     }
 
     private static void set(FxRobot robot, String field, Path p) {

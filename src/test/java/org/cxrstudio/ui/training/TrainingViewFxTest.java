@@ -5,6 +5,7 @@ import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,30 @@ class TrainingViewFxTest {
         robot.clickOn("#useStudentButton");
         assertThat(used.get()).isEqualTo(tmp.resolve("run/model.onnx"));
         assertThat(gate.getCount()).isZero();
+    }
+
+    @Test
+    void lossWeightsAndR0HaveTooltipsAndEditTheForm(FxRobot robot) {
+        for (String id : new String[] {"#temperatureSpinner", "#alphaSpinner", "#betaSpinner", "#r0Spinner", "#aalsSpinner"}) {
+            Spinner<?> s = robot.lookup(id).queryAs(Spinner.class);
+            assertThat(s.getTooltip()).as(id).isNotNull();
+            assertThat(s.getTooltip().getText()).as(id).isNotBlank().doesNotStartWith("training."); // the key = missing message
+        }
+        assertThat(robot.lookup("#r0Spinner").queryAs(Spinner.class).getTooltip().getText()).contains("r0 + exp(β)");
+        Spinner<?> aals = robot.lookup("#aalsSpinner").queryAs(Spinner.class);
+        assertThat(aals.isDisabled()).isTrue(); // AALS needs an unlabelled folder
+        type(robot, "#unlabeledField", tmp.toString());
+        assertThat(aals.isDisabled()).isFalse();
+
+        Spinner<?> r0 = robot.lookup("#r0Spinner").queryAs(Spinner.class);
+        robot.interact(() -> {
+            r0.getEditor().setText("5");
+            r0.commitValue();
+        });
+        assertThat(vm.form().r0Property().get()).isEqualTo(5.0);
+        assertThat(vm.form().toRequest().r0()).isEqualTo(5.0);
+        robot.interact(() -> vm.form().r0Property().set(0.5));
+        assertThat(r0.getValue()).isEqualTo(0.5);
     }
 
     @Test
