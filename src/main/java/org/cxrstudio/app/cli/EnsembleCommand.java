@@ -46,6 +46,10 @@ final class EnsembleCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("wrote " + out + " (" + card.architecture() + ", input "
                 + card.preprocessing().inputSize() + " px, threshold " + card.threshold() + ") and "
                 + OnnxFiles.sidecarOf(out));
+        if (!Boolean.TRUE.equals(card.training().get("same_split"))) {
+            spec.commandLine().getErr().println("note: the members' train/validation splits differ or are unknown "
+                    + "(see training.members[].split in the card); validation figures of the ensemble may be optimistic");
+        }
         return 0;
     }
 }

@@ -57,6 +57,7 @@ class EnsembleCommandTest {
             assertThat(m.card().training().get("threshold_source").toString()).startsWith("mean of the members");
             assertThat(m.inputSize()).isEqualTo(64);
             assertThat((Double) m.card().training().get("training_seconds")).isEqualTo(300.0);
+            assertThat(m.card().training().get("same_split")).as("members' splits unknown").isEqualTo(false);
             @SuppressWarnings("unchecked")
             List<java.util.Map<String, Object>> members = (List<java.util.Map<String, Object>>) m.card().training().get("members");
             assertThat(members).extracting(e -> e.get("file")).containsExactly("a.onnx", "b.onnx");

@@ -294,6 +294,32 @@ public final class EnsembleBuilder {
         g.opTo(out, "Div", new String[] {sum, g.floats("count", new float[] {k})});
     }
 
+    /**
+     * What identifies a member's train/validation split: the SHA-256 of the {@code split.csv} beside
+     * it (a training run's output folder), else its card's data folders, seed and split description,
+     * else {@code "unknown"}. Members with different splits have trained on each other's validation
+     * images, so the ensemble's validation figures would be optimistic; the card says so.
+     */
+    private static Object splitIdentity(Member m) {
+        Path csv = m.file().toAbsolutePath().resolveSibling("split.csv");
+        if (Files.isRegularFile(csv)) {
+            try {
+                return "split.csv sha256 " + OnnxFiles.sha256(Files.readAllBytes(csv));
+            } catch (IOException e) {
+                // fall back to the card's description
+            }
+        }
+        Map<String, Object> t = m.card().training();
+        if (t.containsKey("split") || t.containsKey("seed")) {
+            Map<String, Object> id = new LinkedHashMap<>();
+            id.put("data", t.get("data"));
+            id.put("seed", t.get("seed"));
+            id.put("split", t.get("split"));
+            return id;
+        }
+        return "unknown";
+    }
+
     /** The ensemble's card: teacher, members with hashes and validation figures, threshold provenance. */
     private static ModelCard card(List<Member> ms, Preprocessing pre, Path out, String command) {
         List<String> parts = new ArrayList<>();
@@ -302,6 +328,7 @@ public final class EnsembleBuilder {
         double tsum = 0;
         boolean allSeconds = true;
         double seconds = 0;
+        Set<Object> splits = new HashSet<>();
         for (Member m : ms) {
             parts.add(m.card().architecture() + "@" + m.inputSize());
             Map<String, Object> e = new LinkedHashMap<>();
@@ -325,6 +352,9 @@ public final class EnsembleBuilder {
             } else {
                 allSeconds = false;
             }
+            Object split = splitIdentity(m);
+            e.put("split", split);
+            splits.add(split);
             if (!m.card().validation().isEmpty()) {
                 e.put("validation", m.card().validation());
             }
@@ -340,6 +370,7 @@ public final class EnsembleBuilder {
         training.put("combination", "probability = mean of member probabilities; cam = mean of member CAMs (logits) "
                 + "after linear resize to the largest member grid; input linearly resized to each member's size"
                 + (Preprocessing.PER_IMAGE.equals(pre.normalization()) ? " and re-z-scored per image" : ""));
+        training.put("same_split", splits.size() == 1 && !splits.contains("unknown"));
         if (allSeconds) { // the teacher's cost, for comparisons at equal CPU time
             training.put(TRAINING_SECONDS, seconds);
             training.put("training_seconds_source", "sum over the members");

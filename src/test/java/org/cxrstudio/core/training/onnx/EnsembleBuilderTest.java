@@ -87,7 +87,9 @@ class EnsembleBuilderTest {
         Path a = member("a32.onnx", 32, 3);
         Path b = member("b48.onnx", 48, 4);
         Path ens = dir.resolve("mixed.onnx");
+        Files.writeString(dir.resolve("split.csv"), "filename,split\nx.png,val\n"); // both members' run folder
         ModelCard card = EnsembleBuilder.build(List.of(a, b), ens, 0, null);
+        assertThat(card.training().get("same_split")).isEqualTo(true);
         assertThat(card.preprocessing().inputSize()).isEqualTo(48);
         assertThat(card.architecture()).isEqualTo("ensemble(student-xs@32, student-xs@48)");
 
