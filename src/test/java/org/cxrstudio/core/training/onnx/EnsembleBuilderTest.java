@@ -125,6 +125,27 @@ class EnsembleBuilderTest {
     }
 
     @Test
+    void ensemblesNestAndThreeMembersAverageByThree() throws Exception {
+        Path a = member("a.onnx", 32, 1);
+        Path b = member("b.onnx", 32, 2);
+        Path c = member("c.onnx", 32, 3);
+        Path ab = dir.resolve("ab.onnx");
+        EnsembleBuilder.build(List.of(a, b), ab, 0, null);
+        Path nested = dir.resolve("nested.onnx");
+        ModelCard card = EnsembleBuilder.build(List.of(ab, c), nested, 0, null);
+        assertThat(card.architecture()).isEqualTo("ensemble(ensemble(student-xs@32, student-xs@32)@32, student-xs@32)");
+        Path abc = dir.resolve("abc.onnx");
+        EnsembleBuilder.build(List.of(a, b, c), abc, 0, null);
+
+        float[] x = gaussian(32 * 32, 5);
+        float pa = OrtSupport.run(a, x, 1, 32).probability()[0];
+        float pb = OrtSupport.run(b, x, 1, 32).probability()[0];
+        float pc = OrtSupport.run(c, x, 1, 32).probability()[0];
+        assertThat(OrtSupport.run(nested, x, 1, 32).probability()[0]).isCloseTo(((pa + pb) / 2 + pc) / 2, within(1e-6f));
+        assertThat(OrtSupport.run(abc, x, 1, 32).probability()[0]).isCloseTo((pa + pb + pc) / 3, within(1e-6f));
+    }
+
+    @Test
     void badMembersGiveOneLineErrorsNamingTheFile() throws Exception {
         Path a = member("a.onnx", 32, 1);
         Path out = dir.resolve("t.onnx");
