@@ -1,0 +1,72 @@
+package org.cxrstudio.core.training.nn;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The teacher family is torchvision-shaped: its parameter count equals torchvision's published
+ * count for the same depth, minus the 1000-class fully connected layer, with a 1-channel
+ * instead of a 3-channel 7×7 stem, plus our head (1×1 conv C→1 with bias) and one LSE-LBA β.
+ */
+class ArchitecturesTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            // torchvision total, fc in-features, feature channels at the head
+            "resnet18, 11689512, 512",
+            "resnet34, 21797672, 512",
+            "resnet50, 25557032, 2048",
+    })
+    void resnetsMatchTorchvisionParameterCounts(String arch, long torchvisionTotal, int features) {
+        long fc = features * 1000L + 1000;
+        long stem3to1 = 64 * 7 * 7 * 3 - 64 * 7 * 7;
+        long expected = torchvisionTotal - fc - stem3to1 + (features + 1) + 1;
+        assertThat(countParams(Architectures.preset(arch, 64))).isEqualTo(expected);
+    }
+
+    @Test
+    void studentPresetsGrowInSizeAndGiveAStride16Cam() {
+        long xs = countParams(Architectures.preset("student-xs", 64));
+        long s = countParams(Architectures.preset("student-s", 64));
+        long m = countParams(Architectures.preset("student-m", 64));
+        assertThat(xs).isBetween(40_000L, 80_000L);
+        assertThat(s).isBetween(200_000L, 300_000L);
+        assertThat(m).isBetween(900_000L, 1_300_000L);
+        try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
+            ArchSpec spec = Architectures.preset("student-s", 256);
+            TbNet net = Architectures.build(spec);
+            net.initialize(manager, DataType.FLOAT32, Architectures.inputShape(spec, 1));
+            NDList out = net.forward(new ParameterStore(manager, false),
+                    new NDList(manager.randomNormal(new Shape(2, 1, 256, 256))), false);
+            assertThat(out.get(0).getShape()).isEqualTo(new Shape(2, 1));
+            assertThat(out.get(1).getShape()).isEqualTo(new Shape(2, 1, 16, 16));
+        }
+    }
+
+    @Test
+    void unknownPresetOrSizeIsAClearError() {
+        assertThatThrownBy(() -> Architectures.preset("resnet19", 224))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("known:");
+        assertThatThrownBy(() -> Architectures.preset("student-s", 8))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static long countParams(ArchSpec spec) {
+        try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
+            TbNet net = Architectures.build(spec);
+            net.initialize(manager, DataType.FLOAT32, Architectures.inputShape(spec, 1));
+            return Architectures.trainableParameters(net);
+        }
+    }
+
+}
