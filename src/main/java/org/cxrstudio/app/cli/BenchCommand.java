@@ -5,7 +5,6 @@ import org.cxrstudio.core.imaging.GrayImage;
 import org.cxrstudio.core.imaging.Radiograph;
 import org.cxrstudio.core.imaging.RadiographReader;
 import org.cxrstudio.core.inference.DevicePreference;
-import org.cxrstudio.core.inference.PostProcessing;
 import org.cxrstudio.core.inference.TbModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -110,11 +109,11 @@ final class BenchCommand implements Callable<Integer> {
             }
             GrayImage gray = DisplayPipeline.render(r, null, false);
             List<GrayImage> b = Collections.nCopies(batch, gray);
-            m.predictGrayBatch(b, PostProcessing.DEFAULT);
+            m.predictGrayBatch(b, m.postProcessing());
             int batches = Math.max(1, runs / batch);
             long t0 = System.nanoTime();
             for (int i = 0; i < batches; i++) {
-                m.predictGrayBatch(b, PostProcessing.DEFAULT);
+                m.predictGrayBatch(b, m.postProcessing());
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             Map<String, Object> row = new LinkedHashMap<>();

@@ -23,6 +23,7 @@ public final class CxrCommand implements Runnable {
         // subcommands: one line each
         cl.addSubcommand(new PredictCommand());
         cl.addSubcommand(new EvalCommand());
+        cl.addSubcommand(new CalibrateBoxesCommand());
         cl.addSubcommand(new BenchCommand());
         cl.addSubcommand(new InspectCommand());
         cl.addSubcommand(new ViewerBenchCommand());

@@ -18,6 +18,7 @@ import org.cxrstudio.core.inference.TbModel;
 import org.cxrstudio.core.saliency.Box;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -82,6 +83,9 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--into-card", paramLabel = "KEY", description = "Also store the report under validation.KEY in the model's sidecar card (with the command line).")
     String intoCard;
 
+    @Mixin
+    BoxOptions boxOptions;
+
     @Override
     public Integer call() throws IOException {
         if (images.size() != labels.size()) {
@@ -98,7 +102,9 @@ final class EvalCommand implements Callable<Integer> {
         double t;
         try (TbModel m = TbModel.load(modelPath, pref)) {
             t = threshold != null ? threshold : m.card().threshold();
-            PostProcessing post = PostProcessing.DEFAULT.withThreshold(t);
+            PostProcessing post = m.postProcessing().withThreshold(t);
+            post = post.withBoxes(boxOptions.apply(post.boxes()));
+            spec.commandLine().getErr().println(boxOptions.describe(post.boxes(), m.card()));
             spec.commandLine().getErr().println("model " + modelPath + " on " + m.device() + " (" + m.deviceReason() + ")");
             for (int i = 0; i < images.size(); i++) {
                 LabelsCsv csv = LabelsCsv.read(labels.get(i));

@@ -9,6 +9,7 @@ import org.cxrstudio.core.inference.Prediction;
 import org.cxrstudio.core.inference.TbModel;
 import org.cxrstudio.core.saliency.Box;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -53,15 +54,20 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--threshold", paramLabel = "T", description = "Operating threshold (default: the model card's).")
     Double threshold;
 
+    @Mixin
+    BoxOptions boxOptions;
+
     @Override
     public Integer call() throws IOException {
         DevicePreference pref = DevicePreference.parse(device);
-        PostProcessing post = PostProcessing.DEFAULT.withThreshold(threshold);
         List<Path> files = ImageFiles.expand(inputs);
         Path modelPath = ModelPaths.resolve(model, ModelPaths.STUDENT);
         List<Map<String, Object>> results = new ArrayList<>();
         int failed = 0;
         try (TbModel m = TbModel.load(modelPath, pref)) {
+            PostProcessing post = m.postProcessing().withThreshold(threshold);
+            post = post.withBoxes(boxOptions.apply(post.boxes()));
+            spec.commandLine().getErr().println(boxOptions.describe(post.boxes(), m.card()));
             spec.commandLine().getErr().println("model " + modelPath + " on " + m.device() + " (" + m.deviceReason() + ")");
             for (Path f : files) {
                 try {

@@ -116,7 +116,7 @@ final class ViewerBenchCommand implements Callable<Integer> {
             return;
         }
         try (TbModel m = TbModel.load(model.get(), DevicePreference.AUTO)) {
-            PostProcessing all = PostProcessing.DEFAULT.withThreshold(0.0);
+            PostProcessing all = m.postProcessing().withThreshold(0.0);
             int[] argb = new int[img.image().pixels().length];
             double[] total = new double[repeat];
             double[] infer = new double[repeat];

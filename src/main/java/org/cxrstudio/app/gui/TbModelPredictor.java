@@ -15,14 +15,17 @@ import java.nio.file.Path;
 
 /**
  * Adapts {@link TbModel} to the viewer's {@link TbPredictor}. Boxes are always extracted
- * (threshold 0 for post-processing) because the viewer applies its own live threshold.
+ * (threshold 0 for post-processing) because the viewer applies its own live threshold; box
+ * parameters come from the model's card.
  */
 final class TbModelPredictor implements TbPredictor {
-    private static final PostProcessing ALL_BOXES = PostProcessing.DEFAULT.withThreshold(0.0);
     private final TbModel model;
+    /** The card's box parameters, threshold 0. */
+    private final PostProcessing allBoxes;
 
     private TbModelPredictor(TbModel model) {
         this.model = model;
+        this.allBoxes = model.postProcessing().withThreshold(0.0);
     }
 
     /**
@@ -34,7 +37,7 @@ final class TbModelPredictor implements TbPredictor {
         TbModel m = TbModel.load(onnx, DevicePreference.AUTO);
         try {
             int s = m.inputSize();
-            m.predictGray(new GrayImage(s, s, new byte[s * s]), ALL_BOXES);
+            m.predictGray(new GrayImage(s, s, new byte[s * s]), m.postProcessing().withThreshold(0.0));
         } catch (IOException | RuntimeException e) {
             m.close();
             throw new ModelLoadException(onnx + ": the model loads but fails to run (" + e.getMessage() + ")", e);
@@ -64,7 +67,7 @@ final class TbModelPredictor implements TbPredictor {
 
     @Override
     public Prediction predict(Radiograph image) throws IOException {
-        return model.predict(image, ALL_BOXES);
+        return model.predict(image, allBoxes);
     }
 
     @Override

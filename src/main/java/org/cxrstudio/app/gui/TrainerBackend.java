@@ -5,7 +5,6 @@ import com.google.gson.JsonParseException;
 import org.cxrstudio.core.imaging.GrayImage;
 import org.cxrstudio.core.inference.DevicePreference;
 import org.cxrstudio.core.inference.ModelCard;
-import org.cxrstudio.core.inference.PostProcessing;
 import org.cxrstudio.core.inference.TbModel;
 import org.cxrstudio.core.task.CancellationToken;
 import org.cxrstudio.core.task.ProgressListener;
@@ -90,11 +89,11 @@ final class TrainerBackend implements TrainingBackend {
     static String cpuLatency(Path onnx, int inputSize) {
         try (TbModel m = TbModel.load(onnx, DevicePreference.CPU)) {
             GrayImage img = new GrayImage(inputSize, inputSize, new byte[inputSize * inputSize]);
-            m.predictGray(img, PostProcessing.DEFAULT);
+            m.predictGray(img, m.postProcessing());
             List<Double> ms = new ArrayList<>();
             for (int i = 0; i < LATENCY_RUNS; i++) {
                 long t0 = System.nanoTime();
-                m.predictGray(img, PostProcessing.DEFAULT);
+                m.predictGray(img, m.postProcessing());
                 ms.add((System.nanoTime() - t0) / 1e6);
             }
             ms.sort(Double::compare);

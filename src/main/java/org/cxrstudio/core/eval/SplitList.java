@@ -12,13 +12,33 @@ import java.util.Set;
  * The images to keep when evaluating on a validation split. Two formats: a plain list, one
  * file name (or path; only the last component counts) per line, {@code #} comments allowed;
  * or a CSV whose header has a {@code filename} column, optionally with a {@code split} column,
- * in which case only rows whose split is {@code val}, {@code valid} or {@code validation} count.
+ * in which case only rows of the chosen part count: {@code val} ({@code val}, {@code valid} or
+ * {@code validation}, the default) or {@code train} ({@code train} or {@code training}). A plain
+ * list and a CSV without a {@code split} column have no parts: all their names count.
  */
 public final class SplitList {
     private SplitList() { }
 
-    /** @return file names (last path component) to keep; never empty */
+    /** Validation part. */
+    public static final String VAL = "val";
+    /** Training part. */
+    public static final String TRAIN = "train";
+
+    /** The validation part: {@code read(file, VAL)}. */
     public static Set<String> read(Path file) throws IOException {
+        return read(file, VAL);
+    }
+
+    /**
+     * @param part {@link #VAL} or {@link #TRAIN}
+     * @return file names (last path component) to keep; never empty
+     */
+    public static Set<String> read(Path file, String part) throws IOException {
+        Set<String> accepted = switch (part) {
+            case VAL -> Set.of("val", "valid", "validation");
+            case TRAIN -> Set.of("train", "training");
+            default -> throw new IllegalArgumentException("split part must be 'train' or 'val', got '" + part + "'");
+        };
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -35,7 +55,7 @@ public final class SplitList {
                 if (line.isBlank() || f.size() <= Math.max(fc, sc)) {
                     continue;
                 }
-                if (sc < 0 || Set.of("val", "valid", "validation").contains(f.get(sc).trim().toLowerCase())) {
+                if (sc < 0 || accepted.contains(f.get(sc).trim().toLowerCase())) {
                     names.add(lastComponent(f.get(fc)));
                 }
             }
@@ -48,7 +68,7 @@ public final class SplitList {
             }
         }
         if (names.isEmpty()) {
-            throw new IOException(file + ": split list names no images");
+            throw new IOException(file + ": split list names no images" + (TRAIN.equals(part) ? " in its train part" : ""));
         }
         return names;
     }

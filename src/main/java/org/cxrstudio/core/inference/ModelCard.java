@@ -3,6 +3,7 @@ package org.cxrstudio.core.inference;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import org.cxrstudio.core.imaging.Preprocessing;
+import org.cxrstudio.core.saliency.BoxParams;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,10 @@ import java.util.Map;
  * @param camOutput     ONNX output name of the class activation map, shape {@code [N, C, h, w]}
  * @param training      how it was made: data, command, seed, epochs, split, time
  * @param validation    validation metrics (pooled, per source, shortcut check, baseline table)
+ * @param postprocessing optional box parameters tuned for this model's CAM ({@value #BOX_THRESHOLD},
+ *                      {@value #BOX_MIN_AREA}, {@value #BOX_MAX}; each missing key takes
+ *                      {@link BoxParams#DEFAULT}'s value) plus free-form notes on how they were
+ *                      calibrated; empty for {@link BoxParams#DEFAULT}
  * @param sha256        SHA-256 of the ONNX file (sidecar only; empty inside the ONNX)
  */
 public record ModelCard(
@@ -38,12 +43,19 @@ public record ModelCard(
         String camOutput,
         Map<String, Object> training,
         Map<String, Object> validation,
+        Map<String, Object> postprocessing,
         String sha256) {
 
     /** Key of the card JSON in the ONNX model's {@code metadata_props}. */
     public static final String METADATA_KEY = "cxr_studio_card";
     public static final String DEFAULT_PROBABILITY_OUTPUT = "probability";
     public static final String DEFAULT_CAM_OUTPUT = "cam";
+    /** {@code postprocessing} key: {@link BoxParams#relativeThreshold()}, {@code (0, 1]}. */
+    public static final String BOX_THRESHOLD = "box_relative_threshold";
+    /** {@code postprocessing} key: {@link BoxParams#minAreaFraction()}, {@code [0, 1)}. */
+    public static final String BOX_MIN_AREA = "box_min_area_fraction";
+    /** {@code postprocessing} key: {@link BoxParams#maxBoxes()}, an integer {@code >= 1}. */
+    public static final String BOX_MAX = "box_max";
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
 
@@ -51,19 +63,72 @@ public record ModelCard(
         classes = List.copyOf(classes);
         training = training == null ? Map.of() : new LinkedHashMap<>(training);
         validation = validation == null ? Map.of() : new LinkedHashMap<>(validation);
+        postprocessing = postprocessing == null ? Map.of() : new LinkedHashMap<>(postprocessing);
+        boxParams(postprocessing); // fail early, when the card is read
         sha256 = sha256 == null ? "" : sha256;
         if (!(threshold >= 0 && threshold <= 1)) {
             throw new IllegalArgumentException("threshold must be in 0..1, got " + threshold);
         }
     }
 
+    /** A card without {@code postprocessing} (boxes with {@link BoxParams#DEFAULT}). */
+    public ModelCard(String name, String version, String architecture, String role, Preprocessing preprocessing,
+                     List<String> classes, double threshold, String probabilityOutput, String camOutput,
+                     Map<String, Object> training, Map<String, Object> validation, String sha256) {
+        this(name, version, architecture, role, preprocessing, classes, threshold, probabilityOutput, camOutput,
+                training, validation, Map.of(), sha256);
+    }
+
+    /** The box parameters of {@code postprocessing}, {@link BoxParams#DEFAULT} where a key is missing. */
+    public BoxParams boxParams() {
+        return boxParams(postprocessing);
+    }
+
+    private static BoxParams boxParams(Map<String, Object> pp) {
+        BoxParams d = BoxParams.DEFAULT;
+        double t = number(pp, BOX_THRESHOLD, d.relativeThreshold());
+        double a = number(pp, BOX_MIN_AREA, d.minAreaFraction());
+        double n = number(pp, BOX_MAX, d.maxBoxes());
+        if (n != Math.rint(n) || n < 1 || n > 1000) {
+            throw new IllegalArgumentException("postprocessing." + BOX_MAX + " must be an integer in 1..1000, got " + pp.get(BOX_MAX));
+        }
+        try {
+            return new BoxParams(t, a, (int) n);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("postprocessing: " + e.getMessage(), e);
+        }
+    }
+
+    private static double number(Map<String, Object> pp, String key, double fallback) {
+        Object v = pp.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        if (!(v instanceof Number num) || !Double.isFinite(num.doubleValue())) {
+            throw new IllegalArgumentException("postprocessing." + key + " must be a number, got " + v);
+        }
+        return num.doubleValue();
+    }
+
     public String toJson() {
         return GSON.toJson(this);
     }
 
-    /** @throws com.google.gson.JsonParseException on malformed JSON */
+    /**
+     * @throws com.google.gson.JsonParseException on malformed JSON
+     * @throws IllegalArgumentException on a value out of range (threshold, box parameters)
+     */
     public static ModelCard fromJson(String json) {
-        ModelCard card = GSON.fromJson(json, ModelCard.class);
+        ModelCard card;
+        try {
+            card = GSON.fromJson(json, ModelCard.class);
+        } catch (RuntimeException e) {
+            // Gson wraps what the constructor throws for a value out of range: surface that message
+            if (!(e instanceof com.google.gson.JsonParseException) && e.getCause() instanceof IllegalArgumentException bad) {
+                throw bad;
+            }
+            throw e;
+        }
         if (card == null || card.preprocessing() == null || card.classes() == null) {
             throw new com.google.gson.JsonParseException("model card lacks preprocessing or classes");
         }
@@ -72,16 +137,22 @@ public record ModelCard(
 
     public ModelCard withSha256(String sha) {
         return new ModelCard(name, version, architecture, role, preprocessing, classes, threshold,
-                probabilityOutput, camOutput, training, validation, sha);
+                probabilityOutput, camOutput, training, validation, postprocessing, sha);
     }
 
     public ModelCard withThreshold(double t) {
         return new ModelCard(name, version, architecture, role, preprocessing, classes, t,
-                probabilityOutput, camOutput, training, validation, sha256);
+                probabilityOutput, camOutput, training, validation, postprocessing, sha256);
     }
 
     public ModelCard withValidation(Map<String, Object> v) {
         return new ModelCard(name, version, architecture, role, preprocessing, classes, threshold,
-                probabilityOutput, camOutput, training, v, sha256);
+                probabilityOutput, camOutput, training, v, postprocessing, sha256);
+    }
+
+    /** The same card with {@code postprocessing} replaced (validated as on reading). */
+    public ModelCard withPostprocessing(Map<String, Object> p) {
+        return new ModelCard(name, version, architecture, role, preprocessing, classes, threshold,
+                probabilityOutput, camOutput, training, validation, p, sha256);
     }
 }

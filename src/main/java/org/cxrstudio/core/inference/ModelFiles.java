@@ -99,15 +99,41 @@ public final class ModelFiles {
      * @throws ModelLoadException when there is no sidecar card to update
      */
     public static void putValidation(Path onnx, String key, Object value) throws IOException {
+        ModelCard card = requireSidecar(onnx);
+        Map<String, Object> v = new LinkedHashMap<>(card.validation());
+        v.put(key, value);
+        writeSidecar(onnx, card.withValidation(v));
+    }
+
+    /**
+     * Replaces the sidecar card's {@code postprocessing} section (atomic rewrite; like
+     * {@link #putValidation}, the ONNX file and so its SHA-256 are untouched).
+     *
+     * @throws ModelLoadException when there is no sidecar card, or the values are invalid (naming the card)
+     */
+    public static void putPostprocessing(Path onnx, Map<String, Object> postprocessing) throws IOException {
+        ModelCard card = requireSidecar(onnx);
+        ModelCard updated;
+        try {
+            updated = card.withPostprocessing(postprocessing);
+        } catch (IllegalArgumentException e) {
+            throw new ModelLoadException(sidecar(onnx) + ": " + e.getMessage(), e);
+        }
+        writeSidecar(onnx, updated);
+    }
+
+    private static ModelCard requireSidecar(Path onnx) throws ModelLoadException {
         ModelCard card = readSidecar(onnx);
         if (card == null) {
             throw new ModelLoadException(onnx + ": no sidecar " + sidecar(onnx).getFileName() + " to store results in");
         }
-        Map<String, Object> v = new LinkedHashMap<>(card.validation());
-        v.put(key, value);
+        return card;
+    }
+
+    private static void writeSidecar(Path onnx, ModelCard card) throws IOException {
         Path target = sidecar(onnx);
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        Files.writeString(tmp, card.withValidation(v).toJson(), StandardCharsets.UTF_8);
+        Files.writeString(tmp, card.toJson(), StandardCharsets.UTF_8);
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

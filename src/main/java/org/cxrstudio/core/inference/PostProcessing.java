@@ -14,7 +14,10 @@ import java.util.Objects;
  * @param normalization CAM to heatmap scaling
  */
 public record PostProcessing(Double threshold, BoxParams boxes, CamNormalization normalization) {
-    /** Card threshold, {@link BoxParams#DEFAULT}, min-max heatmap. */
+    /**
+     * Card threshold, {@link BoxParams#DEFAULT}, min-max heatmap. Ignores the card's box
+     * parameters: to use a model as its card says, take {@link TbModel#postProcessing()}.
+     */
     public static final PostProcessing DEFAULT = new PostProcessing(null, BoxParams.DEFAULT, CamNormalization.MIN_MAX);
 
     public PostProcessing {
@@ -25,7 +28,19 @@ public record PostProcessing(Double threshold, BoxParams boxes, CamNormalization
         }
     }
 
+    /**
+     * The card's threshold, the card's box parameters ({@link ModelCard#boxParams()}, which are
+     * {@link BoxParams#DEFAULT} for a card without {@code postprocessing}), min-max heatmap.
+     */
+    public static PostProcessing of(ModelCard card) {
+        return new PostProcessing(null, card.boxParams(), CamNormalization.MIN_MAX);
+    }
+
     public PostProcessing withThreshold(Double t) {
         return new PostProcessing(t, boxes, normalization);
+    }
+
+    public PostProcessing withBoxes(BoxParams b) {
+        return new PostProcessing(threshold, b, normalization);
     }
 }

@@ -179,9 +179,17 @@ public final class TbModel implements AutoCloseable {
         return signature.inputSize();
     }
 
-    /** Predicts with the card threshold and default post-processing. */
+    /**
+     * Post-processing as the card says: its threshold and box parameters
+     * ({@link PostProcessing#of(ModelCard)}); the starting point for every use of the model.
+     */
+    public PostProcessing postProcessing() {
+        return PostProcessing.of(card);
+    }
+
+    /** Predicts with the card's threshold and box parameters ({@link #postProcessing()}). */
     public Prediction predict(Radiograph radiograph) throws InferenceException {
-        return predict(radiograph, PostProcessing.DEFAULT);
+        return predict(radiograph, postProcessing());
     }
 
     /** Renders with the default window (as the viewer), then {@link #predictGray}; time includes rendering. */

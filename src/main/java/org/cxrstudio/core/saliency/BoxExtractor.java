@@ -38,6 +38,24 @@ public final class BoxExtractor {
 
     /** Boxes regardless of the image score, in image pixels, highest score first. */
     public List<Box> extract(Heatmap heatmap) {
+        return select(regions(heatmap), params.minAreaFraction(), params.maxBoxes());
+    }
+
+    /**
+     * A connected hot region before the area and count filters.
+     *
+     * @param box          its bounding box in image pixels, scored by its peak value
+     * @param area         its size in working-raster pixels
+     * @param rasterPixels pixels of the whole working raster
+     */
+    public record Region(Box box, int area, int rasterPixels) { }
+
+    /**
+     * Every connected region at {@link BoxParams#relativeThreshold()}, highest score first, without
+     * the area and count filters; {@link #select} applies them. Lets a calibration sweep try many
+     * filters on one labelling: {@code extract(h) == select(regions(h), minArea, maxBoxes)}.
+     */
+    public List<Region> regions(Heatmap heatmap) {
         int iw = heatmap.imageWidth();
         int ih = heatmap.imageHeight();
         double scale = Math.min(1.0, (double) MAX_RASTER_SIDE / Math.max(iw, ih));
@@ -52,10 +70,9 @@ public final class BoxExtractor {
             return List.of();
         }
         float cut = (float) (params.relativeThreshold() * max);
-        double minArea = params.minAreaFraction() * w * h;
         int[] label = new int[w * h];
         int[] stack = new int[w * h];
-        List<Box> boxes = new ArrayList<>();
+        List<Region> regions = new ArrayList<>();
         int next = 0;
         for (int start = 0; start < v.length; start++) {
             if (label[start] != 0 || v[start] < cut) {
@@ -95,13 +112,29 @@ public final class BoxExtractor {
                     }
                 }
             }
-            if (area >= minArea) {
-                boxes.add(new Box(Math.min(iw, minX / scale), Math.min(ih, minY / scale),
-                        Math.min(iw, (maxX + 1) / scale), Math.min(ih, (maxY + 1) / scale), Math.min(1f, peak)));
+            regions.add(new Region(new Box(Math.min(iw, minX / scale), Math.min(ih, minY / scale),
+                    Math.min(iw, (maxX + 1) / scale), Math.min(ih, (maxY + 1) / scale), Math.min(1f, peak)),
+                    area, w * h));
+        }
+        regions.sort(Comparator.comparingDouble((Region r) -> r.box().score()).reversed());
+        return List.copyOf(regions);
+    }
+
+    /**
+     * The boxes of the regions covering at least {@code minAreaFraction} of the raster, at most
+     * {@code maxBoxes} of them, in the given (score) order.
+     */
+    public static List<Box> select(List<Region> regions, double minAreaFraction, int maxBoxes) {
+        List<Box> out = new ArrayList<>(Math.min(maxBoxes, regions.size()));
+        for (Region r : regions) {
+            if (out.size() >= maxBoxes) {
+                break;
+            }
+            if (r.area() >= minAreaFraction * r.rasterPixels()) {
+                out.add(r.box());
             }
         }
-        boxes.sort(Comparator.comparingDouble(Box::score).reversed());
-        return List.copyOf(boxes.subList(0, Math.min(params.maxBoxes(), boxes.size())));
+        return List.copyOf(out);
     }
 
     /**

@@ -72,6 +72,10 @@ class LabelsCsvTest {
         assertThat(SplitList.read(plain)).containsExactly("a.png", "b.png");
         Path csv = Files.writeString(dir.resolve("split.csv"), "filename,split\na.png,train\nb.png,val\nc.png,validation\n");
         assertThat(SplitList.read(csv)).containsExactlyElementsOf(List.of("b.png", "c.png"));
+        assertThat(SplitList.read(csv, SplitList.TRAIN)).containsExactly("a.png");
+        assertThat(SplitList.read(plain, SplitList.TRAIN)).containsExactly("a.png", "b.png"); // no parts: all
+        Path valOnly = Files.writeString(dir.resolve("valonly.csv"), "filename,split\nb.png,val\n");
+        assertThatThrownBy(() -> SplitList.read(valOnly, SplitList.TRAIN)).hasMessageContaining("no images in its train part");
         Path empty = Files.writeString(dir.resolve("empty.txt"), "# nothing\n");
         assertThatThrownBy(() -> SplitList.read(empty)).hasMessageContaining("names no images");
     }
