@@ -355,6 +355,9 @@ public final class EnsembleBuilder {
             Object split = splitIdentity(m);
             e.put("split", split);
             splits.add(split);
+            if (!m.card().postprocessing().isEmpty()) {
+                e.put("postprocessing", m.card().postprocessing());
+            }
             if (!m.card().validation().isEmpty()) {
                 e.put("validation", m.card().validation());
             }
@@ -370,6 +373,8 @@ public final class EnsembleBuilder {
         training.put("combination", "probability = mean of member probabilities; cam = mean of member CAMs (logits) "
                 + "after linear resize to the largest member grid; input linearly resized to each member's size"
                 + (Preprocessing.PER_IMAGE.equals(pre.normalization()) ? " and re-z-scored per image" : ""));
+        training.put("postprocessing_source", "default box parameters: the members' were tuned to their own CAMs; "
+                + "run calibrate-boxes on the ensemble");
         training.put("same_split", splits.size() == 1 && !splits.contains("unknown"));
         if (allSeconds) { // the teacher's cost, for comparisons at equal CPU time
             training.put(TRAINING_SECONDS, seconds);
