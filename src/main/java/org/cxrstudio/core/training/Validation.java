@@ -1,5 +1,7 @@
 package org.cxrstudio.core.training;
 
+import org.cxrstudio.core.imaging.CropRegion;
+
 import org.cxrstudio.core.eval.EvalReport;
 import org.cxrstudio.core.eval.EvalSample;
 import org.cxrstudio.core.eval.EvalSummary;
@@ -41,10 +43,12 @@ record Validation(double loss, EvalReport report, Double sameSourceAuc, double s
      * @param val    validation samples
      * @param prob   probability per sample
      * @param cams   raw CAM per sample on a {@code camW×camH} grid
+     * @param cropFraction {@link org.cxrstudio.core.imaging.Preprocessing#cropFraction()} of the model that
+     *               made the CAMs: the grid covers that crop of each image
      * @param widths original image width per sample (pixels), heights likewise
      */
-    static Validation of(List<Sample> val, float[] prob, float[][] cams, int camW, int camH, int[] widths,
-                         int[] heights) {
+    static Validation of(List<Sample> val, float[] prob, float[][] cams, int camW, int camH, double cropFraction,
+                         int[] widths, int[] heights) {
         BoxExtractor boxes = new BoxExtractor(BoxParams.DEFAULT);
         List<EvalSample> samples = new ArrayList<>();
         double loss = 0;
@@ -57,7 +61,8 @@ record Validation(double loss, EvalReport report, Double sameSourceAuc, double s
             List<Box> predicted = List.of();
             if (s.positive() && !s.boxes().isEmpty()) {
                 anyBoxes = true;
-                h = Heatmaps.fromCam(cams[i], camW, camH, widths[i], heights[i], CamNormalization.MIN_MAX);
+                h = Heatmaps.fromCam(cams[i], camW, camH, CropRegion.of(widths[i], heights[i], cropFraction), widths[i],
+                        heights[i], CamNormalization.MIN_MAX);
                 predicted = boxes.extract(h);
             }
             samples.add(new EvalSample(s.filename(), s.positive(), prob[i], predicted, h, s.boxes(), widths[i],
