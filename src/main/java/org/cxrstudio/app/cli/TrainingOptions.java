@@ -62,7 +62,7 @@ final class TrainingOptions {
     @Option(names = "--normalization", defaultValue = "per-image", description = "per-image (z-score of each image, removes scanner brightness/contrast) or fixed ((v/255-0.5)/0.25) (default ${DEFAULT-VALUE}).")
     String normalization;
 
-    @Option(names = "--crop", defaultValue = "none", description = "none, or border: drop 8 % of each side (burned-in text, markers, collimator and film edges) before resizing; recorded in the card so inference crops the same (default ${DEFAULT-VALUE}).")
+    @Option(names = "--crop", defaultValue = "none", description = "none, or border: drop 8%% of each side (burned-in text, markers, collimator and film edges) before resizing; recorded in the card so inference crops the same (default ${DEFAULT-VALUE}).")
     String crop;
 
     @Option(names = "--cache", paramLabel = "DIR", description = "Preprocessed-image cache folder (default ~/.cache/cxr-studio/tensors).")
