@@ -11,11 +11,13 @@ import org.cxrstudio.core.eval.SourceMapping;
 import org.cxrstudio.core.eval.SplitList;
 import org.cxrstudio.core.imaging.RadiographReader;
 import org.cxrstudio.core.inference.DevicePreference;
+import org.cxrstudio.core.inference.ModelCard;
 import org.cxrstudio.core.inference.ModelFiles;
 import org.cxrstudio.core.inference.PostProcessing;
 import org.cxrstudio.core.inference.Prediction;
 import org.cxrstudio.core.inference.TbModel;
 import org.cxrstudio.core.saliency.Box;
+import org.cxrstudio.core.saliency.BoxParams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -100,12 +102,14 @@ final class EvalCommand implements Callable<Integer> {
         List<EvalSample> samples = new ArrayList<>();
         boolean localize = false;
         double t;
+        BoxParams boxes;
         try (TbModel m = TbModel.load(modelPath, pref)) {
             t = threshold != null ? threshold : m.card().threshold();
             PostProcessing post = m.postProcessing().withThreshold(t);
             post = post.withBoxes(boxOptions.apply(post.boxes()));
-            spec.commandLine().getErr().println(boxOptions.describe(post.boxes(), m.card()));
+            boxes = post.boxes();
             spec.commandLine().getErr().println("model " + modelPath + " on " + m.device() + " (" + m.deviceReason() + ")");
+            spec.commandLine().getErr().println(boxOptions.describe(post.boxes(), m.card()));
             for (int i = 0; i < images.size(); i++) {
                 LabelsCsv csv = LabelsCsv.read(labels.get(i));
                 localize |= csv.hasBoxColumns();
@@ -137,6 +141,8 @@ final class EvalCommand implements Callable<Integer> {
         if (intoCard != null) {
             Map<String, Object> entry = new java.util.LinkedHashMap<>(report.toJsonMap());
             entry.put("command", String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+            entry.put("boxes", Map.of(ModelCard.BOX_THRESHOLD, boxes.relativeThreshold(),
+                    ModelCard.BOX_MIN_AREA, boxes.minAreaFraction(), ModelCard.BOX_MAX, boxes.maxBoxes()));
             ModelFiles.putValidation(modelPath, intoCard, entry);
             spec.commandLine().getErr().println("stored under validation." + intoCard + " in " + ModelFiles.sidecar(modelPath));
         }

@@ -67,8 +67,8 @@ final class PredictCommand implements Callable<Integer> {
         try (TbModel m = TbModel.load(modelPath, pref)) {
             PostProcessing post = m.postProcessing().withThreshold(threshold);
             post = post.withBoxes(boxOptions.apply(post.boxes()));
-            spec.commandLine().getErr().println(boxOptions.describe(post.boxes(), m.card()));
             spec.commandLine().getErr().println("model " + modelPath + " on " + m.device() + " (" + m.deviceReason() + ")");
+            spec.commandLine().getErr().println(boxOptions.describe(post.boxes(), m.card()));
             for (Path f : files) {
                 try {
                     Radiograph r = RadiographReader.read(f);

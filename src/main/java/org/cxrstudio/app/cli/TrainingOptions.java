@@ -62,6 +62,9 @@ final class TrainingOptions {
     @Option(names = "--normalization", defaultValue = "per-image", description = "per-image (z-score of each image, removes scanner brightness/contrast) or fixed ((v/255-0.5)/0.25) (default ${DEFAULT-VALUE}).")
     String normalization;
 
+    @Option(names = "--crop", defaultValue = "none", description = "none, or border: drop 8%% of each side (burned-in text, markers, collimator and film edges) before resizing; recorded in the card so inference crops the same (default ${DEFAULT-VALUE}).")
+    String crop;
+
     @Option(names = "--cache", paramLabel = "DIR", description = "Preprocessed-image cache folder (default ~/.cache/cxr-studio/tensors).")
     Path cache;
 
@@ -81,6 +84,6 @@ final class TrainingOptions {
         return TrainingConfig.builder().labeled(folders).arch(arch).inputSize(size).r0(r0).epochs(epochs)
                 .timeBudget(timeBudget == null ? null : Durations.parse(timeBudget)).out(out).resume(resume).seed(seed)
                 .batchSize(batch).learningRate(lr).weightDecay(weightDecay).valFraction(valFraction)
-                .augment(!noAugment).normalization(normalization).sameSourceBoost(sameSourceBoost).cacheDir(cache).name(name).command(command);
+                .augment(!noAugment).normalization(normalization).crop(crop).sameSourceBoost(sameSourceBoost).cacheDir(cache).name(name).command(command);
     }
 }

@@ -20,10 +20,11 @@ import java.util.Objects;
  * the figure measures the map, not the threshold), with box recall at IoU
  * {@value Evaluator#RECALL_IOU} beside it.
  *
- * <p>Cost: the heatmaps are computed once by the caller; here each image is labelled once per
- * relative threshold ({@link BoxExtractor#regions}) and the area and count filters are applied to
- * those regions ({@link BoxExtractor#select}); the IoU of each distinct box set is computed once.
- * Single-threaded, pure; checks the token between thresholds.
+ * <p>Cost: the heatmaps are computed once by the caller; here each image is upsampled once and
+ * labelled once per relative threshold ({@link BoxExtractor#regions(Heatmap, List)}), the area and
+ * count filters are applied to those regions ({@link BoxExtractor#select}), and the IoU of each
+ * distinct box set is computed once. Single-threaded, pure; checks the token between images and
+ * between thresholds.
  *
  * <pre>{@code
  * List<Result> ranked = BoxCalibration.sweep(cases, Grid.DEFAULT, CancellationToken.NONE);
@@ -105,14 +106,19 @@ public final class BoxCalibration {
             throw new IllegalArgumentException("no TB images with ground-truth boxes to calibrate on");
         }
         int truthBoxes = cases.stream().mapToInt(c -> c.truth().size()).sum();
-        List<Result> results = new ArrayList<>(grid.size());
-        for (double t : grid.thresholds()) {
+        List<List<List<BoxExtractor.Region>>> byCase = new ArrayList<>(cases.size()); // [case][threshold]
+        for (Case c : cases) {
             cancel.throwIfCancelled();
-            BoxExtractor labeller = new BoxExtractor(new BoxParams(t, 0, 1));
+            byCase.add(BoxExtractor.regions(c.heatmap(), grid.thresholds()));
+        }
+        List<Result> results = new ArrayList<>(grid.size());
+        for (int ti = 0; ti < grid.thresholds().size(); ti++) {
+            cancel.throwIfCancelled();
+            double t = grid.thresholds().get(ti);
             List<List<BoxExtractor.Region>> regions = new ArrayList<>(cases.size());
             List<Map<List<Box>, double[]>> memo = new ArrayList<>(cases.size());
-            for (Case c : cases) {
-                regions.add(labeller.regions(c.heatmap()));
+            for (List<List<BoxExtractor.Region>> r : byCase) {
+                regions.add(r.get(ti));
                 memo.add(new HashMap<>());
             }
             for (double a : grid.minAreas()) {

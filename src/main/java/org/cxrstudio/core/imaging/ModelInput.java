@@ -1,9 +1,11 @@
 package org.cxrstudio.core.imaging;
 
 /**
- * Turns a displayed 8-bit image into a model input plane: resize to the square input size
- * (area averaging when shrinking, bilinear when enlarging; the aspect ratio is not kept,
- * as in training), then normalise. Pure function, thread-safe.
+ * Turns a displayed 8-bit image into a model input plane: crop ({@link Preprocessing#cropRegion}),
+ * resize to the square input size (area averaging when shrinking, bilinear when enlarging; the
+ * aspect ratio is not kept, as in training), then normalise. Training caches the output of
+ * {@link #cropAndResize} and normalises it the same way, so both paths share this code.
+ * Pure function, thread-safe.
  */
 public final class ModelInput {
     private ModelInput() { }
@@ -12,9 +14,14 @@ public final class ModelInput {
      * @return {@code size*size} floats, row-major, one channel
      */
     public static float[] prepare(GrayImage image, Preprocessing p) {
-        float[] plane = resize(image, p.inputSize());
+        float[] plane = cropAndResize(image, p);
         normalize(plane, p);
         return plane;
+    }
+
+    /** Crops as {@code p} says and resizes to {@code p.inputSize()}; values stay in {@code 0..255}. */
+    public static float[] cropAndResize(GrayImage image, Preprocessing p) {
+        return resize(p.cropRegion(image.width(), image.height()).apply(image), p.inputSize());
     }
 
     /** Resizes to {@code size x size}, values stay in {@code 0..255}. */

@@ -42,7 +42,7 @@ final class PredictionAssembler {
             if (!(p >= 0 && p <= 1)) {
                 throw new InferenceException(model + ": probability output " + p + " is not in 0..1");
             }
-            Heatmap hm = TbModel.heatmap(cam, i * perImage, w, h, images.get(i), post);
+            Heatmap hm = TbModel.heatmap(cam, i * perImage, w, h, images.get(i), card.preprocessing(), post);
             parts.add(new Part(p, hm, boxes.extract(hm, p, threshold)));
         }
         double ms = (System.nanoTime() - t0) / 1e6 / n;

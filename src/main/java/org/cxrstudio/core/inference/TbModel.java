@@ -9,6 +9,7 @@ import ai.onnxruntime.OrtSession;
 import org.cxrstudio.core.imaging.DisplayPipeline;
 import org.cxrstudio.core.imaging.GrayImage;
 import org.cxrstudio.core.imaging.ModelInput;
+import org.cxrstudio.core.imaging.Preprocessing;
 import org.cxrstudio.core.imaging.Radiograph;
 import org.cxrstudio.core.saliency.BoxExtractor;
 import org.cxrstudio.core.saliency.Heatmap;
@@ -255,10 +256,14 @@ public final class TbModel implements AutoCloseable {
         closeQuietly(session);
     }
 
-    /** Builds a heatmap for class 0 from a flat CAM slice. */
-    static Heatmap heatmap(float[] cam, int offset, int w, int h, GrayImage img, PostProcessing post) {
+    /**
+     * Builds a heatmap for class 0 from a flat CAM slice; the CAM covers the card's crop of
+     * {@code img}, the heatmap the whole image (original pixels).
+     */
+    static Heatmap heatmap(float[] cam, int offset, int w, int h, GrayImage img, Preprocessing pre, PostProcessing post) {
         float[] slice = new float[w * h];
         System.arraycopy(cam, offset, slice, 0, w * h);
-        return Heatmaps.fromCam(slice, w, h, img.width(), img.height(), post.normalization());
+        return Heatmaps.fromCam(slice, w, h, pre.cropRegion(img.width(), img.height()), img.width(), img.height(),
+                post.normalization());
     }
 }

@@ -1,6 +1,7 @@
 package org.cxrstudio.core.saliency;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -56,6 +57,14 @@ public final class BoxExtractor {
      * filters on one labelling: {@code extract(h) == select(regions(h), minArea, maxBoxes)}.
      */
     public List<Region> regions(Heatmap heatmap) {
+        return regions(heatmap, List.of(params.relativeThreshold())).get(0);
+    }
+
+    /**
+     * {@link #regions(Heatmap)} at each of several relative thresholds ({@code (0, 1]}), upsampling
+     * the heatmap once; element {@code i} is what an extractor with threshold {@code i} returns.
+     */
+    public static List<List<Region>> regions(Heatmap heatmap, List<Double> relativeThresholds) {
         int iw = heatmap.imageWidth();
         int ih = heatmap.imageHeight();
         double scale = Math.min(1.0, (double) MAX_RASTER_SIDE / Math.max(iw, ih));
@@ -66,12 +75,23 @@ public final class BoxExtractor {
         for (float val : v) {
             max = Math.max(max, val);
         }
-        if (max <= 0) {
-            return List.of();
-        }
-        float cut = (float) (params.relativeThreshold() * max);
         int[] label = new int[w * h];
         int[] stack = new int[w * h];
+        List<List<Region>> out = new ArrayList<>(relativeThresholds.size());
+        for (double t : relativeThresholds) {
+            if (max <= 0) {
+                out.add(List.of());
+                continue;
+            }
+            Arrays.fill(label, 0);
+            out.add(label(v, w, h, (float) (t * max), scale, iw, ih, label, stack));
+        }
+        return out;
+    }
+
+    /** 8-connected components of {@code v >= cut}, highest peak first; {@code label} must be all 0. */
+    private static List<Region> label(float[] v, int w, int h, float cut, double scale, int iw, int ih,
+                                      int[] label, int[] stack) {
         List<Region> regions = new ArrayList<>();
         int next = 0;
         for (int start = 0; start < v.length; start++) {

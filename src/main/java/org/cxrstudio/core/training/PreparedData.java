@@ -67,13 +67,14 @@ record PreparedData(List<Sample> samples, Split split, int[] train, int[] val) {
         return out;
     }
 
-    /** The tensor cache of all samples at {@code size}. */
-    TensorCache cache(Path cacheDir, int size, ProgressListener progress, CancellationToken cancel) throws IOException {
+    /** The tensor cache of all samples at {@code size} with {@code crop} ({@code none} or {@code border}). */
+    TensorCache cache(Path cacheDir, int size, String crop, ProgressListener progress, CancellationToken cancel)
+            throws IOException {
         List<Path> files = new ArrayList<>(samples.size());
         for (Sample s : samples) {
             files.add(s.file());
         }
-        return TensorCache.open(cacheDir, files, size, progress, cancel);
+        return TensorCache.open(cacheDir, files, size, crop, progress, cancel);
     }
 
     List<Sample> trainSamples() {

@@ -36,10 +36,18 @@ record TeacherTargets(float[] probability, float[][] cams, int camWidth, int cam
     private static final Logger LOG = LoggerFactory.getLogger(TeacherTargets.class);
     static final String FILE = "teacher-targets.bin";
 
-    /** Loads {@code out/teacher-targets.bin} when it matches, else runs the teacher over {@code cache}. */
-    static TeacherTargets obtain(TeacherModel teacher, TensorCache cache, int studentCamW, int studentCamH, Path outDir,
-                                 int batch, ProgressListener progress, CancellationToken cancel) throws IOException {
-        Path file = outDir.resolve(FILE);
+    /**
+     * Loads {@code out/teacher-targets.bin} when it matches, else runs the teacher over {@code cache}
+     * (made with the teacher's own size and crop). The CAM is moved from the teacher's crop to the
+     * student's ({@link Grids#recrop}); targets for a cropping student are kept in their own file.
+     *
+     * @param studentCropFraction the student's {@code Preprocessing#cropFraction()}
+     */
+    static TeacherTargets obtain(TeacherModel teacher, TensorCache cache, int studentCamW, int studentCamH,
+                                 double studentCropFraction, Path outDir, int batch, ProgressListener progress,
+                                 CancellationToken cancel) throws IOException {
+        Path file = outDir.resolve(studentCropFraction == 0 ? FILE : "teacher-targets-crop" + studentCropFraction + ".bin");
+        double teacherCropFraction = teacher.preprocessing().cropFraction();
         if (Files.isRegularFile(file)) {
             TeacherTargets t = read(file);
             if (t != null && t.teacherSha.equals(teacher.sha256()) && t.probability.length == cache.count()
@@ -73,7 +81,8 @@ record TeacherTargets(float[] probability, float[][] cams, int camWidth, int cam
                 float[] cam = new float[cell];
                 System.arraycopy(o.cam(), j * cell, cam, 0, cell);
                 natives[first + j] = cam;
-                cams[first + j] = Grids.resize(cam, o.camWidth(), o.camHeight(), studentCamW, studentCamH);
+                cams[first + j] = Grids.recrop(cam, o.camWidth(), o.camHeight(), teacherCropFraction, studentCamW,
+                        studentCamH, studentCropFraction);
             }
             progress.progress(first + k, n, "teacher outputs " + (first + k) + "/" + n);
         }

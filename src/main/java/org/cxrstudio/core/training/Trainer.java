@@ -1,5 +1,7 @@
 package org.cxrstudio.core.training;
 
+import org.cxrstudio.core.imaging.Preprocessing;
+
 import org.cxrstudio.core.inference.ModelCard;
 import org.cxrstudio.core.task.CancellationToken;
 import org.cxrstudio.core.task.ProgressListener;
@@ -71,14 +73,16 @@ public final class Trainer {
         try {
             networks.check(c.arch(), c.inputSize());
             PreparedData data = PreparedData.prepare(c, ckpt.hasLast());
-            TensorCache cache = data.cache(c.cacheDir(), c.inputSize(), progress, cancel);
+            TensorCache cache = data.cache(c.cacheDir(), c.inputSize(), c.crop(), progress, cancel);
             try (StudentNet net = new StudentNet(networks, c.arch(), c.inputSize(), c.r0(), c.seed())) {
                 TeacherTargets targets = null;
                 if (teacherModel != null) {
-                    TensorCache tc = teacherModel.inputSize() == c.inputSize() ? cache
-                            : data.cache(c.cacheDir(), teacherModel.inputSize(), progress, cancel);
-                    targets = TeacherTargets.obtain(teacherModel, tc, net.camWidth(), net.camHeight(), c.out(),
-                            c.batchSize(), progress, cancel);
+                    // the teacher sees the input its own card describes (size and crop)
+                    String teacherCrop = teacherModel.preprocessing().crop();
+                    TensorCache tc = teacherModel.inputSize() == c.inputSize() && teacherCrop.equals(c.crop()) ? cache
+                            : data.cache(c.cacheDir(), teacherModel.inputSize(), teacherCrop, progress, cancel);
+                    targets = TeacherTargets.obtain(teacherModel, tc, net.camWidth(), net.camHeight(),
+                            c.preprocessing().cropFraction(), c.out(), c.batchSize(), progress, cancel);
                 }
                 // the budget covers training and validation; the teacher's one-off outputs (cached in
                 // OUT/teacher-targets.bin) are excluded so that distilled and baseline runs get equal
@@ -104,7 +108,7 @@ public final class Trainer {
                 Comparison comparison = null;
                 Map<String, Object> validation = new LinkedHashMap<>(state.bestValidation);
                 if (targets != null) {
-                    Validation tv = teacherValidation(targets, data, cache);
+                    Validation tv = teacherValidation(targets, data, cache, teacherModel.preprocessing().cropFraction());
                     validation.put("teacher", tv.report().toJsonMap());
                     if (baseline != null) {
                         comparison = compare(tv, teacherModel, baseline, state, run, ckpt, net);
@@ -139,7 +143,8 @@ public final class Trainer {
                 Comparison.Row.of("distilled", distilled, state.elapsedMs / 1000.0));
     }
 
-    private static Validation teacherValidation(TeacherTargets t, PreparedData data, TensorCache cache) {
+    private static Validation teacherValidation(TeacherTargets t, PreparedData data, TensorCache cache,
+                                                double teacherCropFraction) {
         int[] val = data.val();
         float[] prob = new float[val.length];
         float[][] cams = new float[val.length][];
@@ -151,7 +156,7 @@ public final class Trainer {
             w[i] = cache.originalWidth(val[i]);
             h[i] = cache.originalHeight(val[i]);
         }
-        return Validation.of(data.valSamples(), prob, cams, t.nativeWidth(), t.nativeHeight(), w, h);
+        return Validation.of(data.valSamples(), prob, cams, t.nativeWidth(), t.nativeHeight(), teacherCropFraction, w, h);
     }
 
     private Path export(TrainingConfig c, PreparedData data, RunState state, String reason,
@@ -203,9 +208,13 @@ public final class Trainer {
         return onnx;
     }
 
-    /** The default r0 adds nothing, so checkpoints made before r0 was configurable still resume. */
+    /**
+     * The default r0 and crop add nothing, so checkpoints made before they were configurable
+     * still resume.
+     */
     private static String fingerprint(TrainingConfig c, PreparedData data, TeacherModel teacher) {
-        return c.arch() + "|" + c.inputSize() + "|" + c.normalization() + "|seed " + c.seed() + "|batch " + c.batchSize() + "|split "
+        return c.arch() + "|" + c.inputSize() + "|" + c.normalization()
+                + (Preprocessing.CROP_NONE.equals(c.crop()) ? "" : "|crop " + c.crop()) + "|seed " + c.seed() + "|batch " + c.batchSize() + "|split "
                 + data.split().fingerprint() + (teacher == null ? "" : "|teacher " + teacher.sha256().substring(0, 12))
                 + (c.r0() == Architectures.DEFAULT_R0 ? "" : "|r0 " + c.r0());
     }

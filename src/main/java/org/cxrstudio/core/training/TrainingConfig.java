@@ -33,6 +33,7 @@ import java.util.Objects;
  * @param augment        random affine + gamma on training images
  * @param sameSourceBoost epoch-share multiplier of same-source groups in the balanced sampler (1 = natural)
  * @param normalization  {@code per-image} (z-score, default) or {@code fixed} ({@code (v/255 − 0.5)/0.25})
+ * @param crop           {@code none} (default) or {@code border} ({@link Preprocessing#crop()})
  * @param teacher        teacher ONNX file for distillation, or {@code null} for supervised training
  * @param kdAlpha        weight α of the distillation term; the label term gets {@code 1 − α}
  * @param temperature    distillation temperature {@code T > 0}
@@ -47,7 +48,7 @@ import java.util.Objects;
 public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String arch, int inputSize, double r0, int epochs,
                              Duration timeBudget, Path out, boolean resume, long seed, int batchSize,
                              double learningRate, double weightDecay, double valFraction, boolean augment,
-                             double sameSourceBoost, String normalization, Path teacher, double kdAlpha, double temperature, double camWeight, Aals aals,
+                             double sameSourceBoost, String normalization, String crop, Path teacher, double kdAlpha, double temperature, double camWeight, Aals aals,
                              boolean baseline, Path cacheDir, String role, String name, String command) {
 
     /** Smallest accepted r0: it keeps r, and so the division by r in LSE-LBA, away from 0. */
@@ -65,6 +66,9 @@ public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String
         }
         if (!Preprocessing.PER_IMAGE.equals(normalization) && !Preprocessing.FIXED.equals(normalization)) {
             throw new IllegalArgumentException("--normalization must be per-image or fixed, got " + normalization);
+        }
+        if (!Preprocessing.CROP_NONE.equals(crop) && !Preprocessing.CROP_BORDER.equals(crop)) {
+            throw new IllegalArgumentException("--crop must be none or border, got " + crop);
         }
         if (inputSize < 32 || inputSize > 1024) {
             throw new IllegalArgumentException("--size must be 32..1024 px, got " + inputSize);
@@ -100,8 +104,8 @@ public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String
 
     /** The model input recipe written into the card and used for training and validation. */
     public Preprocessing preprocessing() {
-        return Preprocessing.FIXED.equals(normalization) ? new Preprocessing(inputSize, Preprocessing.FIXED, 0.5, 0.25)
-                : Preprocessing.perImage(inputSize);
+        return new Preprocessing(inputSize, normalization, Preprocessing.FIXED.equals(normalization) ? 0.5 : 0,
+                Preprocessing.FIXED.equals(normalization) ? 0.25 : 1, crop);
     }
 
     public boolean distilling() {
@@ -111,7 +115,7 @@ public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String
     /** The same run with another output folder, teacher and baseline flag (for the baseline student). */
     public TrainingConfig asBaseline(Path baselineOut) {
         return new TrainingConfig(labeled, null, arch, inputSize, r0, epochs, timeBudget, baselineOut, resume, seed,
-                batchSize, learningRate, weightDecay, valFraction, augment, sameSourceBoost, normalization, null,
+                batchSize, learningRate, weightDecay, valFraction, augment, sameSourceBoost, normalization, crop, null,
                 kdAlpha, temperature, camWeight, aals, false, cacheDir, role, name + "-baseline",
                 command + " [baseline: labels only]");
     }
@@ -138,6 +142,7 @@ public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String
         private double valFraction = 0.2;
         private boolean augment = true;
         private String normalization = Preprocessing.PER_IMAGE;
+        private String crop = Preprocessing.CROP_NONE;
         private double sameSourceBoost = 1;
         private Path teacher;
         private double kdAlpha = 0.5;
@@ -167,6 +172,7 @@ public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String
         public Builder augment(boolean v) { augment = v; return this; }
         public Builder sameSourceBoost(double v) { sameSourceBoost = v; return this; }
         public Builder normalization(String v) { normalization = v; return this; }
+        public Builder crop(String v) { crop = v; return this; }
         public Builder teacher(Path v) { teacher = v; return this; }
         public Builder kdAlpha(double v) { kdAlpha = v; return this; }
         public Builder temperature(double v) { temperature = v; return this; }
@@ -185,7 +191,7 @@ public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String
             String r = role != null ? role : teacher != null ? "student" : "teacher";
             String n = name != null ? name : "cxr-" + arch;
             return new TrainingConfig(labeled, unlabeled, arch, inputSize, r0, epochs, timeBudget, out, resume, seed,
-                    batchSize, learningRate, weightDecay, valFraction, augment, sameSourceBoost, normalization, teacher, kdAlpha,
+                    batchSize, learningRate, weightDecay, valFraction, augment, sameSourceBoost, normalization, crop, teacher, kdAlpha,
                     temperature,
                     camWeight, aals, baseline, cache, r, n, command);
         }

@@ -203,7 +203,7 @@ final class TrainingRun {
             System.arraycopy(p.probability(), 0, prob, first, k);
             System.arraycopy(p.cams(), 0, cams, first, k);
         }
-        return Validation.of(data.valSamples(), prob, cams, net.camWidth(), net.camHeight(), w, h);
+        return Validation.of(data.valSamples(), prob, cams, net.camWidth(), net.camHeight(), pre.cropFraction(), w, h);
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.cxrstudio.core.training;
 
+import org.cxrstudio.core.imaging.CropRegion;
+
 import org.cxrstudio.core.eval.EvalReport;
 import org.cxrstudio.core.eval.EvalSample;
 import org.cxrstudio.core.eval.EvalSummary;
@@ -23,8 +25,9 @@ import java.util.Map;
  * <p>Localisation: on every TB validation image with ground-truth boxes, boxes come from the
  * min-max-normalised CAM ({@link BoxParams#DEFAULT}) <em>regardless of the image score</em>, so
  * mIoU measures where the model looks, independently of its threshold.
- * <p>Selection score (higher is better): the mean of the <em>same-source AUC</em> (mean AUC over
- * the sources whose validation images hold both TB and normal, e.g. Shenzhen, Montgomery, DA/DB)
+ * <p>Selection score (higher is better): the mean of the <em>same-source AUC</em> (AUC averaged over
+ * the sources whose validation images hold both TB and normal, e.g. Shenzhen, Montgomery, DA/DB,
+ * weighted by their numbers of validation images)
  * and the mIoU, using whichever of the two exists; else the pooled AUC; else minus the loss. This
  * rewards separating TB from normal within one hospital and looking at the lesion, not
  * recognising the hospital.
@@ -40,10 +43,12 @@ record Validation(double loss, EvalReport report, Double sameSourceAuc, double s
      * @param val    validation samples
      * @param prob   probability per sample
      * @param cams   raw CAM per sample on a {@code camW×camH} grid
+     * @param cropFraction {@link org.cxrstudio.core.imaging.Preprocessing#cropFraction()} of the model that
+     *               made the CAMs: the grid covers that crop of each image
      * @param widths original image width per sample (pixels), heights likewise
      */
-    static Validation of(List<Sample> val, float[] prob, float[][] cams, int camW, int camH, int[] widths,
-                         int[] heights) {
+    static Validation of(List<Sample> val, float[] prob, float[][] cams, int camW, int camH, double cropFraction,
+                         int[] widths, int[] heights) {
         BoxExtractor boxes = new BoxExtractor(BoxParams.DEFAULT);
         List<EvalSample> samples = new ArrayList<>();
         double loss = 0;
@@ -56,7 +61,8 @@ record Validation(double loss, EvalReport report, Double sameSourceAuc, double s
             List<Box> predicted = List.of();
             if (s.positive() && !s.boxes().isEmpty()) {
                 anyBoxes = true;
-                h = Heatmaps.fromCam(cams[i], camW, camH, widths[i], heights[i], CamNormalization.MIN_MAX);
+                h = Heatmaps.fromCam(cams[i], camW, camH, CropRegion.of(widths[i], heights[i], cropFraction), widths[i],
+                        heights[i], CamNormalization.MIN_MAX);
                 predicted = boxes.extract(h);
             }
             samples.add(new EvalSample(s.filename(), s.positive(), prob[i], predicted, h, s.boxes(), widths[i],
@@ -66,12 +72,14 @@ record Validation(double loss, EvalReport report, Double sameSourceAuc, double s
         EvalSummary pooled = Evaluator.summarize(samples, 0.5, anyBoxes);
         Map<String, EvalSummary> groups = Evaluator.byGroup(samples, 0.5, anyBoxes);
         EvalReport report = new EvalReport(pooled, groups, ShortcutCheck.run(samples));
+        // weighted by each source's validation images: Montgomery (7) and DA/DB (17) swing by
+        // 0.1-0.4 between epochs on one or two images and would otherwise pick noisy epochs
         double sum = 0;
         int k = 0;
         for (EvalSummary g : groups.values()) {
             if (g.auc() != null) {
-                sum += g.auc();
-                k++;
+                sum += g.auc() * g.n();
+                k += g.n();
             }
         }
         Double same = k == 0 ? null : sum / k;

@@ -1,5 +1,6 @@
 package org.cxrstudio.ui.shell;
 
+import org.cxrstudio.core.imaging.Preprocessing;
 import org.cxrstudio.core.inference.ModelCard;
 
 import java.util.Locale;
@@ -18,7 +19,9 @@ final class ModelCardText {
         sb.append(c.name()).append(' ').append(c.version()).append('\n')
                 .append("Architecture: ").append(c.architecture()).append(" (").append(c.role()).append(")\n")
                 .append("Input: ").append(c.preprocessing().inputSize()).append(" px, ")
-                .append(c.preprocessing().normalization()).append('\n')
+                .append(c.preprocessing().normalization())
+                .append(Preprocessing.CROP_NONE.equals(c.preprocessing().crop()) ? "" : ", crop " + c.preprocessing().crop())
+                .append('\n')
                 .append(String.format(Locale.ROOT, "Operating threshold: %.3f%n", c.threshold()))
                 .append("Device: ").append(device).append(deviceReason.isEmpty() ? "" : " — " + deviceReason).append('\n');
         section(sb, "Validation", c.validation());

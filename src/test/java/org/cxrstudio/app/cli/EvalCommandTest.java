@@ -3,6 +3,8 @@ package org.cxrstudio.app.cli;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.cxrstudio.core.inference.DevicePreference;
+import org.cxrstudio.core.inference.ModelCard;
+import org.cxrstudio.core.inference.ModelFiles;
 import org.cxrstudio.core.inference.TbModel;
 import org.cxrstudio.core.inference.TestModels;
 import org.junit.jupiter.api.BeforeEach;
@@ -134,6 +136,43 @@ class EvalCommandTest {
         assertThat(j.get("miou").getAsDouble()).isEqualTo(1.0);
         assertThat(j.get("box_recall_iou30").getAsDouble()).isEqualTo(1.0);
         assertThat(j.get("dice").getAsDouble()).isBetween(0.5, 1.0);
+    }
+
+    @Test
+    void boxParametersComeFromTheCardUnlessGivenOnTheCommandLine() throws IOException {
+        Path tb = Files.createDirectories(dir.resolve("tb/images"));
+        TestImages.png(tb.resolve("p.png"), 64, 30, new int[] {16, 16, 32, 32}, 250);
+        TestImages.uniform(tb.resolve("n.png"), 20);
+        Path labels = Files.writeString(dir.resolve("tb/labels.csv"),
+                "filename,label,x1,y1,x2,y2\np.png,tb,16,16,32,32\nn.png,no_finding,,,,\n");
+        String[] args = {"eval", "--model", model.toString(), "--images", tb.toString(), "--labels", labels.toString(),
+                "--threshold", "0.1"};
+        // at 0.1 of the maximum the bilinear ramps widen the 16 px box to about 22 px
+        CliRun low = CliRun.of(concat(args, "--box-threshold", "0.1"));
+        assertThat(low.exit()).as(low.err()).isZero();
+        assertThat(low.err()).contains("boxes: relative threshold 0.1, min area 0.005, at most 3 (command line)");
+        double lowMiou = JsonParser.parseString(low.out()).getAsJsonObject().get("miou").getAsDouble();
+        assertThat(lowMiou).isBetween(0.3, 0.8);
+
+        ModelFiles.putPostprocessing(model, Map.of(ModelCard.BOX_THRESHOLD, 0.1));
+        CliRun card = CliRun.of(concat(args, "--into-card", "k"));
+        assertThat(card.exit()).as(card.err()).isZero();
+        assertThat(card.err()).contains("(model card)");
+        assertThat(JsonParser.parseString(card.out()).getAsJsonObject().get("miou").getAsDouble()).isEqualTo(lowMiou);
+        try (TbModel m = TbModel.load(model, DevicePreference.CPU)) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> stored = (Map<String, Object>) m.card().validation().get("k");
+            assertThat(stored.get("boxes")).isEqualTo(Map.of(ModelCard.BOX_THRESHOLD, 0.1,
+                    ModelCard.BOX_MIN_AREA, 0.005, ModelCard.BOX_MAX, 3.0));
+        }
+        CliRun back = CliRun.of(concat(args, "--box-threshold", "0.5"));
+        assertThat(JsonParser.parseString(back.out()).getAsJsonObject().get("miou").getAsDouble()).isEqualTo(1.0);
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     @Test

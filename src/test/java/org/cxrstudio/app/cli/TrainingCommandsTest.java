@@ -74,6 +74,17 @@ class TrainingCommandsTest {
     }
 
     @Test
+    void unknownCropAndNoPercentFormatErrorInHelp() throws IOException {
+        LabeledFolder f = SyntheticData.write(tmp.resolve("d"), "s", 2, 2, 32, 1);
+        CliRun r = train("--images", f.images().toString(), "--labels", f.labels().toString(), "--crop", "lungs");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).startsWith("error: ").contains("--crop must be none or border, got lungs");
+        assertThat(tmp.resolve("out/checkpoints")).doesNotExist();
+        CliRun help = CliRun.of("train", "--help");
+        assertThat(help.out() + help.err()).contains("drop 8% of each side").doesNotContain("Could not format");
+    }
+
+    @Test
     void missingTeacher() throws IOException {
         LabeledFolder f = SyntheticData.write(tmp.resolve("d"), "s", 2, 2, 32, 1);
         CliRun r = CliRun.of("distill", "--teacher", tmp.resolve("nope.onnx").toString(), "--images", f.images().toString(),

@@ -29,6 +29,32 @@ class LocalizationTest {
     }
 
     @Test
+    void iouOfUnionsEqualsThePerCellMaskCount() {
+        java.util.Random r = new java.util.Random(7);
+        int[][] sizes = {{512, 512}, {100, 80}, {3000, 2500}, {7, 5}};
+        for (int trial = 0; trial < 400; trial++) {
+            int[] wh = sizes[trial % sizes.length];
+            List<Box> p = randomBoxes(r, r.nextInt(4), wh);
+            List<Box> t = randomBoxes(r, 1 + r.nextInt(3), wh);
+            assertThat(Localization.iouOfUnions(p, t, wh[0], wh[1])).as("%s vs %s on %dx%d", p, t, wh[0], wh[1])
+                    .isEqualTo(Localization.iouOfUnionsByMask(p, t, wh[0], wh[1]));
+        }
+    }
+
+    private static List<Box> randomBoxes(java.util.Random r, int n, int[] wh) {
+        List<Box> out = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            // fractional edges, sometimes past the image, sometimes thinner than a pixel
+            double x1 = r.nextDouble() * wh[0] * 1.1 - wh[0] * 0.05;
+            double y1 = r.nextDouble() * wh[1] * 1.1 - wh[1] * 0.05;
+            double w = r.nextInt(5) == 0 ? r.nextDouble() : r.nextDouble() * wh[0] / 2;
+            double h = r.nextInt(5) == 0 ? r.nextDouble() : r.nextDouble() * wh[1] / 2;
+            out.add(box(x1, y1, x1 + w, y1 + h));
+        }
+        return out;
+    }
+
+    @Test
     void emptyBoxSets() {
         assertThat(Localization.iouOfUnions(List.of(), List.of(box(0, 0, 10, 10)), 50, 50)).isZero();
         assertThat(Localization.boxesFound(List.of(), List.of(box(0, 0, 10, 10)), 0.3)).isZero();

@@ -62,6 +62,45 @@ class DistillTest {
     }
 
     @Test
+    void theTeacherSeesTheCropOfItsOwnCardAsInferenceWould() throws Exception {
+        Path cropped = TestModels.write(tmp, "cropped", "teacher", TestModels.brightness(48).withCrop("border"), 0.5);
+        TrainingResult r = run(config("c").teacher(cropped).crop("border").epochs(1).build());
+        assertThat(r.stopReason()).isEqualTo(TrainingResult.COMPLETED);
+        assertThat(Files.readString(tmp.resolve("c/model.card.json"))).containsPattern("\"crop\"\\s*:\\s*\"border\"");
+        Path targets;
+        try (var files = Files.list(tmp.resolve("c"))) {
+            targets = files.filter(f -> f.getFileName().toString().startsWith("teacher-targets")).findFirst().orElseThrow();
+        }
+        float[] got = TeacherTargets.read(targets).probability().clone();
+        // what inference gives for every image with the teacher's card (crop border) and without a crop
+        List<Path> images = org.cxrstudio.core.training.data.TrainingData.load(folders, null).stream()
+                .map(org.cxrstudio.core.training.data.Sample::file).toList();
+        float[] withCrop = new float[images.size()];
+        float[] noCrop = new float[images.size()];
+        Path plain = TestModels.write(tmp, "plain", "teacher", TestModels.brightness(48), 0.5);
+        try (var m = org.cxrstudio.core.inference.TbModel.load(cropped, org.cxrstudio.core.inference.DevicePreference.CPU);
+             var p = org.cxrstudio.core.inference.TbModel.load(plain, org.cxrstudio.core.inference.DevicePreference.CPU)) {
+            for (int i = 0; i < images.size(); i++) {
+                var rg = org.cxrstudio.core.imaging.RadiographReader.read(images.get(i));
+                withCrop[i] = (float) m.predict(rg).tbProbability();
+                noCrop[i] = (float) p.predict(rg).tbProbability();
+            }
+        }
+        java.util.Arrays.sort(got);
+        java.util.Arrays.sort(withCrop);
+        java.util.Arrays.sort(noCrop);
+        double maxCropDiff = 0;
+        double maxPlainDiff = 0;
+        for (int i = 0; i < got.length; i++) {
+            maxCropDiff = Math.max(maxCropDiff, Math.abs(got[i] - withCrop[i]));
+            maxPlainDiff = Math.max(maxPlainDiff, Math.abs(got[i] - noCrop[i]));
+        }
+        assertThat(maxCropDiff).isLessThan(2e-3); // byte rounding of the cache only
+        assertThat(maxPlainDiff).as("teacher outputs without the crop (crop-matched diff %s)", maxCropDiff)
+                .isGreaterThan(Math.max(4e-3, 3 * maxCropDiff));
+    }
+
+    @Test
     void baselineUsesSameSplitSeedAndBudgetAndIsCompared() throws IOException {
         TrainingResult r = run(config("b").baseline(true).timeBudget(Duration.ofMinutes(5)).build());
         Path out = tmp.resolve("b");

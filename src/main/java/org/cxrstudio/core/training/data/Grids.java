@@ -52,4 +52,31 @@ public final class Grids {
         double bottom = src[y1 * w + x0] * (1 - fx) + src[y1 * w + x1] * fx;
         return (float) (top * (1 - fy) + bottom * fy);
     }
+
+    /**
+     * Moves a CAM made on one crop of the image to the grid of another crop (teacher and student
+     * may crop differently): output cell centres are placed in whole-image coordinates
+     * ({@code 0..1} per axis, the student's region is {@code dstFraction .. 1-dstFraction}) and
+     * the source is sampled bilinearly there, clamped at its edges (where the student sees margin
+     * the teacher did not, the teacher's edge value is repeated). With equal fractions this is
+     * {@link #resize}.
+     */
+    public static float[] recrop(float[] src, int w, int h, double srcFraction, int outW, int outH, double dstFraction) {
+        if (srcFraction == dstFraction) {
+            return resize(src, w, h, outW, outH);
+        }
+        float[] out = new float[outW * outH];
+        double srcSpan = 1 - 2 * srcFraction;
+        double dstSpan = 1 - 2 * dstFraction;
+        for (int oy = 0; oy < outH; oy++) {
+            double v = dstFraction + (oy + 0.5) / outH * dstSpan;
+            double sy = (v - srcFraction) / srcSpan * h - 0.5;
+            for (int ox = 0; ox < outW; ox++) {
+                double u = dstFraction + (ox + 0.5) / outW * dstSpan;
+                double sx = (u - srcFraction) / srcSpan * w - 0.5;
+                out[oy * outW + ox] = bilinear(src, w, h, sx, sy);
+            }
+        }
+        return out;
+    }
 }

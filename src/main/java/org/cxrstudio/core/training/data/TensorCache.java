@@ -4,6 +4,7 @@ import org.cxrstudio.core.imaging.DisplayPipeline;
 import org.cxrstudio.core.imaging.GrayImage;
 import org.cxrstudio.core.imaging.ImageReadException;
 import org.cxrstudio.core.imaging.ModelInput;
+import org.cxrstudio.core.imaging.Preprocessing;
 import org.cxrstudio.core.imaging.Radiograph;
 import org.cxrstudio.core.imaging.RadiographReader;
 import org.cxrstudio.core.task.CancellationToken;
@@ -35,10 +36,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Preprocessed images at one input size, decoded once and memory-mapped afterwards, so epochs
  * after the first skip PNG/JPEG/DICOM decoding (the dominant cost on a 2-core CPU). Each image is
  * read with {@link RadiographReader}, rendered with {@link DisplayPipeline} (default window, as
- * the viewer shows it) and resized with {@link ModelInput#resize} to {@code size×size}; the values
+ * the viewer shows it), cropped and resized with {@link ModelInput#cropAndResize} to {@code size×size}; the values
  * (0..255) are stored rounded to bytes, a quantisation below one grey level that the per-image
  * normalisation makes irrelevant. The file is keyed by the image paths, sizes and modification
- * times and the input size, so changed data builds a new file; it is written to a temp file and
+ * times, the input size and the crop, so changed data builds a new file; it is written to a temp file and
  * renamed, so a killed build never leaves a half cache. Reads are thread-safe.
  */
 public final class TensorCache {
@@ -47,14 +48,17 @@ public final class TensorCache {
     private static final long MAX_MAP_BYTES = 1L << 30;
 
     private final int size;
+    private final String crop;
     private final int count;
     private final int[] widths;
     private final int[] heights;
     private final List<MappedByteBuffer> chunks;
     private final int imagesPerChunk;
 
-    private TensorCache(int size, int[] widths, int[] heights, List<MappedByteBuffer> chunks, int imagesPerChunk) {
+    private TensorCache(int size, String crop, int[] widths, int[] heights, List<MappedByteBuffer> chunks,
+                        int imagesPerChunk) {
         this.size = size;
+        this.crop = crop;
         this.count = widths.length;
         this.widths = widths;
         this.heights = heights;
@@ -62,33 +66,46 @@ public final class TensorCache {
         this.imagesPerChunk = imagesPerChunk;
     }
 
+    /** {@link #open(Path, List, int, String, ProgressListener, CancellationToken)} without a crop. */
+    public static TensorCache open(Path dir, List<Path> files, int size, ProgressListener progress,
+                                   CancellationToken cancel) throws IOException {
+        return open(dir, files, size, Preprocessing.CROP_NONE, progress, cancel);
+    }
+
     /**
-     * Opens the cache for {@code files} at {@code size}, building it first when absent.
+     * Opens the cache for {@code files} at {@code size} and {@code crop}, building it first when absent.
      *
-     * @param dir folder for cache files (created when missing)
+     * @param dir  folder for cache files (created when missing)
+     * @param crop {@link Preprocessing#crop()}: {@code none} or {@code border}
      * @throws ImageReadException naming the first image that cannot be read
      */
-    public static TensorCache open(Path dir, List<Path> files, int size, ProgressListener progress,
+    public static TensorCache open(Path dir, List<Path> files, int size, String crop, ProgressListener progress,
                                    CancellationToken cancel) throws IOException {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("no images to cache");
         }
+        Preprocessing pre = Preprocessing.perImage(size).withCrop(crop);
         Files.createDirectories(dir);
-        String key = key(files, size);
+        String key = key(files, size, pre.crop());
         Path data = dir.resolve(key + "-" + size + "px.u8");
         Path dims = dir.resolve(key + "-" + size + "px.dims");
         if (!Files.isRegularFile(data) || !Files.isRegularFile(dims)
                 || Files.size(data) != (long) files.size() * size * size) {
-            build(files, size, data, dims, progress, cancel);
+            build(files, pre, data, dims, progress, cancel);
         } else {
-            LOG.info("using tensor cache {} ({} images at {} px)", data, files.size(), size);
+            LOG.info("using tensor cache {} ({} images at {} px, crop {})", data, files.size(), size, pre.crop());
         }
-        return map(data, dims, files.size(), size);
+        return map(data, dims, files.size(), size, pre.crop());
     }
 
     /** Input side in pixels. */
     public int size() {
         return size;
+    }
+
+    /** The crop the cached planes were made with ({@link Preprocessing#crop()}). */
+    public String crop() {
+        return crop;
     }
 
     public int count() {
@@ -117,9 +134,10 @@ public final class TensorCache {
         }
     }
 
-    private static void build(List<Path> files, int size, Path data, Path dims, ProgressListener progress,
+    private static void build(List<Path> files, Preprocessing pre, Path data, Path dims, ProgressListener progress,
                               CancellationToken cancel) throws IOException {
         long t0 = System.nanoTime();
+        int size = pre.inputSize();
         Path tmp = data.resolveSibling(data.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         int[] wh = new int[files.size() * 2];
         int plane = size * size;
@@ -135,7 +153,7 @@ public final class TensorCache {
                     try {
                         Radiograph r = RadiographReader.read(files.get(idx));
                         GrayImage g = DisplayPipeline.render(r, null, false);
-                        float[] px = ModelInput.resize(g, size);
+                        float[] px = ModelInput.cropAndResize(g, pre);
                         byte[] bytes = new byte[plane];
                         for (int k = 0; k < plane; k++) {
                             bytes[k] = (byte) Math.max(0, Math.min(255, Math.round(px[k])));
@@ -189,7 +207,7 @@ public final class TensorCache {
                 (System.nanoTime() - t0) / 1_000_000_000);
     }
 
-    private static TensorCache map(Path data, Path dims, int n, int size) throws IOException {
+    private static TensorCache map(Path data, Path dims, int n, int size, String crop) throws IOException {
         List<String> lines = Files.readAllLines(dims, StandardCharsets.US_ASCII);
         if (lines.size() != n) {
             throw new IOException(dims + ": corrupt tensor cache index (" + lines.size() + " lines, expected " + n
@@ -211,13 +229,18 @@ public final class TensorCache {
                 chunks.add(ch.map(FileChannel.MapMode.READ_ONLY, first * plane, k * plane));
             }
         }
-        return new TensorCache(size, w, h, chunks, perChunk);
+        return new TensorCache(size, crop, w, h, chunks, perChunk);
     }
 
-    private static String key(List<Path> files, int size) throws IOException {
+    /**
+     * SHA-256 prefix of version, size, crop and every file's path, size and time. Without a crop
+     * the header is the one used before the crop step existed, so existing caches stay valid.
+     */
+    static String key(List<Path> files, int size, String crop) throws IOException {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update((VERSION + "|" + size + "\n").getBytes(StandardCharsets.UTF_8));
+            String cropPart = Preprocessing.CROP_NONE.equals(crop) ? "" : "|crop " + crop;
+            md.update((VERSION + "|" + size + cropPart + "\n").getBytes(StandardCharsets.UTF_8));
             for (Path p : files) {
                 Path a = p.toAbsolutePath().normalize();
                 String line = a + "|" + Files.size(a) + "|" + Files.getLastModifiedTime(a).toMillis() + "\n";

@@ -92,6 +92,11 @@ public final class EnsembleBuilder {
                 throw new IllegalArgumentException(m.file() + ": normalisation " + describe(b) + " differs from "
                         + first.file().getFileName() + "'s " + describe(a) + "; members must be preprocessed alike");
             }
+            if (!a.crop().equals(b.crop())) {
+                // the ensemble resizes one shared input inside the graph, so every member must see the same crop
+                throw new IllegalArgumentException(m.file() + ": crop " + b.crop() + " differs from "
+                        + first.file().getFileName() + "'s " + a.crop() + "; members must be preprocessed alike");
+            }
             if (!m.card().classes().equals(first.card().classes())) {
                 throw new IllegalArgumentException(m.file() + ": classes " + m.card().classes() + " differ from "
                         + first.file().getFileName() + "'s " + first.card().classes());
@@ -99,7 +104,7 @@ public final class EnsembleBuilder {
         }
         int s = size > 0 ? size : ms.stream().mapToInt(Member::inputSize).max().orElseThrow();
         Preprocessing pre = new Preprocessing(s, first.card().preprocessing().normalization(),
-                first.card().preprocessing().mean(), first.card().preprocessing().std());
+                first.card().preprocessing().mean(), first.card().preprocessing().std(), first.card().preprocessing().crop());
         int grid = ms.stream().mapToInt(Member::camSize).max().orElseThrow();
         int classes = first.card().classes().size();
 

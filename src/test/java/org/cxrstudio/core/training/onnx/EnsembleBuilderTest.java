@@ -201,6 +201,30 @@ class EnsembleBuilderTest {
         assertThat(out).doesNotExist();
     }
 
+    @Test
+    void mixedCropsAreRefusedAndASharedCropIsKept() throws Exception {
+        ArchSpec spec = Architectures.preset("student-xs", 32);
+        Path a = member("a.onnx", 32, 1);
+        Path c1 = cropped(spec, "c1.onnx", 2);
+        Path c2 = cropped(spec, "c2.onnx", 3);
+        Path out = dir.resolve("t.onnx");
+        assertThatThrownBy(() -> EnsembleBuilder.build(List.of(a, c1), out, 0, null))
+                .hasMessageContaining("c1.onnx").hasMessageContaining("crop border");
+        assertThat(out).doesNotExist();
+        ModelCard card = EnsembleBuilder.build(List.of(c1, c2), out, 0, null);
+        assertThat(card.preprocessing().crop()).isEqualTo("border");
+    }
+
+    private Path cropped(ArchSpec spec, String file, long seed) throws Exception {
+        ModelCard base = OnnxExporterTest.card(spec, "teacher");
+        ModelCard c = new ModelCard(base.name(), base.version(), base.architecture(), base.role(),
+                base.preprocessing().withCrop("border"), base.classes(), base.threshold(), base.probabilityOutput(),
+                base.camOutput(), base.training(), base.validation(), "");
+        Path out = dir.resolve(file);
+        OnnxExporter.exportRandom(spec, c, out, seed);
+        return out;
+    }
+
     /** ONNX Resize linear, half_pixel, clamped at the border (ONNX Runtime's, without antialiasing). */
     private static float[] bilinear(float[] src, int in, int out) {
         float[] r = new float[out * out];
