@@ -299,30 +299,40 @@ public final class EnsembleBuilder {
         g.opTo(out, "Div", new String[] {sum, g.floats("count", new float[] {k})});
     }
 
-    /**
-     * What identifies a member's train/validation split: the SHA-256 of the {@code split.csv} beside
-     * it (a training run's output folder), else its card's data folders, seed and split description,
-     * else {@code "unknown"}. Members with different splits have trained on each other's validation
-     * images, so the ensemble's validation figures would be optimistic; the card says so.
-     */
-    private static Object splitIdentity(Member m) {
+    /** SHA-256 of the {@code split.csv} beside a member (a training run's output folder), or {@code null}. */
+    private static String splitCsvSha(Member m) {
         Path csv = m.file().toAbsolutePath().resolveSibling("split.csv");
-        if (Files.isRegularFile(csv)) {
-            try {
-                return "split.csv sha256 " + OnnxFiles.sha256(Files.readAllBytes(csv));
-            } catch (IOException e) {
-                // fall back to the card's description
-            }
+        try {
+            return Files.isRegularFile(csv) ? OnnxFiles.sha256(Files.readAllBytes(csv)) : null;
+        } catch (IOException e) {
+            return null;
         }
+    }
+
+    /** A member card's data folders, seed and split description, or {@code null} when it has none. */
+    private static Map<String, Object> cardSplit(Member m) {
         Map<String, Object> t = m.card().training();
-        if (t.containsKey("split") || t.containsKey("seed")) {
-            Map<String, Object> id = new LinkedHashMap<>();
-            id.put("data", t.get("data"));
-            id.put("seed", t.get("seed"));
-            id.put("split", t.get("split"));
-            return id;
+        if (!t.containsKey("split") && !t.containsKey("seed")) {
+            return null;
         }
-        return "unknown";
+        Map<String, Object> id = new LinkedHashMap<>();
+        id.put("data", t.get("data"));
+        id.put("seed", t.get("seed"));
+        id.put("split", t.get("split"));
+        return id;
+    }
+
+    /**
+     * Whether the members share one train/validation split: the same {@code split.csv} bytes beside
+     * every member, or else the same data, seed and split description in every card. Members with
+     * different splits have trained on each other's validation images, so the ensemble's
+     * validation figures would be optimistic; the card says so.
+     */
+    private static boolean sameSplit(List<String> csvShas, List<Map<String, Object>> cardSplits) {
+        if (!csvShas.contains(null) && new HashSet<>(csvShas).size() == 1) {
+            return true;
+        }
+        return !cardSplits.contains(null) && new HashSet<>(cardSplits).size() == 1;
     }
 
     /** The ensemble's card: teacher, members with hashes and validation figures, threshold provenance. */
@@ -333,7 +343,8 @@ public final class EnsembleBuilder {
         double tsum = 0;
         boolean allSeconds = true;
         double seconds = 0;
-        Set<Object> splits = new HashSet<>();
+        List<String> csvShas = new ArrayList<>();
+        List<Map<String, Object>> cardSplits = new ArrayList<>();
         for (Member m : ms) {
             parts.add(m.card().architecture() + "@" + m.inputSize());
             Map<String, Object> e = new LinkedHashMap<>();
@@ -357,9 +368,16 @@ public final class EnsembleBuilder {
             } else {
                 allSeconds = false;
             }
-            Object split = splitIdentity(m);
-            e.put("split", split);
-            splits.add(split);
+            String csv = splitCsvSha(m);
+            Map<String, Object> split = cardSplit(m);
+            csvShas.add(csv);
+            cardSplits.add(split);
+            if (split != null) {
+                e.put("split", split);
+            }
+            if (csv != null) {
+                e.put("split_csv_sha256", csv);
+            }
             if (!m.card().postprocessing().isEmpty()) {
                 e.put("postprocessing", m.card().postprocessing());
             }
@@ -380,7 +398,7 @@ public final class EnsembleBuilder {
                 + (Preprocessing.PER_IMAGE.equals(pre.normalization()) ? " and re-z-scored per image" : ""));
         training.put("postprocessing_source", "default box parameters: the members' were tuned to their own CAMs; "
                 + "run calibrate-boxes on the ensemble");
-        training.put("same_split", splits.size() == 1 && !splits.contains("unknown"));
+        training.put("same_split", sameSplit(csvShas, cardSplits));
         if (allSeconds) { // the teacher's cost, for comparisons at equal CPU time
             training.put(TRAINING_SECONDS, seconds);
             training.put("training_seconds_source", "sum over the members");

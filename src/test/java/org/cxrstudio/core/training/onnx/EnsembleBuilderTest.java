@@ -146,6 +146,28 @@ class EnsembleBuilderTest {
     }
 
     @Test
+    void sameSplitFromTheCardsWhenNoSplitFileIsBeside() throws Exception {
+        ArchSpec spec = Architectures.preset("student-xs", 32);
+        Path a = withSplit("runA/model.onnx", spec, 42, 1);
+        Path b = withSplit("runB/model.onnx", spec, 42, 2);
+        Path c = withSplit("runC/model.onnx", spec, 7, 3);
+        assertThat(EnsembleBuilder.build(List.of(a, b), dir.resolve("ab.onnx"), 0, null).training().get("same_split"))
+                .isEqualTo(true);
+        assertThat(EnsembleBuilder.build(List.of(a, c), dir.resolve("ac.onnx"), 0, null).training().get("same_split"))
+                .isEqualTo(false);
+    }
+
+    private Path withSplit(String file, ArchSpec spec, int seed, long init) throws Exception {
+        ModelCard card = new ModelCard("m", "0", spec.name(), "teacher", Preprocessing.perImage(spec.inputSize()), List.of("tb"),
+                0.5, ModelCard.DEFAULT_PROBABILITY_OUTPUT, ModelCard.DEFAULT_CAM_OUTPUT,
+                java.util.Map.of("seed", seed, "split", "20% validation, seed " + seed), null, "");
+        Path out = dir.resolve(file);
+        Files.createDirectories(out.getParent());
+        OnnxExporter.exportRandom(spec, card, out, init);
+        return out;
+    }
+
+    @Test
     void badMembersGiveOneLineErrorsNamingTheFile() throws Exception {
         Path a = member("a.onnx", 32, 1);
         Path out = dir.resolve("t.onnx");
