@@ -7,7 +7,9 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
 import org.cxrstudio.ui.overlay.ModelSlotViewModel;
 import org.cxrstudio.ui.overlay.OverlayLayer;
 import org.cxrstudio.ui.overlay.OverlayOptions;
@@ -55,8 +57,12 @@ public final class CompareView extends BorderPane {
         slot.cardProperty().addListener((o, a, b) -> update.run());
         slot.deviceProperty().addListener((o, a, b) -> update.run());
         update.run();
+        // the model name must stay readable: the title keeps its width, the picker gives way
+        title.setMinWidth(Region.USE_PREF_SIZE);
         ComboBox<Path> picker = new ComboBox<>(models);
         picker.setPromptText("Model…");
+        picker.setPrefWidth(110);
+        picker.setMinWidth(40);
         picker.setOnAction(e -> {
             if (picker.getValue() != null) {
                 slot.load(picker.getValue());
@@ -81,6 +87,11 @@ public final class CompareView extends BorderPane {
         header.setPadding(new Insets(4));
         header.getStyleClass().add("compare-header");
         header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        header.setMinWidth(0);
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(header.widthProperty());
+        clip.heightProperty().bind(header.heightProperty());
+        header.setClip(clip); // a very narrow pane cuts the header off instead of drawing over its neighbour
         VBox box = new VBox(header, canvas);
         VBox.setVgrow(canvas, Priority.ALWAYS);
         canvas.setPrefWidth(100);
