@@ -159,10 +159,13 @@ public final class BoxExtractor {
 
     /**
      * The same values as {@link Heatmap#atImage} at each raster pixel centre, with the separable
-     * bilinear weights computed once per column and row (this runs on every prediction).
+     * bilinear weights computed once per column and row, and each grid row interpolated along
+     * {@code x} once (as the very doubles {@code atImage} computes for its top and bottom rows)
+     * rather than once per raster row (this runs on every prediction).
      */
     static float[] upsample(Heatmap hm, int w, int h, double scale) {
         int gw = hm.width();
+        int gh = hm.height();
         int[] x0 = new int[w];
         int[] x1 = new int[w];
         double[] fx = new double[w];
@@ -173,18 +176,29 @@ public final class BoxExtractor {
             fx[x] = gx - x0[x];
         }
         float[] g = hm.values();
+        double[][] rows = new double[gh][]; // grid row r interpolated at every raster column, filled on first use
         float[] out = new float[w * h];
         for (int y = 0; y < h; y++) {
-            double gy = Math.max(0, Math.min(hm.height() - 1, ((y + 0.5) / scale) * hm.height() / hm.imageHeight() - 0.5));
-            int r0 = (int) gy * gw;
-            int r1 = Math.min((int) gy + 1, hm.height() - 1) * gw;
+            double gy = Math.max(0, Math.min(gh - 1, ((y + 0.5) / scale) * gh / hm.imageHeight() - 0.5));
+            double[] top = row(rows, (int) gy, g, gw, x0, x1, fx);
+            double[] bottom = row(rows, Math.min((int) gy + 1, gh - 1), g, gw, x0, x1, fx);
             double fy = gy - (int) gy;
             for (int x = 0; x < w; x++) {
-                double top = g[r0 + x0[x]] * (1 - fx[x]) + g[r0 + x1[x]] * fx[x];
-                double bottom = g[r1 + x0[x]] * (1 - fx[x]) + g[r1 + x1[x]] * fx[x];
-                out[y * w + x] = (float) (top * (1 - fy) + bottom * fy);
+                out[y * w + x] = (float) (top[x] * (1 - fy) + bottom[x] * fy);
             }
         }
         return out;
+    }
+
+    private static double[] row(double[][] rows, int r, float[] g, int gw, int[] x0, int[] x1, double[] fx) {
+        if (rows[r] == null) {
+            double[] v = new double[x0.length];
+            int at = r * gw;
+            for (int x = 0; x < v.length; x++) {
+                v[x] = g[at + x0[x]] * (1 - fx[x]) + g[at + x1[x]] * fx[x];
+            }
+            rows[r] = v;
+        }
+        return rows[r];
     }
 }

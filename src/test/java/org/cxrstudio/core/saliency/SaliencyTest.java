@@ -107,4 +107,31 @@ class SaliencyTest {
             }
         }
     }
+
+    @Test
+    void rowCachedUpsamplingMatchesPerPixelBilinearOnAScaledRaster() {
+        float[] g = new float[24 * 17];
+        for (int i = 0; i < g.length; i++) {
+            g[i] = (float) Math.abs(Math.cos(i * 1.3));
+        }
+        Heatmap hm = new Heatmap(24, 17, g, 1024, 700);
+        double scale = 256.0 / 1024;
+        int w = 256;
+        int h = (int) Math.round(700 * scale);
+        float[] up = BoxExtractor.upsample(hm, w, h, scale);
+        for (int y = 0; y < h; y++) {
+            double gy = Math.max(0, Math.min(16, ((y + 0.5) / scale) * 17 / 700 - 0.5));
+            int y0 = (int) gy;
+            int y1 = Math.min(y0 + 1, 16);
+            for (int x = 0; x < w; x++) {
+                double gx = Math.max(0, Math.min(23, ((x + 0.5) / scale) * 24 / 1024 - 0.5));
+                int x0 = (int) gx;
+                int x1 = Math.min(x0 + 1, 23);
+                double fx = gx - x0;
+                double top = hm.at(x0, y0) * (1 - fx) + hm.at(x1, y0) * fx;
+                double bottom = hm.at(x0, y1) * (1 - fx) + hm.at(x1, y1) * fx;
+                assertThat(up[y * w + x]).isEqualTo((float) (top * (1 - (gy - y0)) + bottom * (gy - y0)));
+            }
+        }
+    }
 }
