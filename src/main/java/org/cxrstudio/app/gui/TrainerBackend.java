@@ -115,6 +115,14 @@ final class TrainerBackend implements TrainingBackend {
                         .append(key.equals("n") ? String.valueOf(n.longValue()) : String.format(Locale.ROOT, "%.3f", n.doubleValue()));
             }
         }
+        if (b.length() == 0) {
+            // figures stored only by `eval --into-card KEY` (e.g. an ensemble teacher): the first such entry
+            for (Map.Entry<?, ?> e : v.entrySet()) {
+                if (e.getValue() instanceof Map<?, ?> nested && nested.get("auc") instanceof Number) {
+                    return validationLine(nested) + " (" + e.getKey() + ")";
+                }
+            }
+        }
         return b.length() == 0 ? "no validation figures" : b.toString();
     }
 

@@ -75,7 +75,8 @@ public final class BoxExtractor {
         for (float val : v) {
             max = Math.max(max, val);
         }
-        int[] label = new int[w * h];
+        // labels on a raster with a one-pixel frame that is never hot: neighbours need no bounds checks
+        int[] label = new int[(w + 2) * (h + 2)];
         int[] stack = new int[w * h];
         List<List<Region>> out = new ArrayList<>(relativeThresholds.size());
         for (double t : relativeThresholds) {
@@ -83,61 +84,80 @@ public final class BoxExtractor {
                 out.add(List.of());
                 continue;
             }
-            Arrays.fill(label, 0);
             out.add(label(v, w, h, (float) (t * max), scale, iw, ih, label, stack));
         }
         return out;
     }
 
-    /** 8-connected components of {@code v >= cut}, highest peak first; {@code label} must be all 0. */
+    /**
+     * 8-connected components of {@code v >= cut}, found in raster order, highest peak first (ties
+     * in raster order of their first pixel); {@code label} is the framed raster, overwritten.
+     */
     private static List<Region> label(float[] v, int w, int h, float cut, double scale, int iw, int ih,
                                       int[] label, int[] stack) {
-        List<Region> regions = new ArrayList<>();
-        int next = 0;
-        for (int start = 0; start < v.length; start++) {
-            if (label[start] != 0 || v[start] < cut) {
-                continue;
-            }
-            next++;
-            int top = 0;
-            stack[top++] = start;
-            label[start] = next;
-            int minX = w;
-            int minY = h;
-            int maxX = -1;
-            int maxY = -1;
-            int area = 0;
-            float peak = 0;
-            while (top > 0) {
-                int p = stack[--top];
-                int px = p % w;
-                int py = p / w;
-                area++;
-                peak = Math.max(peak, v[p]);
-                minX = Math.min(minX, px);
-                maxX = Math.max(maxX, px);
-                minY = Math.min(minY, py);
-                maxY = Math.max(maxY, py);
-                for (int dy = -1; dy <= 1; dy++) {
-                    for (int dx = -1; dx <= 1; dx++) {
-                        int nx = px + dx;
-                        int ny = py + dy;
-                        if (nx >= 0 && ny >= 0 && nx < w && ny < h) {
-                            int q = ny * w + nx;
-                            if (label[q] == 0 && v[q] >= cut) {
-                                label[q] = next;
-                                stack[top++] = q;
-                            }
-                        }
-                    }
+        int fw = w + 2;
+        Arrays.fill(label, -1); // -1: not hot (or frame), 0: hot and unlabelled, > 0: component
+        for (int y = 0; y < h; y++) {
+            int at = y * w;
+            int fat = (y + 1) * fw + 1;
+            for (int x = 0; x < w; x++) {
+                if (v[at + x] >= cut) {
+                    label[fat + x] = 0;
                 }
             }
-            regions.add(new Region(new Box(Math.min(iw, minX / scale), Math.min(ih, minY / scale),
-                    Math.min(iw, (maxX + 1) / scale), Math.min(ih, (maxY + 1) / scale), Math.min(1f, peak)),
-                    area, w * h));
+        }
+        List<Region> regions = new ArrayList<>();
+        int next = 0;
+        for (int sy = 0; sy < h; sy++) {
+            for (int sx = 0; sx < w; sx++) {
+                int start = (sy + 1) * fw + sx + 1;
+                if (label[start] != 0) {
+                    continue;
+                }
+                next++;
+                int top = 0;
+                stack[top++] = start;
+                label[start] = next;
+                int minX = w;
+                int minY = h;
+                int maxX = -1;
+                int maxY = -1;
+                int area = 0;
+                float peak = 0;
+                while (top > 0) {
+                    int q = stack[--top];
+                    int py = q / fw - 1;
+                    int px = q - (py + 1) * fw - 1;
+                    area++;
+                    peak = Math.max(peak, v[py * w + px]);
+                    minX = Math.min(minX, px);
+                    maxX = Math.max(maxX, px);
+                    minY = Math.min(minY, py);
+                    maxY = Math.max(maxY, py);
+                    top = visit(label, q - fw - 1, next, stack, top);
+                    top = visit(label, q - fw, next, stack, top);
+                    top = visit(label, q - fw + 1, next, stack, top);
+                    top = visit(label, q - 1, next, stack, top);
+                    top = visit(label, q + 1, next, stack, top);
+                    top = visit(label, q + fw - 1, next, stack, top);
+                    top = visit(label, q + fw, next, stack, top);
+                    top = visit(label, q + fw + 1, next, stack, top);
+                }
+                regions.add(new Region(new Box(Math.min(iw, minX / scale), Math.min(ih, minY / scale),
+                        Math.min(iw, (maxX + 1) / scale), Math.min(ih, (maxY + 1) / scale), Math.min(1f, peak)),
+                        area, w * h));
+            }
         }
         regions.sort(Comparator.comparingDouble((Region r) -> r.box().score()).reversed());
         return List.copyOf(regions);
+    }
+
+    private static int visit(int[] label, int q, int component, int[] stack, int top) {
+        if (label[q] == 0) {
+            label[q] = component;
+            stack[top++] = q;
+        }
+        return top;
     }
 
     /**
@@ -159,10 +179,13 @@ public final class BoxExtractor {
 
     /**
      * The same values as {@link Heatmap#atImage} at each raster pixel centre, with the separable
-     * bilinear weights computed once per column and row (this runs on every prediction).
+     * bilinear weights computed once per column and row, and each grid row interpolated along
+     * {@code x} once (as the very doubles {@code atImage} computes for its top and bottom rows)
+     * rather than once per raster row (this runs on every prediction).
      */
     static float[] upsample(Heatmap hm, int w, int h, double scale) {
         int gw = hm.width();
+        int gh = hm.height();
         int[] x0 = new int[w];
         int[] x1 = new int[w];
         double[] fx = new double[w];
@@ -173,18 +196,29 @@ public final class BoxExtractor {
             fx[x] = gx - x0[x];
         }
         float[] g = hm.values();
+        double[][] rows = new double[gh][]; // grid row r interpolated at every raster column, filled on first use
         float[] out = new float[w * h];
         for (int y = 0; y < h; y++) {
-            double gy = Math.max(0, Math.min(hm.height() - 1, ((y + 0.5) / scale) * hm.height() / hm.imageHeight() - 0.5));
-            int r0 = (int) gy * gw;
-            int r1 = Math.min((int) gy + 1, hm.height() - 1) * gw;
+            double gy = Math.max(0, Math.min(gh - 1, ((y + 0.5) / scale) * gh / hm.imageHeight() - 0.5));
+            double[] top = row(rows, (int) gy, g, gw, x0, x1, fx);
+            double[] bottom = row(rows, Math.min((int) gy + 1, gh - 1), g, gw, x0, x1, fx);
             double fy = gy - (int) gy;
             for (int x = 0; x < w; x++) {
-                double top = g[r0 + x0[x]] * (1 - fx[x]) + g[r0 + x1[x]] * fx[x];
-                double bottom = g[r1 + x0[x]] * (1 - fx[x]) + g[r1 + x1[x]] * fx[x];
-                out[y * w + x] = (float) (top * (1 - fy) + bottom * fy);
+                out[y * w + x] = (float) (top[x] * (1 - fy) + bottom[x] * fy);
             }
         }
         return out;
+    }
+
+    private static double[] row(double[][] rows, int r, float[] g, int gw, int[] x0, int[] x1, double[] fx) {
+        if (rows[r] == null) {
+            double[] v = new double[x0.length];
+            int at = r * gw;
+            for (int x = 0; x < v.length; x++) {
+                v[x] = g[at + x0[x]] * (1 - fx[x]) + g[at + x1[x]] * fx[x];
+            }
+            rows[r] = v;
+        }
+        return rows[r];
     }
 }

@@ -81,5 +81,7 @@ class TrainerBackendTest {
         assertThat(TrainerBackend.validationLine(Map.of("auc", 0.9123, "n", 40, "miou", 0.31)))
                 .isEqualTo("auc 0.912, miou 0.310, n 40");
         assertThat(TrainerBackend.validationLine(Map.of())).isEqualTo("no validation figures");
+        assertThat(TrainerBackend.validationLine(Map.of("split", Map.of("auc", 0.969, "n", 318))))
+                .isEqualTo("auc 0.969, n 318 (split)");
     }
 }

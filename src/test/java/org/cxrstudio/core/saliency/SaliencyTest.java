@@ -107,4 +107,92 @@ class SaliencyTest {
             }
         }
     }
+
+    @Test
+    void rowCachedUpsamplingMatchesPerPixelBilinearOnAScaledRaster() {
+        float[] g = new float[24 * 17];
+        for (int i = 0; i < g.length; i++) {
+            g[i] = (float) Math.abs(Math.cos(i * 1.3));
+        }
+        Heatmap hm = new Heatmap(24, 17, g, 1024, 700);
+        double scale = 256.0 / 1024;
+        int w = 256;
+        int h = (int) Math.round(700 * scale);
+        float[] up = BoxExtractor.upsample(hm, w, h, scale);
+        for (int y = 0; y < h; y++) {
+            double gy = Math.max(0, Math.min(16, ((y + 0.5) / scale) * 17 / 700 - 0.5));
+            int y0 = (int) gy;
+            int y1 = Math.min(y0 + 1, 16);
+            for (int x = 0; x < w; x++) {
+                double gx = Math.max(0, Math.min(23, ((x + 0.5) / scale) * 24 / 1024 - 0.5));
+                int x0 = (int) gx;
+                int x1 = Math.min(x0 + 1, 23);
+                double fx = gx - x0;
+                double top = hm.at(x0, y0) * (1 - fx) + hm.at(x1, y0) * fx;
+                double bottom = hm.at(x0, y1) * (1 - fx) + hm.at(x1, y1) * fx;
+                assertThat(up[y * w + x]).isEqualTo((float) (top * (1 - (gy - y0)) + bottom * (gy - y0)));
+            }
+        }
+    }
+
+    @Test
+    void framedLabellingFindsTheSameComponentsAsABoundsCheckedFloodFill() {
+        float[] g = new float[9 * 6];
+        java.util.Random rnd = new java.util.Random(7);
+        for (int i = 0; i < g.length; i++) {
+            g[i] = rnd.nextFloat();
+        }
+        Heatmap hm = new Heatmap(9, 6, g, 256, 160); // raster = image (scale 1); hot cells on its edges
+        float[] v = BoxExtractor.upsample(hm, 256, 160, 1.0);
+        float max = 0;
+        for (float x : v) {
+            max = Math.max(max, x);
+        }
+        for (double t : List.of(0.3, 0.6, 0.9)) {
+            List<BoxExtractor.Region> got = BoxExtractor.regions(hm, List.of(t)).get(0);
+            List<String> expected = referenceComponents(v, 256, 160, (float) (t * max));
+            assertThat(got).hasSize(expected.size());
+            assertThat(got.stream().map(r -> r.box().x1() + "," + r.box().y1() + "," + r.box().x2() + "," + r.box().y2()
+                    + ":" + r.area() + ":" + r.box().score()).toList()).containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
+    /** Bounding box, pixel count and peak of each 8-connected component of {@code v >= cut}. */
+    private static List<String> referenceComponents(float[] v, int w, int h, float cut) {
+        boolean[] seen = new boolean[w * h];
+        List<String> out = new java.util.ArrayList<>();
+        for (int s = 0; s < v.length; s++) {
+            if (seen[s] || v[s] < cut) {
+                continue;
+            }
+            java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>(List.of(s));
+            seen[s] = true;
+            int minX = w, minY = h, maxX = -1, maxY = -1, area = 0;
+            float peak = 0;
+            while (!queue.isEmpty()) {
+                int p = queue.poll();
+                int x = p % w;
+                int y = p / w;
+                area++;
+                peak = Math.max(peak, v[p]);
+                minX = Math.min(minX, x);
+                maxX = Math.max(maxX, x);
+                minY = Math.min(minY, y);
+                maxY = Math.max(maxY, y);
+                for (int dy = -1; dy <= 1; dy++) {
+                    for (int dx = -1; dx <= 1; dx++) {
+                        int nx = x + dx;
+                        int ny = y + dy;
+                        if (nx >= 0 && ny >= 0 && nx < w && ny < h && !seen[ny * w + nx] && v[ny * w + nx] >= cut) {
+                            seen[ny * w + nx] = true;
+                            queue.add(ny * w + nx);
+                        }
+                    }
+                }
+            }
+            out.add((double) minX + "," + (double) minY + "," + (double) (maxX + 1) + "," + (double) (maxY + 1)
+                    + ":" + area + ":" + (double) Math.min(1f, peak));
+        }
+        return out;
+    }
 }
