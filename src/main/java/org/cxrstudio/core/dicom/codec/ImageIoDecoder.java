@@ -62,6 +62,13 @@ final class ImageIoDecoder {
             // jj2000 (inside jai-imageio) reports some corrupt code streams by printing the real
             // exception to stderr and throwing ThreadDeath, which carries no detail
             throw new CodecException(codec + ": corrupt or truncated code stream (the decoder aborted)", e);
+        } catch (Error e) {
+            if (e.getClass() != Error.class) {
+                throw e; // VirtualMachineError, LinkageError, …: not about the data
+            }
+            // jj2000 throws plain java.lang.Error for some corrupt code streams
+            // ("Corrupted Bitstream: Could not parse EPH marker !")
+            throw new CodecException(codec + ": corrupt code stream: " + e.getMessage(), e);
         } finally {
             reader.dispose();
         }

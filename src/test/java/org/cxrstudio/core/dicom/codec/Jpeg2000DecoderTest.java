@@ -77,7 +77,7 @@ class Jpeg2000DecoderTest {
     }
 
     /** Binary PGM (P5), 8 or 16 bit big-endian. */
-    private static int[] readPgm(byte[] b) {
+    static int[] readPgm(byte[] b) {
         int pos = 0;
         int[] header = new int[3];
         String magic = new String(b, 0, 2);
