@@ -38,8 +38,11 @@ final class TrainingOptions {
     @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint (starts fresh when there is none).")
     boolean resume;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of split, sampler, augmentation, initialisation (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of sampler, augmentation, initialisation and (unless --split-seed) the split (default ${DEFAULT-VALUE}).")
     long seed;
+
+    @Option(names = "--split-seed", paramLabel = "S", description = "Seed of the train/validation split only (default: --seed); give ensemble members other --seed values and one --split-seed.")
+    Long splitSeed;
 
     @Option(names = "--batch", defaultValue = "16", description = "Images per step (default ${DEFAULT-VALUE}).")
     int batch;
@@ -82,7 +85,7 @@ final class TrainingOptions {
             folders.add(new LabeledFolder(images.get(i), labels.get(i)));
         }
         return TrainingConfig.builder().labeled(folders).arch(arch).inputSize(size).r0(r0).epochs(epochs)
-                .timeBudget(timeBudget == null ? null : Durations.parse(timeBudget)).out(out).resume(resume).seed(seed)
+                .timeBudget(timeBudget == null ? null : Durations.parse(timeBudget)).out(out).resume(resume).seed(seed).splitSeed(splitSeed)
                 .batchSize(batch).learningRate(lr).weightDecay(weightDecay).valFraction(valFraction)
                 .augment(!noAugment).normalization(normalization).crop(crop).sameSourceBoost(sameSourceBoost).cacheDir(cache).name(name).command(command);
     }

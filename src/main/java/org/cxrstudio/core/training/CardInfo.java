@@ -40,6 +40,7 @@ final class CardInfo {
         }
         m.put("command", c.command());
         m.put("seed", c.seed());
+        m.put("split_seed", c.splitSeed());
         m.put("epochs_planned", c.epochs());
         m.put("epochs_completed", state.epoch);
         m.put("best_epoch", state.bestEpoch);
@@ -51,7 +52,7 @@ final class CardInfo {
         m.put("optimizer", String.format("AdamW lr %.2g (cosine to %.0f%%), weight decay %.2g", c.learningRate(),
                 TrainingRun.LR_FLOOR * 100, c.weightDecay()));
         m.put("split", Split.FILE_NAME + ": stratified by source x label, " + Math.round(c.valFraction() * 100)
-                + "% validation, seed " + c.seed());
+                + "% validation, seed " + c.splitSeed());
         m.put("n_train", data.train().length);
         m.put("n_validation", data.val().length);
         m.put("sampler", "balanced: TB and normal weigh half each within every source (single-class sources "

@@ -33,7 +33,7 @@ record PreparedData(List<Sample> samples, Split split, int[] train, int[] val) {
      */
     static PreparedData prepare(TrainingConfig c, boolean resuming) throws IOException {
         List<Sample> samples = TrainingData.load(c.labeled(), c.unlabeled());
-        Split split = Split.stratified(samples, c.valFraction(), c.seed());
+        Split split = Split.stratified(samples, c.valFraction(), c.splitSeed());
         if (split.validation().isEmpty()) {
             throw new IOException("too few labelled images for a validation split (" + samples.size() + " images)");
         }
@@ -48,7 +48,7 @@ record PreparedData(List<Sample> samples, Split split, int[] train, int[] val) {
                 && !Files.readString(file, StandardCharsets.UTF_8).equals(Files.readString(probe, StandardCharsets.UTF_8))) {
             Files.deleteIfExists(probe);
             throw new IOException(file + ": the data or seed changed since this run started (split differs); "
-                    + "resume with the same --images/--labels/--seed or use a new --out");
+                    + "resume with the same --images/--labels/--seed/--split-seed or use a new --out");
         }
         Files.move(probe, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);

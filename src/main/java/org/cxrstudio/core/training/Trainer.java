@@ -214,7 +214,8 @@ public final class Trainer {
      */
     private static String fingerprint(TrainingConfig c, PreparedData data, TeacherModel teacher) {
         return c.arch() + "|" + c.inputSize() + "|" + c.normalization()
-                + (Preprocessing.CROP_NONE.equals(c.crop()) ? "" : "|crop " + c.crop()) + "|seed " + c.seed() + "|batch " + c.batchSize() + "|split "
+                + (Preprocessing.CROP_NONE.equals(c.crop()) ? "" : "|crop " + c.crop()) + "|seed " + c.seed()
+                + (c.splitSeed() == c.seed() ? "" : "|split seed " + c.splitSeed()) + "|batch " + c.batchSize() + "|split "
                 + data.split().fingerprint() + (teacher == null ? "" : "|teacher " + teacher.sha256().substring(0, 12))
                 + (c.r0() == Architectures.DEFAULT_R0 ? "" : "|r0 " + c.r0());
     }

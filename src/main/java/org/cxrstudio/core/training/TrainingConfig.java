@@ -25,7 +25,9 @@ import java.util.Objects;
  * @param timeBudget     wall-clock limit of this invocation's training, or {@code null}
  * @param out            output folder
  * @param resume         continue from {@code out/checkpoints/last.ckpt} when it exists
- * @param seed           seeds split, sampler, augmentation and initialisation
+ * @param seed           seeds sampler, augmentation and initialisation (and the split, by default)
+ * @param splitSeed      seeds the train/validation split (equal to {@code seed} unless set): members of
+ *                       an ensemble get other seeds but the same split
  * @param batchSize      images per step
  * @param learningRate   AdamW peak learning rate (cosine decay to 5 % over the epochs)
  * @param weightDecay    AdamW decoupled weight decay
@@ -46,7 +48,7 @@ import java.util.Objects;
  * @param command        the command line, recorded in the card
  */
 public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String arch, int inputSize, double r0, int epochs,
-                             Duration timeBudget, Path out, boolean resume, long seed, int batchSize,
+                             Duration timeBudget, Path out, boolean resume, long seed, long splitSeed, int batchSize,
                              double learningRate, double weightDecay, double valFraction, boolean augment,
                              double sameSourceBoost, String normalization, String crop, Path teacher, double kdAlpha, double temperature, double camWeight, Aals aals,
                              boolean baseline, Path cacheDir, String role, String name, String command) {
@@ -114,7 +116,7 @@ public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String
 
     /** The same run with another output folder, teacher and baseline flag (for the baseline student). */
     public TrainingConfig asBaseline(Path baselineOut) {
-        return new TrainingConfig(labeled, null, arch, inputSize, r0, epochs, timeBudget, baselineOut, resume, seed,
+        return new TrainingConfig(labeled, null, arch, inputSize, r0, epochs, timeBudget, baselineOut, resume, seed, splitSeed,
                 batchSize, learningRate, weightDecay, valFraction, augment, sameSourceBoost, normalization, crop, null,
                 kdAlpha, temperature, camWeight, aals, false, cacheDir, role, name + "-baseline",
                 command + " [baseline: labels only]");
@@ -136,6 +138,7 @@ public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String
         private Path out;
         private boolean resume;
         private long seed = 42;
+        private Long splitSeed;
         private int batchSize = 16;
         private double learningRate = 1e-3;
         private double weightDecay = 1e-4;
@@ -165,6 +168,8 @@ public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String
         public Builder out(Path v) { out = v; return this; }
         public Builder resume(boolean v) { resume = v; return this; }
         public Builder seed(long v) { seed = v; return this; }
+        /** Default ({@code null}): the {@link #seed}. */
+        public Builder splitSeed(Long v) { splitSeed = v; return this; }
         public Builder batchSize(int v) { batchSize = v; return this; }
         public Builder learningRate(double v) { learningRate = v; return this; }
         public Builder weightDecay(double v) { weightDecay = v; return this; }
@@ -191,7 +196,7 @@ public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String
             String r = role != null ? role : teacher != null ? "student" : "teacher";
             String n = name != null ? name : "cxr-" + arch;
             return new TrainingConfig(labeled, unlabeled, arch, inputSize, r0, epochs, timeBudget, out, resume, seed,
-                    batchSize, learningRate, weightDecay, valFraction, augment, sameSourceBoost, normalization, crop, teacher, kdAlpha,
+                    splitSeed != null ? splitSeed : seed, batchSize, learningRate, weightDecay, valFraction, augment, sameSourceBoost, normalization, crop, teacher, kdAlpha,
                     temperature,
                     camWeight, aals, baseline, cache, r, n, command);
         }

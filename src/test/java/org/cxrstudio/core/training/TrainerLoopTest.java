@@ -64,6 +64,26 @@ class TrainerLoopTest {
     }
 
     @Test
+    void splitSeedFixesTheSplitWhileTheSeedChangesTheRest() throws IOException {
+        PreparedData base = PreparedData.prepare(config("s5").build(), false);
+        PreparedData other = PreparedData.prepare(config("s6").seed(6).build(), false);
+        PreparedData member = PreparedData.prepare(config("s6split5").seed(6).splitSeed(5L).build(), false);
+        assertThat(other.split().fingerprint()).as("another seed, another split").isNotEqualTo(base.split().fingerprint());
+        assertThat(member.split().fingerprint()).isEqualTo(base.split().fingerprint());
+        assertThat(Files.readString(tmp.resolve("s6split5/split.csv"))).isEqualTo(Files.readString(tmp.resolve("s5/split.csv")));
+        assertThat(config("x").seed(6).build().splitSeed()).as("default: the seed").isEqualTo(6);
+
+        TrainingResult r = run(config("member").seed(6).splitSeed(5L).epochs(1).build(), ProgressListener.NONE,
+                CancellationToken.NONE);
+        assertThat(r.stopReason()).isEqualTo(TrainingResult.COMPLETED);
+        String card = Files.readString(tmp.resolve("member/model.card.json"));
+        assertThat(card).contains("\"split_seed\": 5").contains("\"seed\": 6");
+        // resuming with another split seed is refused (the split differs)
+        assertThatThrownBy(() -> run(config("member").seed(6).epochs(2).resume(true).build(), ProgressListener.NONE,
+                CancellationToken.NONE)).hasMessageContaining("split differs");
+    }
+
+    @Test
     void resumeAfterKillMatchesUninterruptedRun() throws IOException {
         TrainingResult full = run(config("full").build(), ProgressListener.NONE, CancellationToken.NONE);
         // "kill" mid-way through epoch 2: cancel after 5 progress reports (4 batches/epoch)
