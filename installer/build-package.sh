@@ -70,8 +70,16 @@ echo "== jlink runtime"
 "${JAVA_BIN}jlink" --add-modules "$MODULES" --strip-debug --no-man-pages --no-header-files \
   --compress=2 --output "$OUT/runtime"
 
+# The system's OpenJPEG, for the fast JPEG 2000 decode (JNA binds libopenjp2.so.7; without it
+# the app falls back to the pure-Java decoder). jpackage appends this to the Depends it computes.
+DEPS=()
+case "$TYPE" in
+  deb) DEPS=(--linux-package-deps libopenjp2-7) ;;
+  rpm) DEPS=(--linux-package-deps openjpeg2) ;;
+esac
+
 echo "== jpackage --type $TYPE"
 "${JAVA_BIN}jpackage" --type "$TYPE" @installer/jpackage/common.args @installer/jpackage/$PLATFORM.args \
-  $( [ $PLATFORM = linux ] && echo "--linux-package-name $PKG_NAME --resource-dir $OUT/resources" ) \
+  $( [ $PLATFORM = linux ] && echo "--linux-package-name $PKG_NAME --resource-dir $OUT/resources" ) "${DEPS[@]}" \
   --input "$OUT/input" --runtime-image "$OUT/runtime" --dest "$OUT" --app-version "$VERSION"
 ls -l "$OUT" | grep -v -E ' (input|runtime)$'

@@ -78,6 +78,8 @@ if [ -n "$desk" ] && grep -q "^Exec=/opt/$PKG/bin/cxr-studio" "$desk" && grep -q
   pass "desktop entry $(basename "$desk") (Exec + .dcm MimeType)"
 else fail "desktop entry missing or wrong"; fi
 [ -f "$APP/lib/cxr-studio.png" ] && pass "icon" || fail "icon missing"
+dpkg-deb -f "$DEB" Depends | grep -q 'libopenjp2-7' && pass "Depends names libopenjp2-7 (fast JPEG 2000)" \
+  || fail "Depends lacks libopenjp2-7: $(dpkg-deb -f "$DEB" Depends)"
 if [ -d models ] && [ -n "$(ls -A models 2>/dev/null)" ]; then
   diff -rq models "$APP/lib/app/models" >/dev/null && pass "models/ bundled: $(ls models | tr '\n' ' ')" \
     || fail "bundled models differ from models/"
