@@ -41,6 +41,11 @@ class ArchitectureTest {
             .because("DJL and ONNX Runtime are implementation details of inference and training");
 
     @ArchTest
+    static final ArchRule jnaStaysInCodecs = noClasses().that().resideOutsideOfPackage("org.cxrstudio.core.dicom.codec..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.sun.jna..")
+            .because("native code (OpenJPEG) is reached only through the JPEG 2000 decoder, behind its own SIZ check");
+
+    @ArchTest
     static final ArchRule viewModelsNeedNoToolkit = noClasses().that().haveSimpleNameEndingWith("ViewModel")
             .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..", "javafx.application..")
             .because("view models use javafx.beans/collections only, so they are unit-testable without a toolkit");

@@ -132,7 +132,8 @@ interface OpenJp2 extends Library {
                     last = e;
                 }
             }
-            LOG.info("JPEG 2000: OpenJPEG (libopenjp2) not found, using the slower Java decoder: {}", last.toString());
+            LOG.info("JPEG 2000: OpenJPEG (libopenjp2.so.7, Debian package libopenjp2-7) not found, using the slower"
+                    + " Java decoder: {}", last.toString().lines().findFirst().orElse(""));
             return Optional.empty();
         }
 

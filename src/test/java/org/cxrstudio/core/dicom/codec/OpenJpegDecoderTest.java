@@ -194,6 +194,17 @@ class OpenJpegDecoderTest {
         assertThat(outcomes[3]).isLessThan(150);
     }
 
+    @Test
+    void onlyOpenJpeg2From23OnIsBound() {
+        assertThat(OpenJp2.Loader.supported("2.5.0")).isTrue();
+        assertThat(OpenJp2.Loader.supported("2.3.1")).isTrue();
+        assertThat(OpenJp2.Loader.supported("2.2.0")).isFalse();
+        assertThat(OpenJp2.Loader.supported("1.5.2")).isFalse();
+        assertThat(OpenJp2.Loader.supported("3.0.0")).isFalse();
+        assertThat(OpenJp2.Loader.supported("garbage")).isFalse();
+        assertThat(OpenJp2.Loader.supported(null)).isFalse();
+    }
+
     /** Truncations, bit flips (mostly in the main header) or a random SIZ field rewritten. */
     private static byte[] mutate(byte[] original, Random random) {
         switch (random.nextInt(4)) {
