@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Our own check of the SIZ segment ({@link J2kSiz}) comes first and refuses streams that are
  * invalid or contradict the dataset. Then two paths, same output: the system's OpenJPEG
- * ({@link OpenJpegDecoder}, about ten times faster) for the plain code streams J2kSiz accepts,
+ * ({@link OpenJpegDecoder}; 2–2.5× faster warm, 3–4× cold, see docs/benchmarks.md) for the plain code streams J2kSiz accepts,
  * and jai-imageio-jpeg2000 (pure Java) for the rest, when {@code libopenjp2} is not installed or
  * its binding fails, and when the system property {@code cxr.j2k=java} is set.
  *

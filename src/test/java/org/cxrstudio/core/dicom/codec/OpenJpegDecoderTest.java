@@ -195,6 +195,38 @@ class OpenJpegDecoderTest {
     }
 
     @Test
+    void missingEocIsToleratedAsByJaiButTruncationIsAnError() throws Exception {
+        library();
+        TestDicom d = TestDicom.read(Fixtures.dicom("original/RG3_J2KR.dcm"));
+        byte[] frame = d.firstFrame();
+        int[] full = nativeDecode(frame, d.info());
+        int end = frame.length;
+        while (frame[end - 1] == 0) {
+            end--;
+        }
+        assertThat(frame[end - 2] & 0xFF).isEqualTo(0xFF);
+        assertThat(frame[end - 1] & 0xFF).isEqualTo(0xD9);
+        byte[] noEoc = Arrays.copyOf(frame, end - 2);
+        assertThat(Fixtures.firstDifference(nativeDecode(noEoc, d.info()), full)).isEqualTo(-1);
+        assertThat(Fixtures.firstDifference(new Jpeg2000Decoder(false).decode(noEoc, d.info()), full)).isEqualTo(-1);
+        byte[] cut = Arrays.copyOf(frame, frame.length * 6 / 10);
+        assertThatThrownBy(() -> nativeDecode(cut, d.info())).isInstanceOf(CodecException.class)
+                .hasMessageContaining("JPEG 2000 (OpenJPEG): failed decoding: Tile part length size inconsistent");
+        assertThatThrownBy(() -> new Jpeg2000Decoder(true).decode(cut, d.info())).isInstanceOf(CodecException.class);
+    }
+
+    @Test
+    void eocIsAppendedOnlyWhenMissingAndBeforeTheDicomPadByte() {
+        byte[] withEoc = {1, 2, (byte) 0xFF, (byte) 0xD9};
+        byte[] paddedEoc = {1, 2, 3, (byte) 0xFF, (byte) 0xD9, 0};
+        assertThat(OpenJpegDecoder.terminated(withEoc)).isSameAs(withEoc);
+        assertThat(OpenJpegDecoder.terminated(paddedEoc)).isSameAs(paddedEoc);
+        assertThat(OpenJpegDecoder.terminated(new byte[] {1, 2, 3})).containsExactly(1, 2, 3, 0xFF, 0xD9);
+        assertThat(OpenJpegDecoder.terminated(new byte[] {1, 2, 3, 0})).containsExactly(1, 2, 3, 0xFF, 0xD9);
+        assertThat(OpenJpegDecoder.terminated(new byte[] {1, 2, 0})).containsExactly(1, 2, 0, 0xFF, 0xD9);
+    }
+
+    @Test
     void onlyOpenJpeg2From23OnIsBound() {
         assertThat(OpenJp2.Loader.supported("2.5.0")).isTrue();
         assertThat(OpenJp2.Loader.supported("2.3.1")).isTrue();
