@@ -3,6 +3,7 @@ package org.cxrstudio.app.gui;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.cxrstudio.core.dicom.codec.Jpeg2000Decoder;
 import org.cxrstudio.core.imaging.DisplayPipeline;
 import org.cxrstudio.core.imaging.RadiographReader;
 import org.cxrstudio.ui.Messages;
@@ -41,6 +42,9 @@ public final class CxrStudioApp extends Application {
         stage.setTitle(Messages.get("app.title"));
         stage.setScene(scene);
         stage.show();
+        Thread preload = new Thread(Jpeg2000Decoder::preload, "cxr-j2k-preload"); // off the first J2K open
+        preload.setDaemon(true);
+        preload.start();
         ModelCatalog models = ModelCatalog.discover();
         Optional<Path> trained = TrainingPanel.rememberedStudent(); // "Use this student" in the training panel
         List<Path> offered = new java.util.ArrayList<>(models.all());

@@ -59,6 +59,17 @@ public final class Jpeg2000Decoder implements FrameDecoder {
         return ImageIoDecoder.decode(frame, info, "jpeg2000", CODEC);
     }
 
+    /**
+     * Loads OpenJPEG and JNA now (150–300 ms: JNA unpacks its stub, binds the library) so the first
+     * JPEG 2000 file opened does not pay for it. For a background thread at application start;
+     * does nothing with {@code -Dcxr.j2k=java}.
+     *
+     * @return whether OpenJPEG will be used
+     */
+    public static boolean preload() {
+        return new Jpeg2000Decoder().usesNative();
+    }
+
     /** True when this decoder would use OpenJPEG for a plain code stream (for benchmarks and logs). */
     public boolean usesNative() {
         return allowNative && OpenJp2.library().isPresent();
