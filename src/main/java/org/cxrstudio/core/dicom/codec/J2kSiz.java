@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>Invalid or contradicting the dataset (SOC not followed by SIZ, sizes that do not add up,
- *       more than 65 535 tiles, precision above bits allocated, a sub-sampled gray component…):
+ *       more than 65 535 tiles, precision above bits allocated, a sub-sampled gray component,
+ *       more packets than {@link J2kPacketBudget} allows…):
  *       a {@link CodecException} naming the field; no decoder sees it. jj2000 can loop for
  *       minutes on such streams.</li>
  *   <li>Valid but not the plain case (a JP2 file, components ≠ samples per pixel, sub-sampled or
@@ -94,6 +95,7 @@ record J2kSiz(long tiles, int components, int precision, boolean signed) {
             subsampled |= frame[at + 1] != 1 || frame[at + 2] != 1;
             mixed |= s != ssiz;
         }
+        J2kPacketBudget.check(frame, 4 + lsiz, csiz, tiles, Math.min(xtsiz, info.columns()), Math.min(ytsiz, info.rows()));
         J2kSiz siz = new J2kSiz(tiles, csiz, (ssiz & 0x7F) + 1, (ssiz & 0x80) != 0);
         String javaBecause = csiz != info.samplesPerPixel() ? csiz + " components for " + info.samplesPerPixel() + " samples"
                 : subsampled ? "sub-sampled components"
