@@ -4,6 +4,7 @@
 # (a finished step is skipped). CPU only; about 2 h 45 min on a 2-core machine.
 #
 #   mvn -B -q -ntp package -DskipTests && scripts/train-bundled-models.sh [RUNS_DIR]
+# (CXR_JAR=path/to/cxr-studio.jar uses a copy of the jar, so that rebuilding target/ meanwhile is safe)
 #
 # Steps: five teacher members trained from scratch, all on one train/validation split (split
 # seed 42): four student-s @ 320 px (25 min each: init seeds 42, 42 with the same-source share x3,
@@ -19,7 +20,7 @@ cd "$(dirname "$0")/.."
 RUNS=${1:-runs/bundled}
 D=${CXR_SHARED_DATA:-../shared/data}
 [ -d "$D/tbx11k-extra" ] || { echo "no shared data at $D (set CXR_SHARED_DATA)"; exit 2; }
-J="java -Dai.djl.offline=true -jar target/cxr-studio.jar"
+J="java -Dai.djl.offline=true -jar ${CXR_JAR:-target/cxr-studio.jar}"
 DATA="--images $D/tbx11k-tb/images --labels $D/tbx11k-tb/labels.csv
       --images $D/nih-cxr14/images --labels $D/nih-cxr14/labels.csv
       --images $D/tbx11k-extra/images --labels $D/tbx11k-extra/labels.csv"
