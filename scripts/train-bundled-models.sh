@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Reproduces models/teacher.onnx and models/student.onnx (with their cards) from ../shared/data.
 # Every step resumes: rerun the script after an interruption and it continues where it stopped
-# (a finished step is skipped). CPU only; about 2 h on a 2-core machine.
+# (a finished step is skipped). CPU only; about 2 h 45 min on a 2-core machine.
 #
 #   mvn -B -q -ntp package -DskipTests && scripts/train-bundled-models.sh [RUNS_DIR]
+# (CXR_JAR=path/to/cxr-studio.jar uses a copy of the jar, so that rebuilding target/ meanwhile is safe)
 #
-# Steps: two teacher members trained from scratch (student-m @ 384 px in two budgets of 25 + 24
-# min, student-s @ 320 px for 25 min; same seed, hence the same train/validation split),
-# merged into one ONNX ensemble teacher; a student-s @ 224 px distilled from it for 13 min with
-# the labels-only baseline trained alongside (same split, seed, budget); box parameters
-# calibrated on the training images' expert boxes; validation figures (per source, shortcut
-# check) stored in every card; the two bundled files copied to models/ and benchmarked.
+# Steps: five teacher members trained from scratch, all on one train/validation split (split
+# seed 42): four student-s @ 320 px (25 min each: init seeds 42, 42 with the same-source share x3,
+# 7, 8 with x3) and one student-s @ 224 px (13 min, seed 9); merged into one ONNX ensemble
+# teacher (input 320 px; mean probability, mean CAM); a student-s @ 224 px distilled from it for
+# 13 min with the labels-only baseline trained alongside (same split, seed, budget); box
+# parameters calibrated on the training images' expert boxes; validation figures (per source,
+# shortcut check) stored in every card; the two bundled files copied to models/ and benchmarked.
 # Budgets are wall-clock (--time-budget), so a slower or busier machine trains fewer epochs and
 # the figures will differ somewhat from the README's.
 set -euo pipefail
@@ -18,7 +20,7 @@ cd "$(dirname "$0")/.."
 RUNS=${1:-runs/bundled}
 D=${CXR_SHARED_DATA:-../shared/data}
 [ -d "$D/tbx11k-extra" ] || { echo "no shared data at $D (set CXR_SHARED_DATA)"; exit 2; }
-J="java -Dai.djl.offline=true -jar target/cxr-studio.jar"
+J="java -Dai.djl.offline=true -jar ${CXR_JAR:-target/cxr-studio.jar}"
 DATA="--images $D/tbx11k-tb/images --labels $D/tbx11k-tb/labels.csv
       --images $D/nih-cxr14/images --labels $D/nih-cxr14/labels.csv
       --images $D/tbx11k-extra/images --labels $D/tbx11k-extra/labels.csv"
@@ -32,21 +34,15 @@ train() {
   $J train $DATA "$@" --out "$out" $resume
 }
 
-A="--arch student-m --size 384 --epochs 40 --seed 42"
-train "$RUNS/teacher-m384" $A --time-budget 25m
-train "$RUNS/teacher-s320" --arch student-s --size 320 --epochs 60 --time-budget 25m --seed 42
-# the 384 px member is slow (~13 img/s): a second budget, resumed from its checkpoint
-if [ ! -f "$RUNS/teacher-m384/.extended" ]; then
-  rm -f "$RUNS/teacher-m384/model.onnx"
-  $J train $DATA $A --time-budget 24m --out "$RUNS/teacher-m384" --resume
-  touch "$RUNS/teacher-m384/.extended"
-fi
+S320="--arch student-s --size 320 --epochs 60 --time-budget 25m --split-seed 42"
+train "$RUNS/teacher-s320" $S320 --seed 42
+train "$RUNS/s320-boost3" $S320 --seed 42 --same-source-boost 3
+train "$RUNS/s320-seed7" $S320 --seed 7
+train "$RUNS/s320-seed8b3" $S320 --seed 8 --same-source-boost 3
+train "$RUNS/s224-seed9" --arch student-s --size 224 --epochs 60 --time-budget 13m --split-seed 42 --seed 9
+MEMBERS=("$RUNS/teacher-s320" "$RUNS/s320-boost3" "$RUNS/s320-seed7" "$RUNS/s320-seed8b3" "$RUNS/s224-seed9")
 
-# the 384 px member's last epoch (its best-by-validation was an early, noisy epoch 2)
-[ -f "$RUNS/m384-last.onnx" ] || $J export --checkpoint "$RUNS/teacher-m384" --out "$RUNS/m384-last.onnx" --last
-
-[ -f "$RUNS/teacher.onnx" ] || $J ensemble --models "$RUNS/m384-last.onnx" \
-    "$RUNS/teacher-s320/model.onnx" --out "$RUNS/teacher.onnx"
+[ -f "$RUNS/teacher.onnx" ] || $J ensemble --models "${MEMBERS[@]/%//model.onnx}" --out "$RUNS/teacher.onnx"
 
 if [ ! -f "$RUNS/student/model.onnx" ]; then
   resume=; [ -f "$RUNS/student/checkpoints/last.ckpt" ] && resume=--resume
@@ -55,13 +51,15 @@ if [ ! -f "$RUNS/student/model.onnx" ]; then
 fi
 
 # box parameters tuned on the TRAINING images' expert boxes, then validation figures of every
-# model on the same held-out split (all runs share seed 42, hence split.csv), into their cards
+# model on the same held-out split (all runs share split seed 42, hence split.csv), into their cards
 SPLIT="$RUNS/teacher-s320/split.csv"
 for m in "$RUNS/teacher.onnx" "$RUNS/student/model.onnx" "$RUNS/student/baseline/model.onnx" \
-         "$RUNS/m384-last.onnx" "$RUNS/teacher-s320/model.onnx"; do
+         "${MEMBERS[@]/%//model.onnx}"; do
   $J calibrate-boxes --model "$m" $DATA --split "$SPLIT" --use train --write-card
   $J eval --model "$m" $DATA --split "$SPLIT" --group-by source --shortcut-check \
       --into-card split --json "${m%.onnx}.eval.json"
+  $J eval --model "$m" --images $D/tbx11k-extra/images --labels $D/tbx11k-extra/labels.csv --split "$SPLIT" \
+      --into-card same_source_split --json "${m%.onnx}.same.json"
 done
 
 mkdir -p models
