@@ -34,7 +34,7 @@ final class OpenJpegDecoder {
     static int[] decode(OpenJp2 lib, byte[] frame, FrameInfo info, J2kSiz siz) throws CodecException {
         byte[] bytes = terminated(frame);
         AtomicReference<String> error = new AtomicReference<>();
-        OpenJp2.MessageHandler onError = (message, client) -> error.compareAndSet(null, message.strip());
+        OpenJp2.MessageHandler onError = (message, client) -> error.compareAndSet(null, String.valueOf(message).strip());
         OpenJp2.MessageHandler onWarning = (message, client) -> { };
         ArrayStream source = new ArrayStream(bytes);
         Pointer codec = null;
