@@ -43,36 +43,42 @@ public final class ModelInput {
     }
 
     /**
-     * Area averaging with the per-axis overlaps precomputed: each output pixel is the
-     * overlap-weighted mean of the source pixels its footprint touches, summed in the same order
-     * and with the same double products as the straightforward double loop, so the result is
-     * bit-identical to it (training caches and older model cards stay valid) but the per-pixel
-     * floor/ceil/min/max work is done once per output column and row instead of once per source pixel.
+     * Area averaging, separably: each output pixel is the overlap-weighted mean of the source
+     * pixels its footprint touches, i.e. {@code sum_j wy_j * sum_i wx_i * g(x0+i, y0+j)} with each
+     * axis' overlaps normalised to sum to 1. For each output row the source rows under it are
+     * first combined along {@code y} (a pass over whole rows with independent columns), then that
+     * row is averaged along {@code x} tap by tap, again with independent outputs in the inner
+     * loop, so neither pass waits on a running sum. Equal to the direct per-pixel definition up to
+     * rounding, and a constant region stays exactly constant ({@code ModelInputResizeTest}); this
+     * runs on every prediction.
      */
     private static float[] area(GrayImage img, AreaAxis ax, AreaAxis ay, int size) {
         byte[] g = img.gray();
         int w = img.width();
+        double[] col = new double[w];
+        double[] acc = new double[size];
         float[] out = new float[size * size];
         for (int oy = 0; oy < size; oy++) {
+            java.util.Arrays.fill(col, 0);
             int y0 = ay.first[oy];
             int ny = ay.count[oy];
-            int wyAt = oy * ay.stride;
-            for (int ox = 0; ox < size; ox++) {
-                int x0 = ax.first[ox];
-                int nx = ax.count[ox];
-                int wxAt = ox * ax.stride;
-                double sum = 0;
-                double weight = 0;
-                for (int j = 0; j < ny; j++) {
-                    double wy = ay.weight[wyAt + j];
-                    int row = (y0 + j) * w + x0;
-                    for (int i = 0; i < nx; i++) {
-                        double wgt = wy * ax.weight[wxAt + i];
-                        sum += wgt * (g[row + i] & 0xFF);
-                        weight += wgt;
-                    }
+            for (int j = 0; j < ny; j++) {
+                double wy = ay.weight[oy * ay.taps + j];
+                int src = (y0 + j) * w;
+                for (int x = 0; x < w; x++) {
+                    col[x] += wy * (g[src + x] & 0xFF);
                 }
-                out[oy * size + ox] = (float) (weight > 0 ? sum / weight : 0);
+            }
+            java.util.Arrays.fill(acc, 0);
+            for (int t = 0; t < ax.taps; t++) {
+                int at = t * size;
+                for (int ox = 0; ox < size; ox++) {
+                    acc[ox] += ax.byTap[at + ox] * col[ax.index[at + ox]];
+                }
+            }
+            int dst = oy * size;
+            for (int ox = 0; ox < size; ox++) {
+                out[dst + ox] = (float) acc[ox];
             }
         }
         return out;
@@ -80,16 +86,20 @@ public final class ModelInput {
 
     /**
      * The source pixels under each output pixel along one axis: output {@code o} covers
-     * {@code [o*n/size, (o+1)*n/size)}; source pixel {@code first[o]+k} overlaps it by
-     * {@code weight[o*stride+k]} (a fraction of one pixel), {@code k < count[o]}.
+     * {@code [o*n/size, (o+1)*n/size)}; source pixel {@code first[o]+k} overlaps it by a share
+     * {@code weight[o*taps+k]} of its total overlap (the shares of one output sum to 1),
+     * {@code k < count[o]}. The same shares tap-major: {@code byTap[k*size+o]} for source pixel
+     * {@code index[k*size+o]}, padded with zero shares (on a valid pixel) up to {@code taps}.
      */
-    private record AreaAxis(int[] first, int[] count, double[] weight, int stride) {
+    private record AreaAxis(int[] first, int[] count, double[] weight, int taps, double[] byTap, int[] index) {
         static AreaAxis of(int n, int size) {
             double scale = (double) n / size;
-            int stride = (int) Math.ceil(scale) + 2;
+            int taps = (int) Math.ceil(scale) + 1;
             int[] first = new int[size];
             int[] count = new int[size];
-            double[] weight = new double[size * stride];
+            double[] weight = new double[size * taps];
+            double[] byTap = new double[size * taps];
+            int[] index = new int[size * taps];
             for (int o = 0; o < size; o++) {
                 double lo = o * scale;
                 double hi = (o + 1) * scale;
@@ -97,11 +107,19 @@ public final class ModelInput {
                 int to = Math.min(n, (int) Math.ceil(hi));
                 first[o] = from;
                 count[o] = Math.max(0, to - from);
+                double total = 0;
                 for (int p = from; p < to; p++) {
-                    weight[o * stride + p - from] = Math.min(p + 1, hi) - Math.max(p, lo);
+                    total += Math.min(p + 1, hi) - Math.max(p, lo);
+                }
+                for (int k = 0; k < taps; k++) {
+                    int p = from + k;
+                    double share = p < to ? (Math.min(p + 1, hi) - Math.max(p, lo)) / total : 0;
+                    weight[o * taps + k] = share;
+                    byTap[k * size + o] = share;
+                    index[k * size + o] = Math.min(p, n - 1);
                 }
             }
-            return new AreaAxis(first, count, weight, stride);
+            return new AreaAxis(first, count, weight, taps, byTap, index);
         }
     }
 
@@ -121,23 +139,27 @@ public final class ModelInput {
 
     private static void normalize(float[] plane, Preprocessing p) {
         if (Preprocessing.FIXED.equals(p.normalization())) {
+            float scale = (float) (1 / (255.0 * p.std()));
+            float shift = (float) (p.mean() / p.std());
             for (int i = 0; i < plane.length; i++) {
-                plane[i] = (float) ((plane[i] / 255.0 - p.mean()) / p.std());
+                plane[i] = plane[i] * scale - shift;
             }
             return;
         }
-        double mean = 0;
+        double sum = 0;
         for (float v : plane) {
-            mean += v;
+            sum += v;
         }
-        mean /= plane.length;
+        double mean = sum / plane.length;
         double var = 0;
         for (float v : plane) {
-            var += (v - mean) * (v - mean);
+            double d = v - mean;
+            var += d * d;
         }
-        double std = Math.max(Math.sqrt(var / plane.length), 1e-3);
+        float inv = (float) (1 / Math.max(Math.sqrt(var / plane.length), 1e-3));
+        float m = (float) mean;
         for (int i = 0; i < plane.length; i++) {
-            plane[i] = (float) ((plane[i] - mean) / std);
+            plane[i] = (plane[i] - m) * inv;
         }
     }
 }
