@@ -2,10 +2,16 @@ package org.cxrstudio.app.cli;
 
 import org.cxrstudio.core.imaging.DisplayPipeline;
 import org.cxrstudio.core.imaging.GrayImage;
+import org.cxrstudio.core.imaging.ModelInput;
+import org.cxrstudio.core.imaging.Preprocessing;
 import org.cxrstudio.core.imaging.Radiograph;
 import org.cxrstudio.core.imaging.RadiographReader;
 import org.cxrstudio.core.inference.DevicePreference;
+import org.cxrstudio.core.inference.InferenceException;
+import org.cxrstudio.core.inference.PostProcessing;
 import org.cxrstudio.core.inference.TbModel;
+import org.cxrstudio.core.saliency.BoxExtractor;
+import org.cxrstudio.core.saliency.Heatmap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -116,6 +122,7 @@ final class BenchCommand implements Callable<Integer> {
                 m.predictGrayBatch(b, m.postProcessing());
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
+            Map<String, Object> stages = stages(m, r, gray);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("model", path.toString());
             row.put("p50_ms", JsonOut.round(percentile(plain, 50), 2));
@@ -123,9 +130,50 @@ final class BenchCommand implements Callable<Integer> {
             row.put("p50_ms_with_decode", JsonOut.round(percentile(withDecode, 50), 2));
             row.put("throughput_img_s", JsonOut.round(batches * batch / seconds, 1));
             row.put("load_ms", JsonOut.round(m.loadMillis(), 1));
+            row.put("stages_p50_ms", stages);
             row.put("role", m.card().role());
             return row;
         }
+    }
+
+    /**
+     * Where one prediction's time goes, each stage timed alone ({@code runs} times, p50): render
+     * (default window), input preparation (resize, normalise), boxes from the heatmap, and the
+     * rest of {@link TbModel#predictGray} (network run, output copies, heatmap), which is the
+     * p50 of {@code predictGray} minus those two.
+     */
+    private Map<String, Object> stages(TbModel m, Radiograph r, GrayImage gray) throws InferenceException {
+        Preprocessing pre = m.card().preprocessing();
+        PostProcessing post = m.postProcessing();
+        BoxExtractor boxes = new BoxExtractor(post.boxes());
+        Heatmap heatmap = m.predictGray(gray, post).heatmap();
+        double[] render = new double[runs];
+        double[] prepare = new double[runs];
+        double[] box = new double[runs];
+        double[] whole = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            DisplayPipeline.render(r, null, false);
+            long t1 = System.nanoTime();
+            ModelInput.prepare(gray, pre);
+            long t2 = System.nanoTime();
+            boxes.extract(heatmap);
+            long t3 = System.nanoTime();
+            m.predictGray(gray, post);
+            long t4 = System.nanoTime();
+            render[i] = (t1 - t0) / 1e6;
+            prepare[i] = (t2 - t1) / 1e6;
+            box[i] = (t3 - t2) / 1e6;
+            whole[i] = (t4 - t3) / 1e6;
+        }
+        double pr = percentile(prepare, 50);
+        double bx = percentile(box, 50);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("render", JsonOut.round(percentile(render, 50), 2));
+        out.put("prepare", JsonOut.round(pr, 2));
+        out.put("network_and_heatmap", JsonOut.round(Math.max(0, percentile(whole, 50) - pr - bx), 2));
+        out.put("boxes", JsonOut.round(bx, 2));
+        return out;
     }
 
     /** Nearest-rank percentile. */

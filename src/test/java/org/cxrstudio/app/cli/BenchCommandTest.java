@@ -28,7 +28,14 @@ class BenchCommandTest {
         assertThat(j.keySet()).containsExactly("models", "peak_rss_mb", "student_speedup_vs_teacher");
         assertThat(j.getAsJsonArray("models")).hasSize(2);
         JsonObject m = j.getAsJsonArray("models").get(0).getAsJsonObject();
-        assertThat(m.keySet()).containsExactly("model", "p50_ms", "p90_ms", "p50_ms_with_decode", "throughput_img_s", "load_ms");
+        assertThat(m.keySet()).containsExactly("model", "p50_ms", "p90_ms", "p50_ms_with_decode", "throughput_img_s", "load_ms",
+                "stages_p50_ms");
+        JsonObject stages = m.getAsJsonObject("stages_p50_ms");
+        assertThat(stages.keySet()).containsExactly("render", "prepare", "network_and_heatmap", "boxes");
+        for (String k : stages.keySet()) {
+            assertThat(stages.get(k).getAsDouble()).as(k).isNotNegative();
+        }
+        assertThat(stages.get("prepare").getAsDouble()).isPositive();
         assertThat(m.get("p90_ms").getAsDouble()).isGreaterThanOrEqualTo(m.get("p50_ms").getAsDouble());
         assertThat(j.get("peak_rss_mb").getAsDouble()).isPositive();
         assertThat(j.get("student_speedup_vs_teacher").getAsDouble()).isPositive();
