@@ -1,5 +1,7 @@
 package org.cxrstudio.core.imaging;
 
+import java.util.Arrays;
+
 /**
  * Turns a displayed 8-bit image into a model input plane: crop ({@link Preprocessing#cropRegion}),
  * resize to the square input size (area averaging when shrinking, bilinear when enlarging; the
@@ -59,17 +61,17 @@ public final class ModelInput {
         double[] acc = new double[size];
         float[] out = new float[size * size];
         for (int oy = 0; oy < size; oy++) {
-            java.util.Arrays.fill(col, 0);
+            Arrays.fill(col, 0);
             int y0 = ay.first[oy];
             int ny = ay.count[oy];
             for (int j = 0; j < ny; j++) {
-                double wy = ay.weight[oy * ay.taps + j];
+                double wy = ay.byTap[j * size + oy];
                 int src = (y0 + j) * w;
                 for (int x = 0; x < w; x++) {
                     col[x] += wy * (g[src + x] & 0xFF);
                 }
             }
-            java.util.Arrays.fill(acc, 0);
+            Arrays.fill(acc, 0);
             for (int t = 0; t < ax.taps; t++) {
                 int at = t * size;
                 for (int ox = 0; ox < size; ox++) {
@@ -86,18 +88,17 @@ public final class ModelInput {
 
     /**
      * The source pixels under each output pixel along one axis: output {@code o} covers
-     * {@code [o*n/size, (o+1)*n/size)}; source pixel {@code first[o]+k} overlaps it by a share
-     * {@code weight[o*taps+k]} of its total overlap (the shares of one output sum to 1),
-     * {@code k < count[o]}. The same shares tap-major: {@code byTap[k*size+o]} for source pixel
-     * {@code index[k*size+o]}, padded with zero shares (on a valid pixel) up to {@code taps}.
+     * {@code [o*n/size, (o+1)*n/size)}; source pixel {@code first[o]+k}, {@code k < count[o]},
+     * overlaps it by a share {@code byTap[k*size+o]} of its total overlap (the shares of one output
+     * sum to 1); {@code index[k*size+o]} is that pixel, and taps past {@code count[o]} have a zero
+     * share on a valid pixel.
      */
-    private record AreaAxis(int[] first, int[] count, double[] weight, int taps, double[] byTap, int[] index) {
+    private record AreaAxis(int[] first, int[] count, int taps, double[] byTap, int[] index) {
         static AreaAxis of(int n, int size) {
             double scale = (double) n / size;
             int taps = (int) Math.ceil(scale) + 1;
             int[] first = new int[size];
             int[] count = new int[size];
-            double[] weight = new double[size * taps];
             double[] byTap = new double[size * taps];
             int[] index = new int[size * taps];
             for (int o = 0; o < size; o++) {
@@ -114,12 +115,11 @@ public final class ModelInput {
                 for (int k = 0; k < taps; k++) {
                     int p = from + k;
                     double share = p < to ? (Math.min(p + 1, hi) - Math.max(p, lo)) / total : 0;
-                    weight[o * taps + k] = share;
                     byTap[k * size + o] = share;
                     index[k * size + o] = Math.min(p, n - 1);
                 }
             }
-            return new AreaAxis(first, count, weight, taps, byTap, index);
+            return new AreaAxis(first, count, taps, byTap, index);
         }
     }
 
