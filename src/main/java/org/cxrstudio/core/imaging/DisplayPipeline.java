@@ -66,9 +66,12 @@ public final class DisplayPipeline {
             for (int i = 0; i < lut.length; i++) {
                 lut[i] = (byte) display(voi, modality(r, min + i), flip);
             }
-            for (int i = 0; i < px.length; i++) {
-                out[i] = lut[px[i] - min];
-            }
+            int cols = r.columns();
+            SplitWork.rows(r.rows(), cols, (from, to) -> {
+                for (int i = from * cols, end = to * cols; i < end; i++) {
+                    out[i] = lut[px[i] - min];
+                }
+            });
         } else {
             for (int i = 0; i < px.length; i++) {
                 out[i] = (byte) display(voi, modality(r, px[i]), flip);

@@ -48,34 +48,59 @@ public final class ModelInput {
      * Area averaging, separably: each output pixel is the overlap-weighted mean of the source
      * pixels its footprint touches, i.e. {@code sum_j wy_j * sum_i wx_i * g(x0+i, y0+j)} with each
      * axis' overlaps normalised to sum to 1. For each output row the source rows under it are
-     * first combined along {@code y} (a pass over whole rows with independent columns), then that
-     * row is averaged along {@code x} tap by tap, again with independent outputs in the inner
-     * loop, so neither pass waits on a running sum. Equal to the direct per-pixel definition up to
-     * rounding, and a constant region stays exactly constant ({@code ModelInputResizeTest}); this
-     * runs on every prediction.
+     * first combined along {@code y} (passes over whole rows with independent columns, two source
+     * rows per pass), then that row is averaged along {@code x} (two taps per pass, again with
+     * independent outputs in the inner loop), so no pass waits on a running sum. Each sum is added
+     * up in tap order from 0, whatever the pairing. Equal to the direct per-pixel definition up to
+     * rounding, and a constant region stays exactly constant ({@code ModelInputResizeTest}). This
+     * runs on every prediction, so the output rows are split over two cores ({@link SplitWork}).
      */
     private static float[] area(GrayImage img, AreaAxis ax, AreaAxis ay, int size) {
+        float[] out = new float[size * size];
+        long perRow = (long) img.width() * (ay.taps - 1) + (long) size * ax.taps;
+        SplitWork.rows(size, perRow, (from, to) -> areaRows(img, ax, ay, size, out, from, to));
+        return out;
+    }
+
+    private static void areaRows(GrayImage img, AreaAxis ax, AreaAxis ay, int size, float[] out, int from, int to) {
         byte[] g = img.gray();
         int w = img.width();
         double[] col = new double[w];
         double[] acc = new double[size];
-        float[] out = new float[size * size];
-        for (int oy = 0; oy < size; oy++) {
+        for (int oy = from; oy < to; oy++) {
             Arrays.fill(col, 0);
-            int y0 = ay.first[oy];
             int ny = ay.count[oy];
-            for (int j = 0; j < ny; j++) {
-                double wy = ay.byTap[j * size + oy];
-                int src = (y0 + j) * w;
+            int src = ay.first[oy] * w;
+            int j = 0;
+            for (; j + 1 < ny; j += 2, src += 2 * w) {
+                double w0 = ay.byTap[j * size + oy];
+                double w1 = ay.byTap[(j + 1) * size + oy];
+                int s1 = src + w;
                 for (int x = 0; x < w; x++) {
-                    col[x] += wy * (g[src + x] & 0xFF);
+                    col[x] = col[x] + w0 * (g[src + x] & 0xFF) + w1 * (g[s1 + x] & 0xFF);
+                }
+            }
+            if (j < ny) {
+                double w0 = ay.byTap[j * size + oy];
+                for (int x = 0; x < w; x++) {
+                    col[x] += w0 * (g[src + x] & 0xFF);
                 }
             }
             Arrays.fill(acc, 0);
-            for (int t = 0; t < ax.taps; t++) {
-                int at = t * size;
+            double[] share = ax.byTap;
+            int[] index = ax.index;
+            int t = 0;
+            for (; t + 1 < ax.taps; t += 2) {
+                int a = t * size;
+                int b = a + size;
                 for (int ox = 0; ox < size; ox++) {
-                    acc[ox] += ax.byTap[at + ox] * col[ax.index[at + ox]];
+                    acc[ox] = acc[ox] + share[a + ox] * col[index[a + ox]] + share[b + ox] * col[index[b + ox]];
+                }
+            }
+            if (t < ax.taps) {
+                int a = t * size;
+                for (int ox = 0; ox < size; ox++) {
+                    acc[ox] += share[a + ox] * col[index[a + ox]];
                 }
             }
             int dst = oy * size;
@@ -83,7 +108,6 @@ public final class ModelInput {
                 out[dst + ox] = (float) acc[ox];
             }
         }
-        return out;
     }
 
     /**

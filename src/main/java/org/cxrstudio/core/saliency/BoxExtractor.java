@@ -1,5 +1,7 @@
 package org.cxrstudio.core.saliency;
 
+import org.cxrstudio.core.imaging.SplitWork;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -73,91 +75,153 @@ public final class BoxExtractor {
         float[] v = upsample(heatmap, w, h, scale);
         float max = 0;
         for (float val : v) {
-            max = Math.max(max, val);
+            if (val > max) { // skips NaN
+                max = val;
+            }
         }
-        // labels on a raster with a one-pixel frame that is never hot: neighbours need no bounds checks
-        int[] label = new int[(w + 2) * (h + 2)];
-        int[] stack = new int[w * h];
         List<List<Region>> out = new ArrayList<>(relativeThresholds.size());
         for (double t : relativeThresholds) {
             if (max <= 0) {
                 out.add(List.of());
                 continue;
             }
-            out.add(label(v, w, h, (float) (t * max), scale, iw, ih, label, stack));
+            out.add(label(v, w, h, (float) (t * max), scale, iw, ih));
         }
         return out;
     }
 
     /**
-     * 8-connected components of {@code v >= cut}, found in raster order, highest peak first (ties
-     * in raster order of their first pixel); {@code label} is the framed raster, overwritten.
+     * 8-connected components of {@code v >= cut}, highest peak first (ties in raster order of
+     * their first pixel). Works on runs: each raster row is scanned once into runs of hot pixels
+     * (with each run's peak), runs of neighbouring rows that touch (8-connectivity: their column
+     * ranges overlap or meet diagonally) are joined in a union-find whose root is always the
+     * earliest run, and each component's box, area and peak are gathered from its runs. The same
+     * components as a pixel flood fill ({@code SaliencyTest}), in a fraction of the time.
      */
-    private static List<Region> label(float[] v, int w, int h, float cut, double scale, int iw, int ih,
-                                      int[] label, int[] stack) {
-        int fw = w + 2;
-        Arrays.fill(label, -1); // -1: not hot (or frame), 0: hot and unlabelled, > 0: component
+    private static List<Region> label(float[] v, int w, int h, float cut, double scale, int iw, int ih) {
+        Runs runs = new Runs(Math.max(16, w));
+        int[] rowStart = new int[h + 1];
         for (int y = 0; y < h; y++) {
+            rowStart[y] = runs.n;
             int at = y * w;
-            int fat = (y + 1) * fw + 1;
-            for (int x = 0; x < w; x++) {
-                if (v[at + x] >= cut) {
-                    label[fat + x] = 0;
+            int x = 0;
+            while (x < w) {
+                if (!(v[at + x] >= cut)) { // NaN is not hot either
+                    x++;
+                    continue;
+                }
+                int x0 = x;
+                float peak = 0;
+                for (; x < w && v[at + x] >= cut; x++) {
+                    peak = Math.max(peak, v[at + x]);
+                }
+                runs.add(x0, x - 1, y, peak);
+            }
+        }
+        rowStart[h] = runs.n;
+        int n = runs.n;
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) {
+            parent[i] = i;
+        }
+        for (int y = 1; y < h; y++) {
+            int i = rowStart[y - 1];
+            int j = rowStart[y];
+            while (i < rowStart[y] && j < rowStart[y + 1]) {
+                if (runs.x0[i] <= runs.x1[j] + 1 && runs.x0[j] <= runs.x1[i] + 1) {
+                    union(parent, i, j);
+                }
+                if (runs.x1[i] < runs.x1[j]) {
+                    i++;
+                } else {
+                    j++;
                 }
             }
         }
-        List<Region> regions = new ArrayList<>();
-        int next = 0;
-        for (int sy = 0; sy < h; sy++) {
-            for (int sx = 0; sx < w; sx++) {
-                int start = (sy + 1) * fw + sx + 1;
-                if (label[start] != 0) {
-                    continue;
-                }
-                next++;
-                int top = 0;
-                stack[top++] = start;
-                label[start] = next;
-                int minX = w;
-                int minY = h;
-                int maxX = -1;
-                int maxY = -1;
-                int area = 0;
-                float peak = 0;
-                while (top > 0) {
-                    int q = stack[--top];
-                    int py = q / fw - 1;
-                    int px = q - (py + 1) * fw - 1;
-                    area++;
-                    peak = Math.max(peak, v[py * w + px]);
-                    minX = Math.min(minX, px);
-                    maxX = Math.max(maxX, px);
-                    minY = Math.min(minY, py);
-                    maxY = Math.max(maxY, py);
-                    top = visit(label, q - fw - 1, next, stack, top);
-                    top = visit(label, q - fw, next, stack, top);
-                    top = visit(label, q - fw + 1, next, stack, top);
-                    top = visit(label, q - 1, next, stack, top);
-                    top = visit(label, q + 1, next, stack, top);
-                    top = visit(label, q + fw - 1, next, stack, top);
-                    top = visit(label, q + fw, next, stack, top);
-                    top = visit(label, q + fw + 1, next, stack, top);
-                }
-                regions.add(new Region(new Box(Math.min(iw, minX / scale), Math.min(ih, minY / scale),
-                        Math.min(iw, (maxX + 1) / scale), Math.min(ih, (maxY + 1) / scale), Math.min(1f, peak)),
-                        area, w * h));
-            }
+        // one component per root, numbered in the order of their earliest run (= first pixel in raster order)
+        int[] comp = new int[n];
+        int components = 0;
+        for (int i = 0; i < n; i++) {
+            int root = find(parent, i);
+            comp[i] = root == i ? components++ : comp[root];
+        }
+        int[] minX = new int[components];
+        int[] maxX = new int[components];
+        int[] minY = new int[components];
+        int[] maxY = new int[components];
+        int[] area = new int[components];
+        float[] peak = new float[components];
+        Arrays.fill(minX, Integer.MAX_VALUE);
+        Arrays.fill(minY, Integer.MAX_VALUE);
+        Arrays.fill(maxX, -1);
+        Arrays.fill(maxY, -1);
+        for (int i = 0; i < n; i++) {
+            int c = comp[i];
+            minX[c] = Math.min(minX[c], runs.x0[i]);
+            maxX[c] = Math.max(maxX[c], runs.x1[i]);
+            minY[c] = Math.min(minY[c], runs.y[i]);
+            maxY[c] = Math.max(maxY[c], runs.y[i]);
+            area[c] += runs.x1[i] - runs.x0[i] + 1;
+            peak[c] = Math.max(peak[c], runs.peak[i]);
+        }
+        List<Region> regions = new ArrayList<>(components);
+        for (int c = 0; c < components; c++) {
+            regions.add(new Region(new Box(Math.min(iw, minX[c] / scale), Math.min(ih, minY[c] / scale),
+                    Math.min(iw, (maxX[c] + 1) / scale), Math.min(ih, (maxY[c] + 1) / scale), Math.min(1f, peak[c])),
+                    area[c], w * h));
         }
         regions.sort(Comparator.comparingDouble((Region r) -> r.box().score()).reversed());
         return List.copyOf(regions);
     }
 
-    private static int visit(int[] label, int q, int component, int[] stack, int top) {
-        if (label[q] == 0) {
-            label[q] = component;
-            stack[top++] = q;
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
         }
-        return top;
+        return i;
+    }
+
+    /** Joins the sets of runs {@code a} and {@code b}; the root stays the smaller (earlier) run. */
+    private static void union(int[] parent, int a, int b) {
+        int ra = find(parent, a);
+        int rb = find(parent, b);
+        if (ra < rb) {
+            parent[rb] = ra;
+        } else if (rb < ra) {
+            parent[ra] = rb;
+        }
+    }
+
+    /** Runs of hot pixels in raster order: columns {@code x0..x1} (inclusive) of row {@code y}. */
+    private static final class Runs {
+        int n;
+        int[] x0;
+        int[] x1;
+        int[] y;
+        float[] peak;
+
+        Runs(int capacity) {
+            x0 = new int[capacity];
+            x1 = new int[capacity];
+            y = new int[capacity];
+            peak = new float[capacity];
+        }
+
+        void add(int from, int to, int row, float max) {
+            if (n == x0.length) {
+                int cap = 2 * n;
+                x0 = Arrays.copyOf(x0, cap);
+                x1 = Arrays.copyOf(x1, cap);
+                y = Arrays.copyOf(y, cap);
+                peak = Arrays.copyOf(peak, cap);
+            }
+            x0[n] = from;
+            x1[n] = to;
+            y[n] = row;
+            peak[n] = max;
+            n++;
+        }
     }
 
     /**
@@ -181,7 +245,8 @@ public final class BoxExtractor {
      * The same values as {@link Heatmap#atImage} at each raster pixel centre, with the separable
      * bilinear weights computed once per column and row, and each grid row interpolated along
      * {@code x} once (as the very doubles {@code atImage} computes for its top and bottom rows)
-     * rather than once per raster row (this runs on every prediction).
+     * rather than once per raster row; the raster rows are split over two cores (this runs on
+     * every prediction).
      */
     static float[] upsample(Heatmap hm, int w, int h, double scale) {
         int gw = hm.width();
@@ -196,29 +261,27 @@ public final class BoxExtractor {
             fx[x] = gx - x0[x];
         }
         float[] g = hm.values();
-        double[][] rows = new double[gh][]; // grid row r interpolated at every raster column, filled on first use
-        float[] out = new float[w * h];
-        for (int y = 0; y < h; y++) {
-            double gy = Math.max(0, Math.min(gh - 1, ((y + 0.5) / scale) * gh / hm.imageHeight() - 0.5));
-            double[] top = row(rows, (int) gy, g, gw, x0, x1, fx);
-            double[] bottom = row(rows, Math.min((int) gy + 1, gh - 1), g, gw, x0, x1, fx);
-            double fy = gy - (int) gy;
-            for (int x = 0; x < w; x++) {
-                out[y * w + x] = (float) (top[x] * (1 - fy) + bottom[x] * fy);
-            }
-        }
-        return out;
-    }
-
-    private static double[] row(double[][] rows, int r, float[] g, int gw, int[] x0, int[] x1, double[] fx) {
-        if (rows[r] == null) {
-            double[] v = new double[x0.length];
+        double[][] rows = new double[gh][]; // grid row r interpolated at every raster column
+        for (int r = 0; r < gh; r++) {
+            double[] v = new double[w];
             int at = r * gw;
-            for (int x = 0; x < v.length; x++) {
+            for (int x = 0; x < w; x++) {
                 v[x] = g[at + x0[x]] * (1 - fx[x]) + g[at + x1[x]] * fx[x];
             }
             rows[r] = v;
         }
-        return rows[r];
+        float[] out = new float[w * h];
+        SplitWork.rows(h, w, (from, to) -> {
+            for (int y = from; y < to; y++) {
+                double gy = Math.max(0, Math.min(gh - 1, ((y + 0.5) / scale) * gh / hm.imageHeight() - 0.5));
+                double[] top = rows[(int) gy];
+                double[] bottom = rows[Math.min((int) gy + 1, gh - 1)];
+                double fy = gy - (int) gy;
+                for (int x = 0; x < w; x++) {
+                    out[y * w + x] = (float) (top[x] * (1 - fy) + bottom[x] * fy);
+                }
+            }
+        });
+        return out;
     }
 }

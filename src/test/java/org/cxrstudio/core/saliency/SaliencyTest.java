@@ -136,31 +136,46 @@ class SaliencyTest {
     }
 
     @Test
-    void framedLabellingFindsTheSameComponentsAsABoundsCheckedFloodFill() {
-        float[] g = new float[9 * 6];
+    void runLabellingFindsTheSameComponentsInTheSameOrderAsAFloodFill() {
         java.util.Random rnd = new java.util.Random(7);
-        for (int i = 0; i < g.length; i++) {
-            g[i] = rnd.nextFloat();
-        }
-        Heatmap hm = new Heatmap(9, 6, g, 256, 160); // raster = image (scale 1); hot cells on its edges
-        float[] v = BoxExtractor.upsample(hm, 256, 160, 1.0);
-        float max = 0;
-        for (float x : v) {
-            max = Math.max(max, x);
-        }
-        for (double t : List.of(0.3, 0.6, 0.9)) {
-            List<BoxExtractor.Region> got = BoxExtractor.regions(hm, List.of(t)).get(0);
-            List<String> expected = referenceComponents(v, 256, 160, (float) (t * max));
-            assertThat(got).hasSize(expected.size());
-            assertThat(got.stream().map(r -> r.box().x1() + "," + r.box().y1() + "," + r.box().x2() + "," + r.box().y2()
-                    + ":" + r.area() + ":" + r.box().score()).toList()).containsExactlyInAnyOrderElementsOf(expected);
+        // a smooth map with hot cells on the raster's edges, and pixel noise (many tiny, diagonal and U-shaped components)
+        for (int[] grid : new int[][] {{9, 6}, {256, 160}, {64, 40}}) {
+            float[] g = new float[grid[0] * grid[1]];
+            for (int i = 0; i < g.length; i++) {
+                g[i] = rnd.nextFloat();
+            }
+            Heatmap hm = new Heatmap(grid[0], grid[1], g, 256, 160); // raster = image (scale 1)
+            float[] v = BoxExtractor.upsample(hm, 256, 160, 1.0);
+            float max = 0;
+            for (float x : v) {
+                max = Math.max(max, x);
+            }
+            for (double t : List.of(0.3, 0.6, 0.9, 0.999)) {
+                List<BoxExtractor.Region> got = BoxExtractor.regions(hm, List.of(t)).get(0);
+                List<String> expected = referenceComponents(v, 256, 160, (float) (t * max));
+                assertThat(got.stream().map(r -> r.box().x1() + "," + r.box().y1() + "," + r.box().x2() + ","
+                        + r.box().y2() + ":" + r.area() + ":" + r.box().score()).toList())
+                        .as("grid %dx%d, threshold %s", grid[0], grid[1], t)
+                        .containsExactlyElementsOf(expected);
+            }
         }
     }
 
-    /** Bounding box, pixel count and peak of each 8-connected component of {@code v >= cut}. */
+    @Test
+    void nanCellsAreNotHotAndDoNotStopTheLabelling() {
+        float[] g = {0.2f, Float.NaN, 0.9f, Float.NaN, 0.8f, 0.1f};
+        List<Box> boxes = new BoxExtractor(new BoxParams(0.5, 0, 5)).extract(new Heatmap(3, 2, g, 3, 2));
+        // bilinear sampling spreads a NaN to the pixels that weigh it (even by 0); the finite 0.9 and 0.8 left
+        // are diagonal neighbours, so one box
+        assertThat(boxes).extracting(Box::x1, Box::y1, Box::x2, Box::y2)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1.0, 0.0, 3.0, 2.0));
+    }
+
+    /** Bounding box, pixel count and peak of each 8-connected component of {@code v >= cut}, by a breadth-first flood fill. */
     private static List<String> referenceComponents(float[] v, int w, int h, float cut) {
         boolean[] seen = new boolean[w * h];
         List<String> out = new java.util.ArrayList<>();
+        List<Float> peaks = new java.util.ArrayList<>();
         for (int s = 0; s < v.length; s++) {
             if (seen[s] || v[s] < cut) {
                 continue;
@@ -190,9 +205,16 @@ class SaliencyTest {
                     }
                 }
             }
+            peaks.add(Math.min(1f, peak));
             out.add((double) minX + "," + (double) minY + "," + (double) (maxX + 1) + "," + (double) (maxY + 1)
                     + ":" + area + ":" + (double) Math.min(1f, peak));
         }
-        return out;
+        // highest peak first; ties keep the raster order of their first pixel (a stable sort)
+        List<Integer> order = new java.util.ArrayList<>();
+        for (int i = 0; i < out.size(); i++) {
+            order.add(i);
+        }
+        order.sort((a, b) -> Float.compare(peaks.get(b), peaks.get(a)));
+        return order.stream().map(out::get).toList();
     }
 }
