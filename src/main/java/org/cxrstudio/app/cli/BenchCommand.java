@@ -31,9 +31,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code bench}: per model, session load time, single-image latency p50/p90 after warm-up (render +
- * preprocessing + inference + CAM + boxes; and again including the file decode), batch throughput;
- * then the process's peak RSS and the student's speed-up over the teacher (by card role), all models
+ * {@code bench}: per model, session load time, the first (cold) prediction, single-image latency
+ * p50/p90 after all models have warmed up (render + preprocessing + inference + CAM + boxes; and
+ * again including the file decode), batch throughput; then the process's peak RSS and the student's speed-up over the teacher (by card role), all models
  * in the same run on the same image.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure model latency, throughput and memory.")
@@ -50,9 +50,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "100", description = "Timed runs per figure (default ${DEFAULT-VALUE}).")
     int runs;
 
-    @Option(names = "--warmup", defaultValue = "200",
-            description = "Untimed runs first, so that the JIT has compiled the pixel loops (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "10", description = "Untimed runs per model first, at least (default ${DEFAULT-VALUE}).")
     int warmup;
+
+    @Option(names = "--warmup-seconds", defaultValue = "4", paramLabel = "S",
+            description = "...and untimed runs per model for at least this long, all models before any is timed, "
+                    + "so that the JIT has compiled the pixel loops (default ${DEFAULT-VALUE}).")
+    double warmupSeconds;
 
     @Option(names = "--batch", defaultValue = "8", description = "Batch size for throughput (default ${DEFAULT-VALUE}).")
     int batch;
@@ -65,17 +69,43 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (runs < 1 || warmup < 0 || batch < 1) {
-            throw new IllegalArgumentException("--runs and --batch must be >= 1, --warmup >= 0");
+        if (runs < 1 || warmup < 0 || batch < 1 || !(warmupSeconds >= 0)) {
+            throw new IllegalArgumentException("--runs and --batch must be >= 1, --warmup and --warmup-seconds >= 0");
         }
         DevicePreference pref = DevicePreference.parse(device);
         List<Path> paths = models != null ? models : defaults();
         Path img = image != null ? image : syntheticImage();
+        Radiograph r = RadiographReader.read(img);
+        List<TbModel> loaded = new ArrayList<>();
+        try {
+            List<Double> first = new ArrayList<>();
+            for (Path p : paths) {
+                TbModel m = TbModel.load(p, pref);
+                loaded.add(m);
+                long t0 = System.nanoTime();
+                m.predict(r);
+                first.add((System.nanoTime() - t0) / 1e6);
+            }
+            for (TbModel m : loaded) { // every model warms up before any is timed: they share the Java pixel loops
+                long until = System.nanoTime() + (long) (warmupSeconds * 1e9);
+                for (int i = 0; i < warmup || System.nanoTime() < until; i++) {
+                    m.predict(r);
+                }
+            }
+            return report(loaded, first, r, img);
+        } finally {
+            for (TbModel m : loaded) {
+                m.close();
+            }
+        }
+    }
+
+    private Integer report(List<TbModel> loaded, List<Double> first, Radiograph r, Path img) throws IOException {
         List<Map<String, Object>> rows = new ArrayList<>();
         Double studentP50 = null;
         Double teacherP50 = null;
-        for (Path p : paths) {
-            Map<String, Object> row = benchOne(p, img, pref);
+        for (int k = 0; k < loaded.size(); k++) {
+            Map<String, Object> row = benchOne(loaded.get(k), first.get(k), r, img);
             rows.add(row);
             spec.commandLine().getErr().println(JsonOut.LINE.toJson(row));
             String role = (String) row.remove("role");
@@ -98,46 +128,41 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Map<String, Object> benchOne(Path path, Path img, DevicePreference pref) throws IOException {
-        try (TbModel m = TbModel.load(path, pref)) {
-            Radiograph r = RadiographReader.read(img);
-            for (int i = 0; i < warmup; i++) {
-                m.predict(r);
-            }
-            // two separate loops: a decode between two timed predictions would evict their data from the caches
-            double[] plain = new double[runs];
-            for (int i = 0; i < runs; i++) {
-                long t0 = System.nanoTime();
-                m.predict(r);
-                plain[i] = (System.nanoTime() - t0) / 1e6;
-            }
-            double[] withDecode = new double[runs];
-            for (int i = 0; i < runs; i++) {
-                long t0 = System.nanoTime();
-                m.predict(RadiographReader.read(img));
-                withDecode[i] = (System.nanoTime() - t0) / 1e6;
-            }
-            GrayImage gray = DisplayPipeline.render(r, null, false);
-            List<GrayImage> b = Collections.nCopies(batch, gray);
-            m.predictGrayBatch(b, m.postProcessing());
-            int batches = Math.max(1, runs / batch);
+    private Map<String, Object> benchOne(TbModel m, double firstMs, Radiograph r, Path img) throws IOException {
+        // two separate loops: a decode between two timed predictions would evict their data from the caches
+        double[] plain = new double[runs];
+        for (int i = 0; i < runs; i++) {
             long t0 = System.nanoTime();
-            for (int i = 0; i < batches; i++) {
-                m.predictGrayBatch(b, m.postProcessing());
-            }
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            Map<String, Object> stages = stages(m, r, gray);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("model", path.toString());
-            row.put("p50_ms", JsonOut.round(percentile(plain, 50), 2));
-            row.put("p90_ms", JsonOut.round(percentile(plain, 90), 2));
-            row.put("p50_ms_with_decode", JsonOut.round(percentile(withDecode, 50), 2));
-            row.put("throughput_img_s", JsonOut.round(batches * batch / seconds, 1));
-            row.put("load_ms", JsonOut.round(m.loadMillis(), 1));
-            row.put("stages_p50_ms", stages);
-            row.put("role", m.card().role());
-            return row;
+            m.predict(r);
+            plain[i] = (System.nanoTime() - t0) / 1e6;
         }
+        double[] withDecode = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            m.predict(RadiographReader.read(img));
+            withDecode[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        GrayImage gray = DisplayPipeline.render(r, null, false);
+        List<GrayImage> b = Collections.nCopies(batch, gray);
+        m.predictGrayBatch(b, m.postProcessing());
+        int batches = Math.max(1, runs / batch);
+        long t0 = System.nanoTime();
+        for (int i = 0; i < batches; i++) {
+            m.predictGrayBatch(b, m.postProcessing());
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Map<String, Object> stages = stages(m, r, gray);
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("model", m.path().toString());
+        row.put("p50_ms", JsonOut.round(percentile(plain, 50), 2));
+        row.put("p90_ms", JsonOut.round(percentile(plain, 90), 2));
+        row.put("p50_ms_with_decode", JsonOut.round(percentile(withDecode, 50), 2));
+        row.put("throughput_img_s", JsonOut.round(batches * batch / seconds, 1));
+        row.put("load_ms", JsonOut.round(m.loadMillis(), 1));
+        row.put("first_prediction_ms", JsonOut.round(firstMs, 1));
+        row.put("stages_p50_ms", stages);
+        row.put("role", m.card().role());
+        return row;
     }
 
     /**

@@ -17,6 +17,8 @@ import org.cxrstudio.core.saliency.Heatmaps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +54,11 @@ public final class TbModel implements AutoCloseable {
     private final ModelSignature signature;
     private final DeviceSelector.Choice device;
     private final double loadMillis;
+    /**
+     * Each thread's direct input buffer, reused across runs: a heap buffer would be copied into a
+     * fresh direct one by ONNX Runtime on every run (0.07 ms for a 224 px image, measured).
+     */
+    private final ThreadLocal<FloatBuffer> inputs = new ThreadLocal<>();
 
     private TbModel(Path path, ModelCard card, OrtEnvironment env, OrtSession session, ModelSignature signature,
                     DeviceSelector.Choice device, double loadMillis) {
@@ -223,14 +230,15 @@ public final class TbModel implements AutoCloseable {
     private List<Prediction> run(List<GrayImage> images, PostProcessing post, long t0) throws InferenceException {
         int n = images.size();
         int s = signature.inputSize();
-        float[] input = new float[n * s * s];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(ModelInput.prepare(images.get(i), card.preprocessing()), 0, input, i * s * s, s * s);
+        FloatBuffer input = inputBuffer(Math.multiplyExact(n, s * s));
+        for (GrayImage image : images) {
+            input.put(ModelInput.prepare(image, card.preprocessing()));
         }
+        input.flip();
         float[] prob;
         float[] cam;
         long[] camShape;
-        try (OnnxTensor in = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), new long[] {n, 1, s, s});
+        try (OnnxTensor in = OnnxTensor.createTensor(env, input, new long[] {n, 1, s, s});
              OrtSession.Result res = session.run(Map.of(signature.input(), in))) {
             prob = floats(res, signature.probability());
             OnnxTensor camTensor = (OnnxTensor) res.get(signature.cam()).orElseThrow();
@@ -243,6 +251,16 @@ public final class TbModel implements AutoCloseable {
                 new BoxExtractor(post.boxes()), t0);
     }
 
+    private FloatBuffer inputBuffer(int floats) {
+        FloatBuffer b = inputs.get();
+        if (b == null || b.capacity() < floats) {
+            b = ByteBuffer.allocateDirect(Math.multiplyExact(floats, Float.BYTES)).order(ByteOrder.nativeOrder()).asFloatBuffer();
+            inputs.set(b);
+        }
+        b.clear();
+        return b;
+    }
+
     private static float[] floats(OrtSession.Result res, String name) {
         OnnxValue v = res.get(name).orElseThrow(() -> new IllegalStateException("output '" + name + "' missing"));
         FloatBuffer fb = ((OnnxTensor) v).getFloatBuffer();
@@ -253,6 +271,7 @@ public final class TbModel implements AutoCloseable {
 
     @Override
     public void close() {
+        inputs.remove();
         closeQuietly(session);
     }
 

@@ -22,13 +22,13 @@ class BenchCommandTest {
         Path teacher = TestModels.write(dir, "teacher", "teacher", TestModels.brightness(128), 0.5);
         Path json = dir.resolve("bench.json");
         CliRun run = CliRun.of("bench", "--model", student.toString(), "--model", teacher.toString(),
-                "--runs", "4", "--warmup", "1", "--batch", "2", "--json", json.toString());
+                "--runs", "4", "--warmup", "1", "--warmup-seconds", "0", "--batch", "2", "--json", json.toString());
         assertThat(run.exit()).as(run.err()).isZero();
         JsonObject j = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
         assertThat(j.keySet()).containsExactly("models", "peak_rss_mb", "student_speedup_vs_teacher");
         assertThat(j.getAsJsonArray("models")).hasSize(2);
         JsonObject m = j.getAsJsonArray("models").get(0).getAsJsonObject();
-        assertThat(m.keySet()).containsExactly("model", "p50_ms", "p90_ms", "p50_ms_with_decode", "throughput_img_s", "load_ms",
+        assertThat(m.keySet()).containsExactly("model", "p50_ms", "p90_ms", "p50_ms_with_decode", "throughput_img_s", "load_ms", "first_prediction_ms",
                 "stages_p50_ms");
         JsonObject stages = m.getAsJsonObject("stages_p50_ms");
         assertThat(stages.keySet()).containsExactly("render", "prepare", "network_and_heatmap", "boxes");
