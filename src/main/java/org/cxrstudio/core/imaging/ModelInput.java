@@ -170,16 +170,41 @@ public final class ModelInput {
             }
             return;
         }
-        double sum = 0;
-        for (float v : plane) {
-            sum += v;
+        // four partial sums each: one running sum would make every addition wait for the previous one
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int n4 = plane.length & ~3;
+        for (int i = 0; i < n4; i += 4) {
+            s0 += plane[i];
+            s1 += plane[i + 1];
+            s2 += plane[i + 2];
+            s3 += plane[i + 3];
         }
-        double mean = sum / plane.length;
-        double var = 0;
-        for (float v : plane) {
-            double d = v - mean;
-            var += d * d;
+        for (int i = n4; i < plane.length; i++) {
+            s0 += plane[i];
         }
+        double mean = (s0 + s1 + s2 + s3) / plane.length;
+        double v0 = 0;
+        double v1 = 0;
+        double v2 = 0;
+        double v3 = 0;
+        for (int i = 0; i < n4; i += 4) {
+            double d0 = plane[i] - mean;
+            double d1 = plane[i + 1] - mean;
+            double d2 = plane[i + 2] - mean;
+            double d3 = plane[i + 3] - mean;
+            v0 += d0 * d0;
+            v1 += d1 * d1;
+            v2 += d2 * d2;
+            v3 += d3 * d3;
+        }
+        for (int i = n4; i < plane.length; i++) {
+            double d = plane[i] - mean;
+            v0 += d * d;
+        }
+        double var = v0 + v1 + v2 + v3;
         float inv = (float) (1 / Math.max(Math.sqrt(var / plane.length), 1e-3));
         float m = (float) mean;
         for (int i = 0; i < plane.length; i++) {
