@@ -34,6 +34,7 @@ public final class CxrCommand implements Runnable {
         cl.addSubcommand(new BenchTrainCommand());
         cl.addSubcommand(new ExportCommand());
         cl.addSubcommand(new EnsembleCommand());
+        cl.addSubcommand(new CompareScoresCommand());
         cl.addSubcommand(new EnginesCommand());
         cl.setExecutionExceptionHandler(new CliErrors());
         return cl;

@@ -1,0 +1,188 @@
+package org.cxrstudio.app.cli;
+
+import org.cxrstudio.core.eval.OneClassException;
+import org.cxrstudio.core.eval.PairedBootstrap;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code compare-scores}: is model a's AUC really higher than model b's on these images? Reads the
+ * per-image scores that {@code eval --scores} wrote for both models on the same images and
+ * reports the AUC difference with a paired, class-stratified bootstrap 95 % interval
+ * ({@link PairedBootstrap}), on all images and on named subsets of groups.
+ */
+@Command(name = "compare-scores", mixinStandardHelpOptions = true,
+        description = "AUC difference of two models on the same images, with a paired bootstrap 95% interval, "
+                + "from the per-image scores of 'eval --scores'.")
+final class CompareScoresCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "2", paramLabel = "SCORES.csv", description = "Model a's and model b's scores (eval --scores).")
+    List<Path> files;
+
+    @Option(names = "--subset", paramLabel = "NAME=GROUP[,GROUP...]",
+            description = "Also compare on the images of these groups (e.g. same-source=shenzhen,montgomery,da_db).")
+    List<String> subsets = new ArrayList<>();
+
+    @Option(names = "--resamples", defaultValue = "2000", description = "Bootstrap resamples (default ${DEFAULT-VALUE}).")
+    int resamples;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Resampling seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--json", paramLabel = "OUT")
+    Path json;
+
+    /** One image's line of a scores file. */
+    record Score(String label, String group, double score) {
+        boolean positive() {
+            return "tb".equalsIgnoreCase(label);
+        }
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Map<String, Score> a = read(files.get(0));
+        Map<String, Score> b = read(files.get(1));
+        pairUp(a, b);
+        Map<String, Set<String>> groups = new LinkedHashMap<>();
+        groups.put("all", null);
+        for (String s : subsets) {
+            int eq = s.indexOf('=');
+            if (eq < 1 || eq == s.length() - 1) {
+                throw new IllegalArgumentException("--subset must be NAME=GROUP[,GROUP...], got '" + s + "'");
+            }
+            groups.put(s.substring(0, eq), new LinkedHashSet<>(List.of(s.substring(eq + 1).split(","))));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "a: %s%nb: %s%n%d paired resamples, stratified by class, seed %d%n", files.get(0),
+                files.get(1), resamples, seed);
+        out.printf(Locale.ROOT, "%-14s %5s %5s %7s %7s %8s  %-18s %s%n", "images", "n", "TB", "AUC a", "AUC b", "a - b",
+                "95% interval", "share a better");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Map.Entry<String, Set<String>> g : groups.entrySet()) {
+            List<String> keys = a.keySet().stream().filter(k -> g.getValue() == null || g.getValue().contains(a.get(k).group()))
+                    .toList();
+            if (keys.isEmpty()) {
+                throw new IllegalArgumentException("subset '" + g.getKey() + "': no image is in groups " + g.getValue());
+            }
+            boolean[] pos = new boolean[keys.size()];
+            double[] sa = new double[keys.size()];
+            double[] sb = new double[keys.size()];
+            for (int i = 0; i < keys.size(); i++) {
+                pos[i] = a.get(keys.get(i)).positive();
+                sa[i] = a.get(keys.get(i)).score();
+                sb[i] = b.get(keys.get(i)).score();
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", g.getKey());
+            row.put("groups", g.getValue() == null ? null : List.copyOf(g.getValue()));
+            try {
+                PairedBootstrap.Result r = PairedBootstrap.aucDifference(pos, sa, sb, resamples, seed);
+                out.printf(Locale.ROOT, "%-14s %5d %5d %7.3f %7.3f %+8.3f  [%+.3f, %+.3f]    %.2f%n", g.getKey(), r.n(),
+                        r.positives(), r.aucA(), r.aucB(), r.difference(), r.low(), r.high(), r.shareABetter());
+                row.put("n", r.n());
+                row.put("n_positive", r.positives());
+                row.put("auc_a", r.aucA());
+                row.put("auc_b", r.aucB());
+                row.put("difference", r.difference());
+                row.put("ci95", List.of(r.low(), r.high()));
+                row.put("share_a_better", r.shareABetter());
+            } catch (OneClassException e) {
+                out.printf(Locale.ROOT, "%-14s %5d  n/a: %s%n", g.getKey(), keys.size(), e.getMessage());
+                row.put("n", keys.size());
+                row.put("error", e.getMessage());
+            }
+            rows.add(row);
+        }
+        if (json != null) {
+            Map<String, Object> j = new LinkedHashMap<>();
+            j.put("a", files.get(0).toString());
+            j.put("b", files.get(1).toString());
+            j.put("resamples", resamples);
+            j.put("seed", seed);
+            j.put("subsets", rows);
+            JsonOut.write(json, j);
+        }
+        return 0;
+    }
+
+    /** Both files must score the same images with the same labels. */
+    private void pairUp(Map<String, Score> a, Map<String, Score> b) {
+        List<String> onlyA = a.keySet().stream().filter(k -> !b.containsKey(k)).toList();
+        List<String> onlyB = b.keySet().stream().filter(k -> !a.containsKey(k)).toList();
+        if (!onlyA.isEmpty() || !onlyB.isEmpty()) {
+            throw new IllegalArgumentException(files.get(0) + " and " + files.get(1) + " score different images: "
+                    + onlyA.size() + " only in the first" + (onlyA.isEmpty() ? "" : " (e.g. " + onlyA.get(0) + ")") + ", "
+                    + onlyB.size() + " only in the second" + (onlyB.isEmpty() ? "" : " (e.g. " + onlyB.get(0) + ")"));
+        }
+        for (String k : a.keySet()) {
+            if (a.get(k).positive() != b.get(k).positive()) {
+                throw new IllegalArgumentException(k + ": labelled '" + a.get(k).label() + "' in " + files.get(0)
+                        + " but '" + b.get(k).label() + "' in " + files.get(1));
+            }
+        }
+    }
+
+    /**
+     * Reads {@code file,label,group,score} lines after a header; the file name may itself hold
+     * commas (the last three fields are split off).
+     */
+    static Map<String, Score> read(Path csv) throws IOException {
+        if (!Files.isRegularFile(csv)) {
+            throw new IOException(csv + ": no such scores file");
+        }
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        if (lines.isEmpty() || !lines.get(0).strip().equals("file,label,group,score")) {
+            throw new IOException(csv + ": not a scores file of 'eval --scores' (header file,label,group,score expected)");
+        }
+        Map<String, Score> out = new LinkedHashMap<>();
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            int c3 = line.lastIndexOf(',');
+            int c2 = c3 > 0 ? line.lastIndexOf(',', c3 - 1) : -1;
+            int c1 = c2 > 0 ? line.lastIndexOf(',', c2 - 1) : -1;
+            if (c1 < 1) {
+                throw new IOException(csv + " line " + (i + 1) + ": expected file,label,group,score");
+            }
+            double score;
+            try {
+                score = Double.parseDouble(line.substring(c3 + 1));
+            } catch (NumberFormatException e) {
+                throw new IOException(csv + " line " + (i + 1) + ": score '" + line.substring(c3 + 1) + "' is not a number");
+            }
+            if (!Double.isFinite(score)) {
+                throw new IOException(csv + " line " + (i + 1) + ": score is not finite");
+            }
+            String file = line.substring(0, c1);
+            if (out.put(file, new Score(line.substring(c1 + 1, c2), line.substring(c2 + 1, c3), score)) != null) {
+                throw new IOException(csv + " line " + (i + 1) + ": " + file + " is scored twice");
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IOException(csv + ": no scores");
+        }
+        return out;
+    }
+}

@@ -1,0 +1,78 @@
+package org.cxrstudio.app.cli;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CompareScoresCommandTest {
+    @TempDir
+    Path dir;
+
+    private Path csv(String name, String... lines) throws IOException {
+        return Files.writeString(dir.resolve(name), "file,label,group,score\n" + String.join("\n", lines) + "\n");
+    }
+
+    @Test
+    void reportsAucsDifferenceAndIntervalOnAllImagesAndOnASubset() throws IOException {
+        // a ranks every TB image above every normal one; b gets the shenzhen pair the wrong way round
+        Path a = csv("a.csv", "x/1.png,tb,shenzhen,0.9", "x/2.png,non_tb,shenzhen,0.2", "x/3.png,tb,nih,0.8",
+                "x/4.png,non_tb,nih,0.1", "x/a,b.png,tb,montgomery,0.7", "x/6.png,non_tb,montgomery,0.3");
+        Path b = csv("b.csv", "x/2.png,non_tb,shenzhen,0.6", "x/1.png,tb,shenzhen,0.4", "x/3.png,tb,nih,0.8",
+                "x/4.png,non_tb,nih,0.1", "x/a,b.png,tb,montgomery,0.7", "x/6.png,non_tb,montgomery,0.3");
+        Path json = dir.resolve("c.json");
+        CliRun run = CliRun.of("compare-scores", a.toString(), b.toString(), "--subset", "same-source=shenzhen,montgomery",
+                "--resamples", "500", "--json", json.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("same-source");
+        JsonObject j = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+        JsonObject all = j.getAsJsonArray("subsets").get(0).getAsJsonObject();
+        assertThat(all.get("name").getAsString()).isEqualTo("all");
+        assertThat(all.get("n").getAsInt()).isEqualTo(6);
+        assertThat(all.get("auc_a").getAsDouble()).isEqualTo(1.0);
+        assertThat(all.get("auc_b").getAsDouble()).isEqualTo(8.0 / 9); // of the 9 TB-normal pairs only 0.4 vs 0.6 is misordered
+        JsonObject same = j.getAsJsonArray("subsets").get(1).getAsJsonObject();
+        assertThat(same.get("n").getAsInt()).isEqualTo(4);
+        assertThat(same.get("auc_b").getAsDouble()).isEqualTo(0.75);
+        double lo = same.getAsJsonArray("ci95").get(0).getAsDouble();
+        double hi = same.getAsJsonArray("ci95").get(1).getAsDouble();
+        assertThat(lo).isLessThanOrEqualTo(same.get("difference").getAsDouble()).isGreaterThanOrEqualTo(0);
+        assertThat(hi).isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void refusesFilesThatScoreDifferentImagesOrAreNotScoreFiles() throws IOException {
+        Path a = csv("a.csv", "1.png,tb,s,0.9", "2.png,non_tb,s,0.1");
+        Path b = csv("b.csv", "1.png,tb,s,0.9", "3.png,non_tb,s,0.1");
+        CliRun run = CliRun.of("compare-scores", a.toString(), b.toString());
+        assertThat(run.exit()).isNotZero();
+        assertThat(run.err()).contains("score different images: 1 only in the first (e.g. 2.png), 1 only in the second (e.g. 3.png)");
+
+        Path relabelled = csv("c.csv", "1.png,non_tb,s,0.9", "2.png,non_tb,s,0.1");
+        assertThat(CliRun.of("compare-scores", a.toString(), relabelled.toString()).err()).contains("1.png: labelled 'tb'");
+
+        Path bad = csv("d.csv", "1.png,tb,s,zero", "2.png,non_tb,s,0.1");
+        assertThat(CliRun.of("compare-scores", a.toString(), bad.toString()).err()).contains("line 2: score 'zero' is not a number");
+
+        Path noHeader = Files.writeString(dir.resolve("e.csv"), "1.png,tb,s,0.9\n");
+        assertThat(CliRun.of("compare-scores", a.toString(), noHeader.toString()).err()).contains("not a scores file");
+
+        assertThat(CliRun.of("compare-scores", a.toString(), dir.resolve("missing.csv").toString()).err())
+                .contains("no such scores file");
+        assertThat(CliRun.of("compare-scores", a.toString(), a.toString(), "--subset", "x").err()).contains("NAME=GROUP");
+    }
+
+    @Test
+    void aSubsetWithOneClassIsReportedNotFatal() throws IOException {
+        Path a = csv("a.csv", "1.png,tb,s,0.9", "2.png,non_tb,t,0.1");
+        CliRun run = CliRun.of("compare-scores", a.toString(), a.toString(), "--subset", "only-s=s");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("only-s").contains("n/a");
+    }
+}
