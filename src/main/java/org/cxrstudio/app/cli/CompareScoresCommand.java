@@ -26,7 +26,8 @@ import java.util.concurrent.Callable;
  * {@code compare-scores}: is model a's AUC really higher than model b's on these images? Reads the
  * per-image scores that {@code eval --scores} wrote for both models on the same images and
  * reports the AUC difference with a paired, class-stratified bootstrap 95 % interval
- * ({@link PairedBootstrap}), on all images and on named subsets of groups.
+ * ({@link PairedBootstrap}), on all images and on named subsets of groups; where both files hold
+ * per-image IoUs (TB images with expert boxes), the mIoU difference the same way.
  */
 @Command(name = "compare-scores", mixinStandardHelpOptions = true,
         description = "AUC difference of two models on the same images, with a paired bootstrap 95% interval, "
@@ -51,8 +52,8 @@ final class CompareScoresCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "OUT")
     Path json;
 
-    /** One image's line of a scores file. */
-    record Score(String label, String group, double score) {
+    /** One image's line of a scores file; {@code iou} is null where the file has none for it. */
+    record Score(String label, String group, double score, Double iou) {
         boolean positive() {
             return "tb".equalsIgnoreCase(label);
         }
@@ -78,6 +79,7 @@ final class CompareScoresCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%-14s %5s %5s %7s %7s %8s  %-18s %s%n", "images", "n", "TB", "AUC a", "AUC b", "a - b",
                 "95% interval", "share a better");
         List<Map<String, Object>> rows = new ArrayList<>();
+        List<String> ious = new ArrayList<>();
         for (Map.Entry<String, Set<String>> g : groups.entrySet()) {
             List<String> keys = a.keySet().stream().filter(k -> g.getValue() == null || g.getValue().contains(a.get(k).group()))
                     .toList();
@@ -111,7 +113,28 @@ final class CompareScoresCommand implements Callable<Integer> {
                 row.put("n", keys.size());
                 row.put("error", e.getMessage());
             }
+            List<String> localized = keys.stream().filter(k -> a.get(k).iou() != null && b.get(k).iou() != null).toList();
+            if (!localized.isEmpty()) {
+                double[] ia = localized.stream().mapToDouble(k -> a.get(k).iou()).toArray();
+                double[] ib = localized.stream().mapToDouble(k -> b.get(k).iou()).toArray();
+                PairedBootstrap.MeanResult m = PairedBootstrap.meanDifference(ia, ib, resamples, seed);
+                ious.add(String.format(Locale.ROOT, "%-14s %5d %7.3f %7.3f %+8.3f  [%+.3f, %+.3f]    %.2f", g.getKey(), m.n(),
+                        m.meanA(), m.meanB(), m.difference(), m.low(), m.high(), m.shareABetter()));
+                Map<String, Object> mi = new LinkedHashMap<>();
+                mi.put("n", m.n());
+                mi.put("miou_a", m.meanA());
+                mi.put("miou_b", m.meanB());
+                mi.put("difference", m.difference());
+                mi.put("ci95", List.of(m.low(), m.high()));
+                mi.put("share_a_better", m.shareABetter());
+                row.put("miou", mi);
+            }
             rows.add(row);
+        }
+        if (!ious.isEmpty()) {
+            out.printf(Locale.ROOT, "%n%-14s %5s %7s %7s %8s  %-18s %s%n", "images", "boxed", "mIoU a", "mIoU b", "a - b",
+                    "95% interval", "share a better");
+            ious.forEach(out::println);
         }
         if (json != null) {
             Map<String, Object> j = new LinkedHashMap<>();
@@ -143,16 +166,19 @@ final class CompareScoresCommand implements Callable<Integer> {
     }
 
     /**
-     * Reads {@code file,label,group,score} lines after a header; the file name may itself hold
-     * commas (the last three fields are split off).
+     * Reads {@code file,label,group,score[,iou]} lines after a header (files of older builds have
+     * no {@code iou} column); the file name may itself hold commas (the other fields are split off
+     * from the right).
      */
     static Map<String, Score> read(Path csv) throws IOException {
         if (!Files.isRegularFile(csv)) {
             throw new IOException(csv + ": no such scores file");
         }
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-        if (lines.isEmpty() || !lines.get(0).strip().equals("file,label,group,score")) {
-            throw new IOException(csv + ": not a scores file of 'eval --scores' (header file,label,group,score expected)");
+        String header = lines.isEmpty() ? "" : lines.get(0).strip();
+        boolean withIou = header.equals("file,label,group,score,iou");
+        if (!withIou && !header.equals("file,label,group,score")) {
+            throw new IOException(csv + ": not a scores file of 'eval --scores' (header file,label,group,score[,iou] expected)");
         }
         Map<String, Score> out = new LinkedHashMap<>();
         for (int i = 1; i < lines.size(); i++) {
@@ -160,23 +186,27 @@ final class CompareScoresCommand implements Callable<Integer> {
             if (line.isEmpty()) {
                 continue;
             }
+            Double iou = null;
+            if (withIou) {
+                int c = line.lastIndexOf(',');
+                String v = c < 0 ? "" : line.substring(c + 1);
+                line = c < 0 ? "" : line.substring(0, c);
+                if (!v.isEmpty()) {
+                    iou = number(csv, i, "iou", v);
+                    if (iou < 0 || iou > 1) {
+                        throw new IOException(csv + " line " + (i + 1) + ": iou " + v + " is not in 0..1");
+                    }
+                }
+            }
             int c3 = line.lastIndexOf(',');
             int c2 = c3 > 0 ? line.lastIndexOf(',', c3 - 1) : -1;
             int c1 = c2 > 0 ? line.lastIndexOf(',', c2 - 1) : -1;
             if (c1 < 1) {
                 throw new IOException(csv + " line " + (i + 1) + ": expected file,label,group,score");
             }
-            double score;
-            try {
-                score = Double.parseDouble(line.substring(c3 + 1));
-            } catch (NumberFormatException e) {
-                throw new IOException(csv + " line " + (i + 1) + ": score '" + line.substring(c3 + 1) + "' is not a number");
-            }
-            if (!Double.isFinite(score)) {
-                throw new IOException(csv + " line " + (i + 1) + ": score is not finite");
-            }
+            double score = number(csv, i, "score", line.substring(c3 + 1));
             String file = line.substring(0, c1);
-            if (out.put(file, new Score(line.substring(c1 + 1, c2), line.substring(c2 + 1, c3), score)) != null) {
+            if (out.put(file, new Score(line.substring(c1 + 1, c2), line.substring(c2 + 1, c3), score, iou)) != null) {
                 throw new IOException(csv + " line " + (i + 1) + ": " + file + " is scored twice");
             }
         }
@@ -184,5 +214,18 @@ final class CompareScoresCommand implements Callable<Integer> {
             throw new IOException(csv + ": no scores");
         }
         return out;
+    }
+
+    private static double number(Path csv, int line, String what, String text) throws IOException {
+        double v;
+        try {
+            v = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IOException(csv + " line " + (line + 1) + ": " + what + " '" + text + "' is not a number");
+        }
+        if (!Double.isFinite(v)) {
+            throw new IOException(csv + " line " + (line + 1) + ": " + what + " is not finite");
+        }
+        return v;
     }
 }

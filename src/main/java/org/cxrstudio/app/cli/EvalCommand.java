@@ -6,6 +6,7 @@ import org.cxrstudio.core.eval.EvalSummary;
 import org.cxrstudio.core.eval.Evaluator;
 import org.cxrstudio.core.eval.LabeledImage;
 import org.cxrstudio.core.eval.LabelsCsv;
+import org.cxrstudio.core.eval.Localization;
 import org.cxrstudio.core.eval.ShortcutCheck;
 import org.cxrstudio.core.eval.SourceMapping;
 import org.cxrstudio.core.eval.SplitList;
@@ -79,7 +80,8 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--device", paramLabel = "auto|cpu|cuda", defaultValue = "auto")
     String device;
 
-    @Option(names = "--scores", paramLabel = "CSV", description = "Write per-image file,label,group,score.")
+    @Option(names = "--scores", paramLabel = "CSV",
+            description = "Write per-image file,label,group,score,iou (iou: of the box unions, TB images with expert boxes only).")
     Path scores;
 
     @Option(names = "--into-card", paramLabel = "KEY", description = "Also store the report under validation.KEY in the model's sidecar card (with the command line).")
@@ -162,9 +164,12 @@ final class EvalCommand implements Callable<Integer> {
 
     private void writeScores(List<EvalSample> samples) throws IOException {
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(scores, StandardCharsets.UTF_8))) {
-            w.println("file,label,group,score");
+            w.println("file,label,group,score,iou");
             for (EvalSample s : samples) {
-                w.printf(Locale.ROOT, "%s,%s,%s,%.6f%n", s.file(), s.positive() ? "tb" : "non_tb", s.group(), s.score());
+                String iou = s.positive() && !s.truth().isEmpty()
+                        ? String.format(Locale.ROOT, "%.6f", Localization.iouOfUnions(s.predicted(), s.truth(), s.imageWidth(), s.imageHeight()))
+                        : "";
+                w.printf(Locale.ROOT, "%s,%s,%s,%.6f,%s%n", s.file(), s.positive() ? "tb" : "non_tb", s.group(), s.score(), iou);
             }
         }
     }

@@ -9,7 +9,8 @@ import java.util.SplittableRandom;
  * positives and the negatives from the negatives (so both classes keep their counts), and
  * scores both models on the very same draw; the spread of {@code AUC(a) − AUC(b)} over the
  * resamples gives a percentile 95 % interval. On a few dozen validation images an interval that
- * straddles 0 says the data cannot tell the two models apart. Pure functions, thread-safe.
+ * straddles 0 says the data cannot tell the two models apart. {@link #meanDifference} does the
+ * same for the mean of a per-image figure such as IoU. Pure functions, thread-safe.
  */
 public final class PairedBootstrap {
     private PairedBootstrap() { }
@@ -79,6 +80,60 @@ public final class PairedBootstrap {
         Arrays.sort(diffs);
         return new Result(n, pos.length, aucA, aucB, aucA - aucB, percentile(diffs, 2.5), percentile(diffs, 97.5),
                 better / resamples, resamples);
+    }
+
+    /**
+     * @param n            paired values
+     * @param meanA        mean of a
+     * @param meanB        mean of b
+     * @param difference   {@code meanA − meanB}
+     * @param low          2.5th percentile of the resampled differences
+     * @param high         97.5th percentile
+     * @param shareABetter share of resamples in which a's mean is higher (ties count half)
+     * @param resamples    resamples drawn
+     */
+    public record MeanResult(int n, double meanA, double meanB, double difference, double low, double high,
+                             double shareABetter, int resamples) { }
+
+    /**
+     * The same for the mean of a per-image figure (e.g. the IoU behind mIoU): resamples the
+     * images with replacement and takes the mean of {@code a[i] − b[i]} over each draw.
+     *
+     * @throws IllegalArgumentException when empty, on length mismatch, non-finite values or too few resamples
+     */
+    public static MeanResult meanDifference(double[] a, double[] b, int resamples, long seed) {
+        int n = a.length;
+        if (b.length != n || n == 0) {
+            throw new IllegalArgumentException("need the same non-zero number of values, got " + n + " and " + b.length);
+        }
+        if (resamples < 100) {
+            throw new IllegalArgumentException("at least 100 resamples, got " + resamples);
+        }
+        double[] d = new double[n];
+        double sumA = 0;
+        double sumB = 0;
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(a[i]) || !Double.isFinite(b[i])) {
+                throw new IllegalArgumentException("non-finite value for image " + i);
+            }
+            d[i] = a[i] - b[i];
+            sumA += a[i];
+            sumB += b[i];
+        }
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[] diffs = new double[resamples];
+        double better = 0;
+        for (int r = 0; r < resamples; r++) {
+            double sum = 0;
+            for (int k = 0; k < n; k++) {
+                sum += d[rnd.nextInt(n)];
+            }
+            diffs[r] = sum / n;
+            better += diffs[r] > 0 ? 1 : diffs[r] == 0 ? 0.5 : 0;
+        }
+        Arrays.sort(diffs);
+        return new MeanResult(n, sumA / n, sumB / n, sumA / n - sumB / n, percentile(diffs, 2.5),
+                percentile(diffs, 97.5), better / resamples, resamples);
     }
 
     /**

@@ -69,6 +69,38 @@ class CompareScoresCommandTest {
     }
 
     @Test
+    void perImageIousGiveTheMiouDifference() throws IOException {
+        Path a = Files.writeString(dir.resolve("a.csv"), """
+                file,label,group,score,iou
+                1.png,tb,tbx,0.9,0.5
+                2.png,tb,tbx,0.8,0.3
+                3.png,non_tb,nih,0.1,
+                """);
+        Path b = Files.writeString(dir.resolve("b.csv"), """
+                file,label,group,score,iou
+                1.png,tb,tbx,0.9,0.25
+                2.png,tb,tbx,0.8,0.05
+                3.png,non_tb,nih,0.1,
+                """);
+        Path json = dir.resolve("c.json");
+        CliRun run = CliRun.of("compare-scores", a.toString(), b.toString(), "--resamples", "200", "--json", json.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("mIoU a");
+        JsonObject m = JsonParser.parseString(Files.readString(json)).getAsJsonObject().getAsJsonArray("subsets").get(0)
+                .getAsJsonObject().getAsJsonObject("miou");
+        assertThat(m.get("n").getAsInt()).isEqualTo(2);
+        assertThat(m.get("miou_a").getAsDouble()).isEqualTo(0.4);
+        assertThat(m.get("miou_b").getAsDouble()).isEqualTo(0.15);
+        // a beats b by exactly 0.25 on each boxed image, so on every resample
+        assertThat(m.getAsJsonArray("ci95").get(0).getAsDouble()).isEqualTo(0.25);
+        assertThat(m.getAsJsonArray("ci95").get(1).getAsDouble()).isEqualTo(0.25);
+        assertThat(m.get("share_a_better").getAsDouble()).isEqualTo(1.0);
+
+        Path badIou = Files.writeString(dir.resolve("d.csv"), "file,label,group,score,iou\n1.png,tb,tbx,0.9,1.5\n");
+        assertThat(CliRun.of("compare-scores", a.toString(), badIou.toString()).err()).contains("iou 1.5 is not in 0..1");
+    }
+
+    @Test
     void aSubsetWithOneClassIsReportedNotFatal() throws IOException {
         Path a = csv("a.csv", "1.png,tb,s,0.9", "2.png,non_tb,t,0.1");
         CliRun run = CliRun.of("compare-scores", a.toString(), a.toString(), "--subset", "only-s=s");

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -128,14 +129,20 @@ class EvalCommandTest {
                 p.png,tb,16,16,32,32,ActiveTuberculosis
                 n.png,no_finding,,,,,
                 """);
+        Path scores = dir.resolve("scores.csv");
         CliRun run = CliRun.of("eval", "--model", model.toString(), "--images", tb.toString(),
-                "--labels", labels.toString(), "--threshold", "0.1");
+                "--labels", labels.toString(), "--threshold", "0.1", "--scores", scores.toString());
         assertThat(run.exit()).as(run.err()).isZero();
         JsonObject j = JsonParser.parseString(run.out()).getAsJsonObject();
         assertThat(j.get("auc").getAsDouble()).isEqualTo(1.0);
         assertThat(j.get("miou").getAsDouble()).isEqualTo(1.0);
         assertThat(j.get("box_recall_iou30").getAsDouble()).isEqualTo(1.0);
         assertThat(j.get("dice").getAsDouble()).isBetween(0.5, 1.0);
+        // per-image file: the TB image's IoU, none for the normal one
+        List<String> lines = Files.readAllLines(scores);
+        assertThat(lines.get(0)).isEqualTo("file,label,group,score,iou");
+        assertThat(lines.stream().filter(l -> l.contains("p.png")).findFirst().orElseThrow()).matches(".*,tb,[^,]*,[0-9.]+,1\\.000000");
+        assertThat(lines.stream().filter(l -> l.contains("n.png")).findFirst().orElseThrow()).matches(".*,non_tb,[^,]*,[0-9.]+,");
     }
 
     @Test

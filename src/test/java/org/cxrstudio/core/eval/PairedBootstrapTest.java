@@ -109,6 +109,29 @@ class PairedBootstrapTest {
     }
 
     @Test
+    void meanDifferenceOfAConstantGapIsThatGapInEveryResample_andNoisyGapsGiveAnIntervalAroundTheMean() {
+        PairedBootstrap.MeanResult c = PairedBootstrap.meanDifference(new double[] {0.5, 0.25, 1}, new double[] {0.25, 0, 0.75}, 200, 1);
+        assertThat(c.difference()).isCloseTo(0.25, within(1e-12));
+        assertThat(c.low()).isEqualTo(0.25);
+        assertThat(c.high()).isEqualTo(0.25);
+        assertThat(c.shareABetter()).isEqualTo(1.0);
+        Random rnd = new Random(4);
+        double[] a = new double[200];
+        double[] b = new double[200];
+        for (int i = 0; i < 200; i++) {
+            a[i] = rnd.nextDouble();
+            b[i] = rnd.nextDouble();
+        }
+        PairedBootstrap.MeanResult r = PairedBootstrap.meanDifference(a, b, 2000, 3);
+        assertThat(r.low()).isLessThan(r.difference());
+        assertThat(r.high()).isGreaterThan(r.difference());
+        // the standard error of a mean of 200 differences of two U(0,1) is sqrt(1/6/200) = 0.029: interval ~ ±0.057
+        assertThat(r.high() - r.low()).isBetween(0.08, 0.15);
+        assertThatThrownBy(() -> PairedBootstrap.meanDifference(new double[0], new double[0], 200, 1))
+                .hasMessageContaining("non-zero");
+    }
+
+    @Test
     void badInputIsRefusedClearly() {
         assertThatThrownBy(() -> PairedBootstrap.aucDifference(new boolean[] {true, true}, new double[] {1, 2},
                 new double[] {1, 2}, 200, 1)).isInstanceOf(OneClassException.class).hasMessageContaining("positive");
