@@ -33,7 +33,7 @@ public final class PairedBootstrap {
      * @param positive  class of each image
      * @param a         model a's score of each image
      * @param b         model b's score of the same image
-     * @param resamples at least 100
+     * @param resamples 100 to {@link #MAX_RESAMPLES}
      * @param seed      resamples are a function of it
      * @throws OneClassException        when one class is absent
      * @throws IllegalArgumentException on length mismatch, non-finite scores or too few resamples
@@ -43,9 +43,7 @@ public final class PairedBootstrap {
         if (a.length != n || b.length != n) {
             throw new IllegalArgumentException(n + " labels but " + a.length + " and " + b.length + " scores");
         }
-        if (resamples < 100) {
-            throw new IllegalArgumentException("at least 100 resamples, got " + resamples);
-        }
+        checkResamples(resamples);
         for (int i = 0; i < n; i++) {
             if (!Double.isFinite(a[i]) || !Double.isFinite(b[i])) {
                 throw new IllegalArgumentException("non-finite score for image " + i);
@@ -106,9 +104,7 @@ public final class PairedBootstrap {
         if (b.length != n || n == 0) {
             throw new IllegalArgumentException("need the same non-zero number of values, got " + n + " and " + b.length);
         }
-        if (resamples < 100) {
-            throw new IllegalArgumentException("at least 100 resamples, got " + resamples);
-        }
+        checkResamples(resamples);
         double[] d = new double[n];
         double sumA = 0;
         double sumB = 0;
@@ -165,6 +161,15 @@ public final class PairedBootstrap {
             i = j;
         }
         return wins / (posTotal * negBelow);
+    }
+
+    /** Most resamples accepted: a percentile interval is stable long before, and each costs memory. */
+    public static final int MAX_RESAMPLES = 1_000_000;
+
+    private static void checkResamples(int resamples) {
+        if (resamples < 100 || resamples > MAX_RESAMPLES) {
+            throw new IllegalArgumentException("resamples must be 100.." + MAX_RESAMPLES + ", got " + resamples);
+        }
     }
 
     private static int[] indices(boolean[] positive, boolean value) {

@@ -66,6 +66,9 @@ class CompareScoresCommandTest {
         assertThat(CliRun.of("compare-scores", a.toString(), dir.resolve("missing.csv").toString()).err())
                 .contains("no such scores file");
         assertThat(CliRun.of("compare-scores", a.toString(), a.toString(), "--subset", "x").err()).contains("NAME=GROUP");
+        assertThat(CliRun.of("compare-scores", a.toString(), a.toString(), "--subset", "all=s").err()).contains("used twice");
+        assertThat(CliRun.of("compare-scores", a.toString(), a.toString(), "--resamples", "2000000000").err())
+                .contains("resamples must be 100..");
     }
 
     @Test

@@ -140,6 +140,6 @@ class PairedBootstrapTest {
         assertThatThrownBy(() -> PairedBootstrap.aucDifference(new boolean[] {true, false}, new double[] {1, Double.NaN},
                 new double[] {1, 2}, 200, 1)).hasMessageContaining("non-finite");
         assertThatThrownBy(() -> PairedBootstrap.aucDifference(new boolean[] {true, false}, new double[] {1, 2},
-                new double[] {1, 2}, 10, 1)).hasMessageContaining("at least 100");
+                new double[] {1, 2}, 10, 1)).hasMessageContaining("resamples must be 100..1000000, got 10");
     }
 }
