@@ -71,9 +71,11 @@ final class CompareScoresCommand implements Callable<Integer> {
             if (eq < 1 || eq == s.length() - 1) {
                 throw new IllegalArgumentException("--subset must be NAME=GROUP[,GROUP...], got '" + s + "'");
             }
-            if (groups.put(s.substring(0, eq), new LinkedHashSet<>(List.of(s.substring(eq + 1).split(",")))) != null) {
-                throw new IllegalArgumentException("--subset name '" + s.substring(0, eq) + "' is used twice ('all' is taken)");
+            String name = s.substring(0, eq);
+            if (groups.containsKey(name)) {
+                throw new IllegalArgumentException("--subset name '" + name + "' is used twice ('all' is taken)");
             }
+            groups.put(name, new LinkedHashSet<>(List.of(s.substring(eq + 1).split(","))));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "a: %s%nb: %s%n%d paired resamples, stratified by class, seed %d%n", files.get(0),
