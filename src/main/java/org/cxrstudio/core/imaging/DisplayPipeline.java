@@ -8,8 +8,10 @@ import java.util.function.DoubleUnaryOperator;
  * (rescale slope/intercept) → VOI (linear window per PS3.3 C.11.2.1.2, or the file's VOI LUT)
  * → MONOCHROME1 inversion (XOR the user's invert) → 8-bit gray. Pure functions, thread-safe.
  *
- * <p>Rendering goes through a lookup table over the stored-value range (at most 65 536
- * entries for 16-bit data), so a 2k×2k radiograph renders in a few milliseconds.
+ * <p>Rendering goes through a lookup table over the stored-value range: the whole range that
+ * {@code bitsStored} allows when that is small (up to 12 bits) against the image, else the range
+ * the pixels actually span (at most 65 536 entries for 16-bit data), so a 2k×2k radiograph
+ * renders in a few milliseconds.
  */
 public final class DisplayPipeline {
     /** Lower percentile of the modality values used by {@link #defaultWindow}. */
@@ -57,27 +59,52 @@ public final class DisplayPipeline {
         boolean flip = (r.photometric() == Photometric.MONOCHROME1) ^ invert;
         DoubleUnaryOperator voi = voiFunction(r, window);
         int[] px = r.pixels();
+        byte[] out = new byte[px.length];
+        int bits = r.bitsStored();
+        long declaredSpan = 1L << Math.max(1, Math.min(bits, 31));
+        if (bits >= 1 && declaredSpan <= DECLARED_LUT_MAX && declaredSpan * 16 <= px.length) {
+            // the pixels are masked to bitsStored (Radiograph's contract), so a table over that whole range
+            // spares the min/max scan; a reader that broke the contract falls back to the scan below
+            int lo = r.signed() ? (int) -(declaredSpan / 2) : 0;
+            try {
+                applyLut(r, lut(r, voi, flip, lo, (int) declaredSpan), lo, out);
+                return new GrayImage(r.columns(), r.rows(), out);
+            } catch (ArrayIndexOutOfBoundsException e) {
+                // fall through
+            }
+        }
         int[] minMax = StoredRange.minMax(px);
         int min = minMax[0];
         long span = (long) minMax[1] - min + 1;
-        byte[] out = new byte[px.length];
         if (span <= StoredRange.HISTOGRAM_SPAN) {
-            byte[] lut = new byte[(int) span];
-            for (int i = 0; i < lut.length; i++) {
-                lut[i] = (byte) display(voi, modality(r, min + i), flip);
-            }
-            int cols = r.columns();
-            SplitWork.rows(r.rows(), cols, (from, to) -> {
-                for (int i = from * cols, end = to * cols; i < end; i++) {
-                    out[i] = lut[px[i] - min];
-                }
-            });
+            applyLut(r, lut(r, voi, flip, min, (int) span), min, out);
         } else {
             for (int i = 0; i < px.length; i++) {
                 out[i] = (byte) display(voi, modality(r, px[i]), flip);
             }
         }
         return new GrayImage(r.columns(), r.rows(), out);
+    }
+
+    /** Largest stored-value range ({@code 2^bitsStored}) rendered through a table over the whole range. */
+    static final int DECLARED_LUT_MAX = 1 << 12;
+
+    private static byte[] lut(Radiograph r, DoubleUnaryOperator voi, boolean flip, int first, int size) {
+        byte[] lut = new byte[size];
+        for (int i = 0; i < size; i++) {
+            lut[i] = (byte) display(voi, modality(r, first + i), flip);
+        }
+        return lut;
+    }
+
+    private static void applyLut(Radiograph r, byte[] lut, int first, byte[] out) {
+        int[] px = r.pixels();
+        int cols = r.columns();
+        SplitWork.rows(r.rows(), cols, (from, to) -> {
+            for (int i = from * cols, end = to * cols; i < end; i++) {
+                out[i] = lut[px[i] - first];
+            }
+        });
     }
 
     /** The modality value (e.g. Hounsfield units, or just the stored value) of a stored value. */

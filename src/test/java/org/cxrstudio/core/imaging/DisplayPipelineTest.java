@@ -111,4 +111,38 @@ class DisplayPipelineTest {
         DisplayPipeline.render(r, null, false);
         assertThat((System.nanoTime() - t0) / 1e6).isLessThan(1000);
     }
+
+    @Test
+    void wholeRangeTableAndMinMaxTableRenderEveryPixelByTheDefinition() {
+        java.util.Random rnd = new java.util.Random(5);
+        // 8-bit unsigned (declared-range table), 12-bit signed MONOCHROME1 with a rescale (declared-range
+        // table), and an 8-bit image whose reader broke the contract with a value of 300 (min/max table)
+        int[] u8 = new int[128 * 128];
+        for (int i = 0; i < u8.length; i++) {
+            u8[i] = rnd.nextInt(256);
+        }
+        int[] s12 = new int[256 * 256];
+        for (int i = 0; i < s12.length; i++) {
+            s12[i] = rnd.nextInt(4096) - 2048;
+        }
+        int[] broken = u8.clone();
+        broken[777] = 300;
+        WindowLevel w8 = new WindowLevel(100, 120);
+        WindowLevel w12 = new WindowLevel(-200, 1500);
+        Radiograph a = gray(u8, 128, 8, Photometric.MONOCHROME2, 1, 0, List.of(w8), Optional.empty());
+        Radiograph b = new Radiograph(256, 256, s12, 16, 12, true, Photometric.MONOCHROME1, 0.5, -100, List.of(w12),
+                Optional.empty(), Optional.empty(), "", "test", Map.of(), Map.of());
+        Radiograph c = gray(broken, 128, 8, Photometric.MONOCHROME2, 1, 0, List.of(w8), Optional.empty());
+        for (Radiograph r : List.of(a, b, c)) {
+            for (boolean invert : new boolean[] {false, true}) {
+                GrayImage g = DisplayPipeline.render(r, null, invert);
+                boolean flip = (r.photometric() == Photometric.MONOCHROME1) ^ invert;
+                WindowLevel w = r.windows().get(0);
+                for (int i = 0; i < r.pixels().length; i++) {
+                    int v = DisplayPipeline.applyWindow(w, DisplayPipeline.modality(r, r.pixels()[i]));
+                    assertThat(g.gray()[i] & 0xFF).as("pixel %d of a %d-bit image", i, r.bitsStored()).isEqualTo(flip ? 255 - v : v);
+                }
+            }
+        }
+    }
 }
