@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Either thread claims a half only when it starts on it, so the caller never waits on a half
  * that nobody has begun: if the pool is busy the caller runs both halves itself, and it waits at
  * most for the one half the pool thread is running. Small loops (under {@value #MIN_WORK}
- * element-operations) and single-core machines run on the caller's thread alone.
+ * element-operations) and single-core machines run on the caller's thread alone, and so does
+ * everything with {@code -Dcxr.nosplit=true} (for measuring what the split buys).
  */
 public final class SplitWork {
     /**
