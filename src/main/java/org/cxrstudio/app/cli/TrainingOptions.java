@@ -68,6 +68,9 @@ final class TrainingOptions {
     @Option(names = "--crop", defaultValue = "none", description = "none, or border: drop 8%% of each side (burned-in text, markers, collimator and film edges) before resizing; recorded in the card so inference crops the same (default ${DEFAULT-VALUE}).")
     String crop;
 
+    @Option(names = "--box-weight", paramLabel = "W", defaultValue = "0", description = "Box guidance: on training images with expert boxes in --labels, pull the CAM towards the boxes with weight W (0..100; default ${DEFAULT-VALUE} = weakly supervised, image labels only).")
+    double boxWeight;
+
     @Option(names = "--cache", paramLabel = "DIR", description = "Preprocessed-image cache folder (default ~/.cache/cxr-studio/tensors).")
     Path cache;
 
@@ -87,6 +90,6 @@ final class TrainingOptions {
         return TrainingConfig.builder().labeled(folders).arch(arch).inputSize(size).r0(r0).epochs(epochs)
                 .timeBudget(timeBudget == null ? null : Durations.parse(timeBudget)).out(out).resume(resume).seed(seed).splitSeed(splitSeed)
                 .batchSize(batch).learningRate(lr).weightDecay(weightDecay).valFraction(valFraction)
-                .augment(!noAugment).normalization(normalization).crop(crop).sameSourceBoost(sameSourceBoost).cacheDir(cache).name(name).command(command);
+                .augment(!noAugment).normalization(normalization).crop(crop).sameSourceBoost(sameSourceBoost).boxWeight(boxWeight).cacheDir(cache).name(name).command(command);
     }
 }

@@ -1,7 +1,9 @@
 package org.cxrstudio.core.training;
 
+import org.cxrstudio.core.imaging.CropRegion;
 import org.cxrstudio.core.imaging.Preprocessing;
 import org.cxrstudio.core.training.data.Augmentation;
+import org.cxrstudio.core.training.data.BoxMask;
 import org.cxrstudio.core.training.data.Normalization;
 import org.cxrstudio.core.training.data.Sample;
 import org.cxrstudio.core.training.data.TensorCache;
@@ -26,13 +28,16 @@ final class BatchAssembler {
     private final Aals aals;
     private final boolean augment;
     private final float[] plane;
+    private final int boxGridWidth;
+    private final int boxGridHeight;
 
     /**
      * @param samples all samples, indexed like {@code cache} and {@code teacher}
      * @param teacher teacher outputs, or {@code null} for supervised training
+     * @param boxGridWidth CAM grid width for box-mask targets, 0 without box guidance
      */
     BatchAssembler(List<Sample> samples, TensorCache cache, Preprocessing preprocessing, TeacherTargets teacher,
-                   double temperature, Aals aals, boolean augment) {
+                   double temperature, Aals aals, boolean augment, int boxGridWidth, int boxGridHeight) {
         this.samples = samples;
         this.cache = cache;
         this.preprocessing = preprocessing;
@@ -41,6 +46,8 @@ final class BatchAssembler {
         this.aals = aals;
         this.augment = augment;
         this.plane = new float[cache.size() * cache.size()];
+        this.boxGridWidth = boxGridWidth;
+        this.boxGridHeight = boxGridHeight;
     }
 
     /**
@@ -50,8 +57,12 @@ final class BatchAssembler {
      * @param soft   teacher soft targets {@code sigmoid(logit(p)/T)} (distillation only)
      * @param cam    teacher CAMs on the student grid, warped like the input, {@code n×h×w} (distillation only)
      * @param wCam   CAM-transfer weights: the teacher probability (its map matters where it sees TB)
+     * @param boxMask expert-box masks on the CAM grid ({@link BoxMask}), warped like the input,
+     *                {@code n×h×w} (box guidance only, else {@code null})
+     * @param wBox   box-guidance weights: 1 for labelled TB images with boxes, else 0
      */
-    record Data(int n, float[] x, float[] target, float[] wSup, float[] soft, float[] cam, float[] wCam) { }
+    record Data(int n, float[] x, float[] target, float[] wSup, float[] soft, float[] cam, float[] wCam,
+                float[] boxMask, float[] wBox) { }
 
     Data build(int[] globalIndices, long seed, int epoch, int batch) {
         int n = globalIndices.length;
@@ -64,6 +75,9 @@ final class BatchAssembler {
         int cell = teacher == null ? 0 : teacher.camWidth() * teacher.camHeight();
         float[] cam = teacher == null ? null : new float[n * cell];
         float[] wCam = teacher == null ? null : new float[n];
+        int boxCells = boxGridWidth * boxGridHeight;
+        float[] boxMask = boxCells == 0 ? null : new float[n * boxCells];
+        float[] wBox = boxCells == 0 ? null : new float[n];
         for (int j = 0; j < n; j++) {
             int g = globalIndices[j];
             Sample sample = samples.get(g);
@@ -75,6 +89,13 @@ final class BatchAssembler {
             if (sample.labeled()) {
                 target[j] = sample.positive() ? 1 : 0;
                 wSup[j] = 1;
+                if (boxMask != null && sample.positive() && !sample.boxes().isEmpty()) {
+                    CropRegion region = preprocessing.cropRegion(cache.originalWidth(g), cache.originalHeight(g));
+                    float[] mask = aug.warp(BoxMask.onGrid(sample.boxes(), region, boxGridWidth, boxGridHeight),
+                            boxGridWidth, boxGridHeight);
+                    System.arraycopy(mask, 0, boxMask, j * boxCells, boxCells);
+                    wBox[j] = 1;
+                }
             }
             if (teacher != null) {
                 float p = teacher.probability()[g];
@@ -88,6 +109,6 @@ final class BatchAssembler {
                 wCam[j] = p;
             }
         }
-        return new Data(n, x, target, wSup, soft, cam, wCam);
+        return new Data(n, x, target, wSup, soft, cam, wCam, boxMask, wBox);
     }
 }

@@ -61,6 +61,10 @@ final class CardInfo {
                 + "gamma 0.8-1.25; no horizontal flip (laterality)", Augmentation.MAX_ROTATION_DEG,
                 Augmentation.MAX_SCALE_CHANGE * 100, Augmentation.MAX_SHIFT * 100) : "none");
         m.put("selection", "best validation score = mean(same-source AUC, mIoU)");
+        if (c.boxWeight() > 0) {
+            m.put("box_weight", c.boxWeight());
+            m.put("supervision", "image labels + expert boxes of training images (box-guided CAM)");
+        }
         if (c.teacher() != null) {
             m.put("teacher", c.teacher().toString());
             m.put("kd_alpha", c.kdAlpha());

@@ -55,7 +55,7 @@ public final class TrainingBenchmark {
                 }
             }
             AdamW opt = new AdamW(net.trainable(), net.manager(), 1e-4f);
-            TrainingStep step = new TrainingStep(net, opt, 0.5, 2, 1);
+            TrainingStep step = new TrainingStep(net, opt, 0.5, 2, 1, 0);
             Random rnd = new Random(1);
             BatchAssembler.Data d = randomBatch(rnd, batch, inputSize, distill ? net.camWidth() * net.camHeight() : -1);
             for (int i = 0; i < 2; i++) {
@@ -85,7 +85,7 @@ public final class TrainingBenchmark {
             w[i] = 1;
         }
         if (camCells < 0) {
-            return new BatchAssembler.Data(n, x, target, w, null, null, null);
+            return new BatchAssembler.Data(n, x, target, w, null, null, null, null, null);
         }
         float[] soft = new float[n];
         float[] cam = new float[n * camCells];
@@ -95,7 +95,7 @@ public final class TrainingBenchmark {
         for (int i = 0; i < cam.length; i++) {
             cam[i] = (float) rnd.nextGaussian();
         }
-        return new BatchAssembler.Data(n, x, target, w, soft, cam, soft.clone());
+        return new BatchAssembler.Data(n, x, target, w, soft, cam, soft.clone(), null, null);
     }
 
     private static boolean resetPeak() {

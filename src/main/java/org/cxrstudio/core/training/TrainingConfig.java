@@ -40,6 +40,8 @@ import java.util.Objects;
  * @param kdAlpha        weight α of the distillation term; the label term gets {@code 1 − α}
  * @param temperature    distillation temperature {@code T > 0}
  * @param camWeight      weight β of the CAM-transfer term
+ * @param boxWeight      weight of the box-guidance term (0 = off, weakly supervised): on training images with
+ *                       expert boxes the CAM is pulled towards the boxes' mask (see {@code Losses#camTransfer})
  * @param aals           pseudo-label function for unlabelled images
  * @param baseline       also train the student from labels alone and compare (distillation only)
  * @param cacheDir       folder of preprocessed-tensor caches
@@ -50,7 +52,7 @@ import java.util.Objects;
 public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String arch, int inputSize, double r0, int epochs,
                              Duration timeBudget, Path out, boolean resume, long seed, long splitSeed, int batchSize,
                              double learningRate, double weightDecay, double valFraction, boolean augment,
-                             double sameSourceBoost, String normalization, String crop, Path teacher, double kdAlpha, double temperature, double camWeight, Aals aals,
+                             double sameSourceBoost, String normalization, String crop, Path teacher, double kdAlpha, double temperature, double camWeight, double boxWeight, Aals aals,
                              boolean baseline, Path cacheDir, String role, String name, String command) {
 
     /** Smallest accepted r0: it keeps r, and so the division by r in LSE-LBA, away from 0. */
@@ -90,6 +92,9 @@ public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String
         if (!(kdAlpha >= 0 && kdAlpha <= 1) || !(temperature > 0) || !(camWeight >= 0)) {
             throw new IllegalArgumentException("need 0 <= --alpha <= 1, --temperature > 0, --cam-weight >= 0");
         }
+        if (!(boxWeight >= 0 && boxWeight <= 100)) {
+            throw new IllegalArgumentException("--box-weight must be 0..100, got " + boxWeight);
+        }
         if (timeBudget != null && (timeBudget.isNegative() || timeBudget.isZero())) {
             throw new IllegalArgumentException("--time-budget must be positive");
         }
@@ -118,7 +123,7 @@ public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String
     public TrainingConfig asBaseline(Path baselineOut) {
         return new TrainingConfig(labeled, null, arch, inputSize, r0, epochs, timeBudget, baselineOut, resume, seed, splitSeed,
                 batchSize, learningRate, weightDecay, valFraction, augment, sameSourceBoost, normalization, crop, null,
-                kdAlpha, temperature, camWeight, aals, false, cacheDir, role, name + "-baseline",
+                kdAlpha, temperature, camWeight, boxWeight, aals, false, cacheDir, role, name + "-baseline",
                 command + " [baseline: labels only]");
     }
 
@@ -151,6 +156,7 @@ public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String
         private double kdAlpha = 0.5;
         private double temperature = 2;
         private double camWeight = 1;
+        private double boxWeight;
         private Aals aals = Aals.DEFAULT;
         private boolean baseline;
         private Path cacheDir;
@@ -182,6 +188,8 @@ public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String
         public Builder kdAlpha(double v) { kdAlpha = v; return this; }
         public Builder temperature(double v) { temperature = v; return this; }
         public Builder camWeight(double v) { camWeight = v; return this; }
+        /** Default 0: no box guidance (weak supervision from image labels only). */
+        public Builder boxWeight(double v) { boxWeight = v; return this; }
         public Builder aals(Aals v) { aals = v; return this; }
         public Builder baseline(boolean v) { baseline = v; return this; }
         /** Default: {@code ~/.cache/cxr-studio/tensors}. */
@@ -198,7 +206,7 @@ public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String
             return new TrainingConfig(labeled, unlabeled, arch, inputSize, r0, epochs, timeBudget, out, resume, seed,
                     splitSeed != null ? splitSeed : seed, batchSize, learningRate, weightDecay, valFraction, augment, sameSourceBoost, normalization, crop, teacher, kdAlpha,
                     temperature,
-                    camWeight, aals, baseline, cache, r, n, command);
+                    camWeight, boxWeight, aals, baseline, cache, r, n, command);
         }
     }
 }

@@ -52,8 +52,9 @@ final class TrainingRun {
         this.ckpt = ckpt;
         this.state = state;
         this.pre = c.preprocessing();
-        this.assembler = new BatchAssembler(data.samples(), cache, pre, teacher, c.temperature(), c.aals(), c.augment());
-        this.step = new TrainingStep(net, opt, c.kdAlpha(), c.temperature(), c.camWeight());
+        this.assembler = new BatchAssembler(data.samples(), cache, pre, teacher, c.temperature(), c.aals(), c.augment(),
+                c.boxWeight() > 0 ? net.camWidth() : 0, net.camHeight());
+        this.step = new TrainingStep(net, opt, c.kdAlpha(), c.temperature(), c.camWeight(), c.boxWeight());
         this.progress = progress;
         this.cancel = cancel;
     }

@@ -11,7 +11,8 @@ import org.cxrstudio.core.training.loss.Losses;
 /**
  * One optimisation step: forward in training mode, the loss
  * {@code (1−α)·BCE(labels or AALS targets) + α·T²·BCE(z/T, soft teacher) + β·CAM transfer}
- * (only the first term without a teacher), backward, AdamW update. All intermediate arrays live
+ * (only the first term without a teacher), plus {@code γ·CAM-to-box-mask} on images with expert boxes
+ * when box guidance is on, backward, AdamW update. All intermediate arrays live
  * in a sub-manager closed after the step. Not thread-safe.
  */
 final class TrainingStep {
@@ -20,13 +21,15 @@ final class TrainingStep {
     private final double kdAlpha;
     private final double temperature;
     private final double camWeight;
+    private final double boxWeight;
 
-    TrainingStep(StudentNet net, AdamW opt, double kdAlpha, double temperature, double camWeight) {
+    TrainingStep(StudentNet net, AdamW opt, double kdAlpha, double temperature, double camWeight, double boxWeight) {
         this.net = net;
         this.opt = opt;
         this.kdAlpha = kdAlpha;
         this.temperature = temperature;
         this.camWeight = camWeight;
+        this.boxWeight = boxWeight;
     }
 
     /**
@@ -55,6 +58,11 @@ final class TrainingStep {
                         NDArray wCam = sub.create(d.wCam(), new Shape(n));
                         loss = loss.add(Losses.camTransfer(out.get(1), tcam, wCam).mul((float) camWeight));
                     }
+                }
+                if (boxWeight > 0 && d.boxMask() != null) {
+                    NDArray mask = sub.create(d.boxMask(), new Shape(n, 1, net.camHeight(), net.camWidth()));
+                    NDArray wBox = sub.create(d.wBox(), new Shape(n));
+                    loss = loss.add(Losses.camTransfer(out.get(1), mask, wBox).mul((float) boxWeight));
                 }
                 gc.backward(loss);
                 lossValue = loss.getFloat();

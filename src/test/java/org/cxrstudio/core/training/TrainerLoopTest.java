@@ -3,7 +3,12 @@ package org.cxrstudio.core.training;
 import org.cxrstudio.core.task.CancellationToken;
 import org.cxrstudio.core.task.CancelledException;
 import org.cxrstudio.core.task.ProgressListener;
+import org.cxrstudio.core.imaging.CropRegion;
+import org.cxrstudio.core.training.data.BoxMask;
 import org.cxrstudio.core.training.data.LabeledFolder;
+import org.cxrstudio.core.training.data.Sample;
+import org.cxrstudio.core.training.data.TensorCache;
+import org.cxrstudio.core.training.loss.Aals;
 import org.cxrstudio.core.training.data.SyntheticData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,6 +66,59 @@ class TrainerLoopTest {
         try (var s = Files.list(out)) {
             assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
         }
+    }
+
+    @Test
+    void boxGuidanceTargetsExactlyTheTbImagesWithBoxes() throws IOException {
+        TrainingConfig c = config("box").boxWeight(2).build();
+        PreparedData d = PreparedData.prepare(c, false);
+        TensorCache cache = d.cache(tmp.resolve("cache"), 32, c.crop(), ProgressListener.NONE, CancellationToken.NONE);
+        int[] all = new int[d.samples().size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        BatchAssembler.Data b = new BatchAssembler(d.samples(), cache, c.preprocessing(), null, 2, Aals.DEFAULT, false, 4, 4)
+                .build(all, 1, 0, 0);
+        int boxed = 0;
+        for (int j = 0; j < all.length; j++) {
+            Sample s = d.samples().get(j);
+            float[] mask = java.util.Arrays.copyOfRange(b.boxMask(), j * 16, (j + 1) * 16);
+            if (s.positive()) {
+                assertThat(s.boxes()).isNotEmpty();
+                assertThat(b.wBox()[j]).isEqualTo(1f);
+                CropRegion region = c.preprocessing().cropRegion(cache.originalWidth(j), cache.originalHeight(j));
+                assertThat(mask).containsExactly(BoxMask.onGrid(s.boxes(), region, 4, 4));
+                double covered = 0;
+                for (float v : mask) {
+                    covered += v;
+                }
+                assertThat(covered).as("a 12 px box on a 48 px image covers one 12 px cell's worth").isCloseTo(1, within(0.1));
+                boxed++;
+            } else {
+                assertThat(b.wBox()[j]).isZero();
+                assertThat(mask).containsOnly(0f);
+            }
+        }
+        assertThat(boxed).isEqualTo(16);
+        BatchAssembler.Data off = new BatchAssembler(d.samples(), cache, c.preprocessing(), null, 2, Aals.DEFAULT, false, 0, 4)
+                .build(all, 1, 0, 0);
+        assertThat(off.boxMask()).isNull();
+        assertThat(off.wBox()).isNull();
+    }
+
+    @Test
+    void aBoxGuidedRunTrainsRecordsItInTheCardAndKeepsItForTheBaseline() throws IOException {
+        TrainingConfig c = config("boxrun").boxWeight(1.5).epochs(1).build();
+        TrainingResult r = run(c, ProgressListener.NONE, CancellationToken.NONE);
+        assertThat(r.stopReason()).isEqualTo(TrainingResult.COMPLETED);
+        String card = Files.readString(tmp.resolve("boxrun/model.card.json"));
+        assertThat(card).contains("\"box_weight\": 1.5").contains("expert boxes");
+        assertThat(c.asBaseline(tmp.resolve("b")).boxWeight()).isEqualTo(1.5);
+        assertThat(Files.readString(run(config("weak").epochs(1).build(), ProgressListener.NONE,
+                CancellationToken.NONE).out().resolve("model.card.json"))).doesNotContain("box_weight");
+        assertThatThrownBy(() -> config("neg").boxWeight(-1).build()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--box-weight");
+        assertThatThrownBy(() -> config("nan").boxWeight(Double.NaN).build()).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
