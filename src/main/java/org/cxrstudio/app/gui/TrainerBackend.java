@@ -62,6 +62,7 @@ final class TrainerBackend implements TrainingBackend {
                 .timeBudget(r.timeBudgetMin() > 0 ? Duration.ofMinutes(r.timeBudgetMin()) : null)
                 .out(r.out()).resume(r.resume()).batchSize(r.batchSize()).learningRate(r.learningRate())
                 .teacher(r.teacher()).kdAlpha(r.kdAlpha()).temperature(r.temperature()).camWeight(r.camWeight())
+                .boxWeight(r.boxWeight())
                 .aals(new Aals(r.aalsA0(), Aals.DEFAULT.t()))
                 .baseline(r.baseline()).role("student").name("cxr-" + r.arch() + "-" + r.inputSize())
                 .command("training panel").build();

@@ -34,6 +34,8 @@ public final class TrainingForm {
     /** Accepted LSE-LBA r0 range (as {@code core.training.TrainingConfig}). */
     public static final double MIN_R0 = 0.01;
     public static final double MAX_R0 = 100;
+    /** Largest accepted box-guidance weight (as {@code core.training.TrainingConfig}). */
+    public static final double MAX_BOX_WEIGHT = 100;
     private static final String[] IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".dcm", ".dicom"};
 
     private final ObjectProperty<Path> teacher = new SimpleObjectProperty<>(this, "teacher");
@@ -50,6 +52,7 @@ public final class TrainingForm {
     private final DoubleProperty temperature = new SimpleDoubleProperty(this, "temperature", 2);
     private final DoubleProperty kdAlpha = new SimpleDoubleProperty(this, "kdAlpha", 0.5);
     private final DoubleProperty camWeight = new SimpleDoubleProperty(this, "camWeight", 1);
+    private final DoubleProperty boxWeight = new SimpleDoubleProperty(this, "boxWeight", 0);
     private final DoubleProperty aalsA0 = new SimpleDoubleProperty(this, "aalsA0", 2.5);
     private final BooleanProperty baseline = new SimpleBooleanProperty(this, "baseline", true);
     private final ObjectProperty<Path> out = new SimpleObjectProperty<>(this, "out");
@@ -70,6 +73,8 @@ public final class TrainingForm {
     public DoubleProperty temperatureProperty() { return temperature; }
     public DoubleProperty kdAlphaProperty() { return kdAlpha; }
     public DoubleProperty camWeightProperty() { return camWeight; }
+    /** Box guidance from the labels CSV's expert boxes, 0 (off) ..{@value #MAX_BOX_WEIGHT}. */
+    public DoubleProperty boxWeightProperty() { return boxWeight; }
     /** AALS sharpening of the teacher's pseudo-labels on unlabelled images, at least 1. */
     public DoubleProperty aalsA0Property() { return aalsA0; }
     public BooleanProperty baselineProperty() { return baseline; }
@@ -79,7 +84,7 @@ public final class TrainingForm {
     public TrainingRequest toRequest() {
         return new TrainingRequest(teacher.get(), images.get(), labels.get(), unlabeled.get(), arch.get(),
                 inputSize.get(), r0.get(), epochs.get(), timeBudgetMin.get(), batchSize.get(), learningRate.get(),
-                temperature.get(), kdAlpha.get(), camWeight.get(), aalsA0.get(), baseline.get(), out.get(), false);
+                temperature.get(), kdAlpha.get(), camWeight.get(), boxWeight.get(), aalsA0.get(), baseline.get(), out.get(), false);
     }
 
     /**
@@ -134,6 +139,9 @@ public final class TrainingForm {
         if (!(kdAlpha.get() >= 0 && kdAlpha.get() <= 1) || !(camWeight.get() >= 0)) {
             p.add("Distillation weight α must be 0..1 and CAM weight β at least 0.");
         }
+        if (!(boxWeight.get() >= 0 && boxWeight.get() <= MAX_BOX_WEIGHT)) {
+            p.add("Box guidance weight must be 0.." + (int) MAX_BOX_WEIGHT + ", not " + boxWeight.get() + ".");
+        }
         if (!(aalsA0.get() >= 1)) {
             p.add("AALS a0 must be at least 1 (1 = no sharpening), not " + aalsA0.get() + ".");
         }
@@ -174,6 +182,7 @@ public final class TrainingForm {
         m.put("temperature", Double.toString(temperature.get()));
         m.put("kdAlpha", Double.toString(kdAlpha.get()));
         m.put("camWeight", Double.toString(camWeight.get()));
+        m.put("boxWeight", Double.toString(boxWeight.get()));
         m.put("aalsA0", Double.toString(aalsA0.get()));
         m.put("baseline", Boolean.toString(baseline.get()));
         return m;
@@ -198,6 +207,7 @@ public final class TrainingForm {
         number(m, "temperature", temperature::set);
         number(m, "kdAlpha", kdAlpha::set);
         number(m, "camWeight", camWeight::set);
+        number(m, "boxWeight", boxWeight::set);
         number(m, "aalsA0", aalsA0::set);
         if (m.get("baseline") != null) {
             baseline.set(Boolean.parseBoolean(m.get("baseline")));

@@ -20,6 +20,7 @@ import java.nio.file.Path;
  * @param temperature      distillation temperature T
  * @param kdAlpha          weight of the distillation term, 0..1 (labels get 1 − α)
  * @param camWeight        weight β of the CAM-transfer term
+ * @param boxWeight        weight of box guidance from the labels CSV's expert boxes, 0..100 (0 = off)
  * @param aalsA0           AALS sharpening a0 of the pseudo-labels on {@code unlabeled} images, at least 1
  * @param baseline         also train a labels-only student and compare
  * @param out              output folder
@@ -27,18 +28,18 @@ import java.nio.file.Path;
  */
 public record TrainingRequest(Path teacher, Path images, Path labels, Path unlabeled, String arch, int inputSize,
                               double r0, int epochs, int timeBudgetMin, int batchSize, double learningRate,
-                              double temperature, double kdAlpha, double camWeight, double aalsA0, boolean baseline,
+                              double temperature, double kdAlpha, double camWeight, double boxWeight, double aalsA0, boolean baseline,
                               Path out, boolean resume) {
 
     /** The same request continuing the run in {@link #out()}. */
     public TrainingRequest resuming() {
         return new TrainingRequest(teacher, images, labels, unlabeled, arch, inputSize, r0, epochs, timeBudgetMin,
-                batchSize, learningRate, temperature, kdAlpha, camWeight, aalsA0, baseline, out, true);
+                batchSize, learningRate, temperature, kdAlpha, camWeight, boxWeight, aalsA0, baseline, out, true);
     }
 
     /** The same request writing into another folder. */
     public TrainingRequest withOut(Path other) {
         return new TrainingRequest(teacher, images, labels, unlabeled, arch, inputSize, r0, epochs, timeBudgetMin,
-                batchSize, learningRate, temperature, kdAlpha, camWeight, aalsA0, baseline, other, resume);
+                batchSize, learningRate, temperature, kdAlpha, camWeight, boxWeight, aalsA0, baseline, other, resume);
     }
 }

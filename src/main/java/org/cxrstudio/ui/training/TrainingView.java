@@ -92,6 +92,7 @@ public final class TrainingView extends BorderPane {
         addRow(grid, "temperature", doubleSpinner("temperatureSpinner", 0.1, 20, 0.5, form.temperatureProperty().asObject()));
         addRow(grid, "alpha", doubleSpinner("alphaSpinner", 0, 1, 0.1, form.kdAlphaProperty().asObject()));
         addRow(grid, "beta", doubleSpinner("betaSpinner", 0, 10, 0.5, form.camWeightProperty().asObject()));
+        addRow(grid, "boxes", doubleSpinner("boxSpinner", 0, TrainingForm.MAX_BOX_WEIGHT, 0.5, form.boxWeightProperty().asObject()));
         Spinner<Double> aals = doubleSpinner("aalsSpinner", 1, 10, 0.5, form.aalsA0Property().asObject());
         aals.disableProperty().bind(form.unlabeledProperty().isNull()); // used only for unlabelled images
         addRow(grid, "aals", aals);

@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The panel end to end with the real trainer (DJL PyTorch) on a tiny synthetic set and a
  * hand-made ONNX teacher, inside the real main window: fill the form, start, watch progress and
  * the charts, finish, "Use this student" switches the viewer's model; and cancel + resume. The
- * form's r0 (5, not the default 1) must reach the exported student's card.
+ * form's r0 (5, not the default 1) and box weight (2, not 0) must reach the exported student's card.
  */
 @ExtendWith(ApplicationExtension.class)
 class TrainingPanelFxTest {
@@ -84,6 +84,7 @@ class TrainingPanelFxTest {
             vm.form().epochsProperty().set(epochs);
             vm.form().batchSizeProperty().set(4);
             vm.form().r0Property().set(5);
+            vm.form().boxWeightProperty().set(2);
             vm.form().baselineProperty().set(false);
         });
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.teacherInfoProperty().get() != null);
@@ -135,7 +136,7 @@ class TrainingPanelFxTest {
         assertThat(prefs.get("usedStudent", null)).isEqualTo(model.toAbsolutePath().toString());
         assertThat(prefs.get("form.arch", null)).isEqualTo("student-xs");
         assertThat(prefs.get("form.r0", null)).isEqualTo("5.0");
-        assertThat(main.student().cardProperty().get().training()).containsEntry("r0", 5.0);
+        assertThat(main.student().cardProperty().get().training()).containsEntry("r0", 5.0).containsEntry("box_weight", 2.0);
 
         robot.clickOn("#compareButton");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> main.teacher().cardProperty().get() != null);

@@ -98,7 +98,7 @@ class TrainingViewFxTest {
 
     @Test
     void lossWeightsAndR0HaveTooltipsAndEditTheForm(FxRobot robot) {
-        for (String id : new String[] {"#temperatureSpinner", "#alphaSpinner", "#betaSpinner", "#r0Spinner", "#aalsSpinner"}) {
+        for (String id : new String[] {"#temperatureSpinner", "#alphaSpinner", "#betaSpinner", "#r0Spinner", "#aalsSpinner", "#boxSpinner"}) {
             Spinner<?> s = robot.lookup(id).queryAs(Spinner.class);
             assertThat(s.getTooltip()).as(id).isNotNull();
             assertThat(s.getTooltip().getText()).as(id).isNotBlank().doesNotStartWith("training."); // the key = missing message

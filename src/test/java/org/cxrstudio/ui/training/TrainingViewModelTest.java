@@ -45,6 +45,7 @@ class TrainingViewModelTest {
         assertThat(f.kdAlphaProperty().get()).isEqualTo(0.5);
         assertThat(f.r0Property().get()).isEqualTo(1);
         assertThat(f.aalsA0Property().get()).isEqualTo(2.5);
+        assertThat(f.boxWeightProperty().get()).as("weakly supervised unless asked").isZero();
         assertThat(f.problems()).anyMatch(p -> p.contains("teacher")).anyMatch(p -> p.contains("output folder"));
     }
 
@@ -87,6 +88,10 @@ class TrainingViewModelTest {
         vm.form().aalsA0Property().set(1);
         assertThat(vm.form().problems()).containsExactly("r0 must be 0.01..100, not 100.5.");
         vm.form().r0Property().set(100);
+        assertThat(vm.form().problems()).isEmpty();
+        vm.form().boxWeightProperty().set(-0.5);
+        assertThat(vm.form().problems()).containsExactly("Box guidance weight must be 0..100, not -0.5.");
+        vm.form().boxWeightProperty().set(100);
         assertThat(vm.form().problems()).isEmpty();
     }
 
@@ -177,7 +182,9 @@ class TrainingViewModelTest {
         vm.form().baselineProperty().set(false);
         vm.form().r0Property().set(5);
         vm.form().aalsA0Property().set(3);
+        vm.form().boxWeightProperty().set(1.5);
         vm.start();
+        assertThat(backend.requests.get(0).boxWeight()).isEqualTo(1.5);
         assertThat(backend.requests.get(0).r0()).isEqualTo(5);
         assertThat(backend.requests.get(0).aalsA0()).isEqualTo(3);
         TrainingViewModel other = new TrainingViewModel(backend, Runnable::run, Runnable::run);
@@ -187,6 +194,7 @@ class TrainingViewModelTest {
         assertThat(other.form().baselineProperty().get()).isFalse();
         assertThat(other.form().r0Property().get()).isEqualTo(5);
         assertThat(other.form().aalsA0Property().get()).isEqualTo(3);
+        assertThat(other.form().boxWeightProperty().get()).isEqualTo(1.5);
         other.form().applySettings(Map.of("epochs", "many", "teacher", ""));
         assertThat(other.form().epochsProperty().get()).isEqualTo(2);
     }
