@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reproduces models/teacher.onnx and models/student.onnx (with their cards) from ../shared/data.
 # Every step resumes: rerun the script after an interruption and it continues where it stopped
-# (a finished step is skipped). CPU only; about TIME on a 2-core machine.
+# (a finished step is skipped). CPU only; about 1 h 45 min on a 2-core machine (session 7: members 21 + 20 + 20 min, students 2 x ~11 min, calibration and evaluation ~15 min).
 #
 #   mvn -B -q -ntp package -DskipTests && scripts/train-bundled-models.sh [RUNS_DIR]
 # (CXR_JAR=path/to/cxr-studio.jar uses a copy of the jar, so that rebuilding target/ meanwhile is safe)
