@@ -209,14 +209,15 @@ public final class Trainer {
     }
 
     /**
-     * The default r0 and crop add nothing, so checkpoints made before they were configurable
-     * still resume.
+     * The default r0, crop and box weight (0) add nothing, so checkpoints made before they were
+     * configurable still resume.
      */
     private static String fingerprint(TrainingConfig c, PreparedData data, TeacherModel teacher) {
         return c.arch() + "|" + c.inputSize() + "|" + c.normalization()
                 + (Preprocessing.CROP_NONE.equals(c.crop()) ? "" : "|crop " + c.crop()) + "|seed " + c.seed()
                 + (c.splitSeed() == c.seed() ? "" : "|split seed " + c.splitSeed()) + "|batch " + c.batchSize() + "|split "
                 + data.split().fingerprint() + (teacher == null ? "" : "|teacher " + teacher.sha256().substring(0, 12))
-                + (c.r0() == Architectures.DEFAULT_R0 ? "" : "|r0 " + c.r0());
+                + (c.r0() == Architectures.DEFAULT_R0 ? "" : "|r0 " + c.r0())
+                + (c.boxWeight() == 0 ? "" : "|box weight " + c.boxWeight());
     }
 }

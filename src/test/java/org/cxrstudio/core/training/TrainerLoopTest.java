@@ -221,6 +221,8 @@ class TrainerLoopTest {
                 CancellationToken.NONE)).isInstanceOf(IOException.class).hasMessageContaining("split differs");
         assertThatThrownBy(() -> run(config("s").epochs(2).batchSize(3).resume(true).build(), ProgressListener.NONE,
                 CancellationToken.NONE)).isInstanceOf(IOException.class).hasMessageContaining("other settings");
+        assertThatThrownBy(() -> run(config("s").epochs(2).boxWeight(1).resume(true).build(), ProgressListener.NONE,
+                CancellationToken.NONE)).isInstanceOf(IOException.class).hasMessageContaining("other settings");
     }
 
     @Test
