@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
  * per-image IoUs (TB images with expert boxes), the mIoU difference the same way.
  */
 @Command(name = "compare-scores", mixinStandardHelpOptions = true,
-        description = "AUC difference of two models on the same images, with a paired bootstrap 95% interval, "
+        description = "AUC difference of two models on the same images, with a paired bootstrap 95%% interval, "
                 + "from the per-image scores of 'eval --scores'.")
 final class CompareScoresCommand implements Callable<Integer> {
     @Spec
