@@ -39,14 +39,35 @@ public final class PairedBootstrap {
      * @throws IllegalArgumentException on length mismatch, non-finite scores or too few resamples
      */
     public static Result aucDifference(boolean[] positive, double[] a, double[] b, int resamples, long seed) {
+        return aucDifference(positive, new double[][] {a}, new double[][] {b}, resamples, seed);
+    }
+
+    /**
+     * The same for two <em>recipes</em>, each run several times (e.g. seeds): pair {@code k} is
+     * run {@code a[k]} against run {@code b[k]} on the same images, and the figure is the mean over
+     * the pairs of {@code AUC(a[k]) − AUC(b[k])}. Each resample draws the images once and scores
+     * every run on that draw, so the interval covers the images' sampling noise of the mean
+     * difference (the spread between the pairs themselves is for the caller to show). With one
+     * pair this is exactly {@link #aucDifference(boolean[], double[], double[], int, long)};
+     * {@link Result#aucA()} and {@link Result#aucB()} are then means over the pairs.
+     *
+     * @throws IllegalArgumentException also when {@code a} and {@code b} hold different numbers of runs, or none
+     */
+    public static Result aucDifference(boolean[] positive, double[][] a, double[][] b, int resamples, long seed) {
         int n = positive.length;
-        if (a.length != n || b.length != n) {
-            throw new IllegalArgumentException(n + " labels but " + a.length + " and " + b.length + " scores");
+        int k = a.length;
+        if (k == 0 || b.length != k) {
+            throw new IllegalArgumentException("need the same non-zero number of runs, got " + k + " and " + b.length);
         }
         checkResamples(resamples);
-        for (int i = 0; i < n; i++) {
-            if (!Double.isFinite(a[i]) || !Double.isFinite(b[i])) {
-                throw new IllegalArgumentException("non-finite score for image " + i);
+        for (int p = 0; p < k; p++) {
+            if (a[p].length != n || b[p].length != n) {
+                throw new IllegalArgumentException(n + " labels but " + a[p].length + " and " + b[p].length + " scores");
+            }
+            for (int i = 0; i < n; i++) {
+                if (!Double.isFinite(a[p][i]) || !Double.isFinite(b[p][i])) {
+                    throw new IllegalArgumentException("non-finite score for image " + i);
+                }
             }
         }
         int[] pos = indices(positive, true);
@@ -55,29 +76,41 @@ public final class PairedBootstrap {
             throw new OneClassException("an AUC difference needs both classes, but all " + n + " images are "
                     + (pos.length == 0 ? "negative" : "positive"));
         }
-        int[] orderA = order(a);
-        int[] orderB = order(b);
+        int[][] orderA = new int[k][];
+        int[][] orderB = new int[k][];
+        for (int p = 0; p < k; p++) {
+            orderA[p] = order(a[p]);
+            orderB[p] = order(b[p]);
+        }
         int[] w = new int[n];
         Arrays.fill(w, 1);
-        double aucA = weightedAuc(a, orderA, positive, w);
-        double aucB = weightedAuc(b, orderB, positive, w);
+        double aucA = meanAuc(a, orderA, positive, w);
+        double aucB = meanAuc(b, orderB, positive, w);
         SplittableRandom rnd = new SplittableRandom(seed);
         double[] diffs = new double[resamples];
         double better = 0;
         for (int r = 0; r < resamples; r++) {
             Arrays.fill(w, 0);
-            for (int k = 0; k < pos.length; k++) {
+            for (int j = 0; j < pos.length; j++) {
                 w[pos[rnd.nextInt(pos.length)]]++;
             }
-            for (int k = 0; k < neg.length; k++) {
+            for (int j = 0; j < neg.length; j++) {
                 w[neg[rnd.nextInt(neg.length)]]++;
             }
-            diffs[r] = weightedAuc(a, orderA, positive, w) - weightedAuc(b, orderB, positive, w);
+            diffs[r] = meanAuc(a, orderA, positive, w) - meanAuc(b, orderB, positive, w);
             better += diffs[r] > 0 ? 1 : diffs[r] == 0 ? 0.5 : 0;
         }
         Arrays.sort(diffs);
         return new Result(n, pos.length, aucA, aucB, aucA - aucB, percentile(diffs, 2.5), percentile(diffs, 97.5),
                 better / resamples, resamples);
+    }
+
+    private static double meanAuc(double[][] runs, int[][] orders, boolean[] positive, int[] w) {
+        double sum = 0;
+        for (int p = 0; p < runs.length; p++) {
+            sum += weightedAuc(runs[p], orders[p], positive, w);
+        }
+        return sum / runs.length;
     }
 
     /**

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class CompareScoresCommandTest {
     @TempDir
@@ -109,5 +110,39 @@ class CompareScoresCommandTest {
         CliRun run = CliRun.of("compare-scores", a.toString(), a.toString(), "--subset", "only-s=s");
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("only-s").contains("n/a");
+    }
+
+    @Test
+    void severalPairsCompareTwoRecipesByTheMeanOfTheirDifferences() throws IOException {
+        String head = "file,label,group,score,iou\n";
+        // pair 1: a perfect (AUC 1), b one pair wrong (8/9); pair 2: a and b equal; IoU gaps 0.2 and 0.0
+        Path a1 = Files.writeString(dir.resolve("a1.csv"), head + "1.png,tb,s,0.9,0.6\n2.png,tb,s,0.8,0.4\n3.png,tb,t,0.7,\n"
+                + "4.png,non_tb,s,0.3,\n5.png,non_tb,t,0.2,\n6.png,non_tb,t,0.1,\n");
+        Path b1 = Files.writeString(dir.resolve("b1.csv"), head + "1.png,tb,s,0.9,0.4\n2.png,tb,s,0.25,0.2\n3.png,tb,t,0.7,\n"
+                + "4.png,non_tb,s,0.3,\n5.png,non_tb,t,0.2,\n6.png,non_tb,t,0.1,\n");
+        Path a2 = Files.writeString(dir.resolve("a2.csv"), head + "1.png,tb,s,0.5,0.3\n2.png,tb,s,0.6,0.3\n3.png,tb,t,0.7,\n"
+                + "4.png,non_tb,s,0.1,\n5.png,non_tb,t,0.2,\n6.png,non_tb,t,0.3,\n");
+        Path json = dir.resolve("c.json");
+        CliRun run = CliRun.of("compare-scores", a1.toString(), b1.toString(), a2.toString(), a2.toString(),
+                "--resamples", "300", "--json", json.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("a2: ").contains("all #1").contains("all #2").contains("all mean");
+        JsonObject all = JsonParser.parseString(Files.readString(json)).getAsJsonObject().getAsJsonArray("subsets").get(0)
+                .getAsJsonObject();
+        double d1 = all.getAsJsonArray("per_pair").get(0).getAsJsonObject().get("difference").getAsDouble();
+        double d2 = all.getAsJsonArray("per_pair").get(1).getAsJsonObject().get("difference").getAsDouble();
+        assertThat(d1).isCloseTo(1 - 8.0 / 9, within(1e-12));
+        assertThat(d2).isZero();
+        assertThat(all.get("difference").getAsDouble()).isCloseTo((d1 + d2) / 2, within(1e-12));
+        JsonObject m = all.getAsJsonObject("miou");
+        assertThat(m.get("miou_a").getAsDouble()).isCloseTo((0.5 + 0.3) / 2, within(1e-12));
+        assertThat(m.get("miou_b").getAsDouble()).isCloseTo((0.3 + 0.3) / 2, within(1e-12));
+        // every boxed image is 0.1 better on average over the pairs, so every resample is too
+        assertThat(m.getAsJsonArray("ci95").get(0).getAsDouble()).isCloseTo(0.1, within(1e-12));
+
+        assertThat(CliRun.of("compare-scores", a1.toString(), b1.toString(), a2.toString()).err()).contains("come in pairs");
+        Path other = csv("o.csv", "1.png,tb,s,0.9", "9.png,non_tb,s,0.1");
+        assertThat(CliRun.of("compare-scores", a1.toString(), b1.toString(), a2.toString(), other.toString()).err())
+                .contains("score different images");
     }
 }

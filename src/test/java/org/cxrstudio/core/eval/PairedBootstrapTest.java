@@ -142,4 +142,47 @@ class PairedBootstrapTest {
         assertThatThrownBy(() -> PairedBootstrap.aucDifference(new boolean[] {true, false}, new double[] {1, 2},
                 new double[] {1, 2}, 10, 1)).hasMessageContaining("resamples must be 100..1000000, got 10");
     }
+
+    @Test
+    void severalPairsGiveTheMeanOfTheirDifferences_oneIsTheSinglePairBootstrap_andRepeatsChangeNothing() {
+        Random rnd = new Random(11);
+        int n = 60;
+        boolean[] pos = new boolean[n];
+        double[][] a = new double[3][n];
+        double[][] b = new double[3][n];
+        for (int i = 0; i < n; i++) {
+            pos[i] = i % 3 == 0;
+            for (int p = 0; p < 3; p++) {
+                a[p][i] = (pos[i] ? 0.6 : 0.4) + rnd.nextGaussian() * 0.3;
+                b[p][i] = (pos[i] ? 0.55 : 0.45) + rnd.nextGaussian() * 0.3;
+            }
+        }
+        // one pair: bit for bit the single-pair bootstrap
+        PairedBootstrap.Result one = PairedBootstrap.aucDifference(pos, a[0], b[0], 500, 9);
+        assertThat(PairedBootstrap.aucDifference(pos, new double[][] {a[0]}, new double[][] {b[0]}, 500, 9)).isEqualTo(one);
+        // the same pair twice: the same figures and interval
+        PairedBootstrap.Result twice = PairedBootstrap.aucDifference(pos, new double[][] {a[0], a[0]},
+                new double[][] {b[0], b[0]}, 500, 9);
+        assertThat(twice.difference()).isCloseTo(one.difference(), within(1e-12));
+        assertThat(twice.low()).isCloseTo(one.low(), within(1e-12));
+        assertThat(twice.high()).isCloseTo(one.high(), within(1e-12));
+        // three pairs: the point figures are the means of the pairs'
+        PairedBootstrap.Result three = PairedBootstrap.aucDifference(pos, a, b, 500, 9);
+        double meanA = 0;
+        double meanB = 0;
+        for (int p = 0; p < 3; p++) {
+            PairedBootstrap.Result r = PairedBootstrap.aucDifference(pos, a[p], b[p], 100, 1);
+            meanA += r.aucA() / 3;
+            meanB += r.aucB() / 3;
+        }
+        assertThat(three.aucA()).isCloseTo(meanA, within(1e-12));
+        assertThat(three.aucB()).isCloseTo(meanB, within(1e-12));
+        assertThat(three.low()).isLessThanOrEqualTo(three.difference());
+        assertThat(three.high()).isGreaterThanOrEqualTo(three.difference());
+
+        assertThatThrownBy(() -> PairedBootstrap.aucDifference(pos, a, new double[][] {b[0]}, 500, 9))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("same non-zero number of runs");
+        assertThatThrownBy(() -> PairedBootstrap.aucDifference(pos, new double[0][], new double[0][], 500, 9))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
