@@ -139,23 +139,27 @@ final class CompareScoresCommand implements Callable<Integer> {
             List<String> localized = keys.stream().filter(k -> a.stream().allMatch(m -> m.get(k).iou() != null)
                     && b.stream().allMatch(m -> m.get(k).iou() != null)).toList();
             if (!localized.isEmpty()) {
+                if (pairs > 1) {
+                    List<Map<String, Object>> perPair = new ArrayList<>();
+                    for (int p = 0; p < pairs; p++) {
+                        Map<String, Score> ap = a.get(p);
+                        Map<String, Score> bp = b.get(p);
+                        PairedBootstrap.MeanResult m = PairedBootstrap.meanDifference(
+                                localized.stream().mapToDouble(k -> ap.get(k).iou()).toArray(),
+                                localized.stream().mapToDouble(k -> bp.get(k).iou()).toArray(), resamples, seed);
+                        ious.add(miouLine(g.getKey() + " #" + (p + 1), m));
+                        perPair.add(miouJson(m));
+                    }
+                    row.put("miou_per_pair", perPair);
+                }
                 // the mean over the pairs of mIoU(a) - mIoU(b) is the mean over the images of the runs' mean IoUs' difference
                 double[] ia = localized.stream().mapToDouble(k -> a.stream().mapToDouble(m -> m.get(k).iou()).average()
                         .orElseThrow()).toArray();
                 double[] ib = localized.stream().mapToDouble(k -> b.stream().mapToDouble(m -> m.get(k).iou()).average()
                         .orElseThrow()).toArray();
                 PairedBootstrap.MeanResult m = PairedBootstrap.meanDifference(ia, ib, resamples, seed);
-                ious.add(String.format(Locale.ROOT, "%-19s %5d %7.3f %7.3f %+8.3f  [%+.3f, %+.3f]    %.2f",
-                        pairs == 1 ? g.getKey() : g.getKey() + " mean", m.n(), m.meanA(), m.meanB(), m.difference(), m.low(),
-                        m.high(), m.shareABetter()));
-                Map<String, Object> mi = new LinkedHashMap<>();
-                mi.put("n", m.n());
-                mi.put("miou_a", m.meanA());
-                mi.put("miou_b", m.meanB());
-                mi.put("difference", m.difference());
-                mi.put("ci95", List.of(m.low(), m.high()));
-                mi.put("share_a_better", m.shareABetter());
-                row.put("miou", mi);
+                ious.add(miouLine(pairs == 1 ? g.getKey() : g.getKey() + " mean", m));
+                row.put("miou", miouJson(m));
             }
             rows.add(row);
         }
@@ -195,6 +199,22 @@ final class CompareScoresCommand implements Callable<Integer> {
     private static void printAuc(PrintWriter out, String name, PairedBootstrap.Result r) {
         out.printf(Locale.ROOT, "%-19s %5d %5d %7.3f %7.3f %+8.3f  [%+.3f, %+.3f]    %.2f%n", name, r.n(), r.positives(),
                 r.aucA(), r.aucB(), r.difference(), r.low(), r.high(), r.shareABetter());
+    }
+
+    private static String miouLine(String name, PairedBootstrap.MeanResult m) {
+        return String.format(Locale.ROOT, "%-19s %5d %7.3f %7.3f %+8.3f  [%+.3f, %+.3f]    %.2f", name, m.n(), m.meanA(),
+                m.meanB(), m.difference(), m.low(), m.high(), m.shareABetter());
+    }
+
+    private static Map<String, Object> miouJson(PairedBootstrap.MeanResult m) {
+        Map<String, Object> mi = new LinkedHashMap<>();
+        mi.put("n", m.n());
+        mi.put("miou_a", m.meanA());
+        mi.put("miou_b", m.meanB());
+        mi.put("difference", m.difference());
+        mi.put("ci95", List.of(m.low(), m.high()));
+        mi.put("share_a_better", m.shareABetter());
+        return mi;
     }
 
     private static Map<String, Object> aucJson(PairedBootstrap.Result r) {

@@ -137,6 +137,9 @@ class CompareScoresCommandTest {
         JsonObject m = all.getAsJsonObject("miou");
         assertThat(m.get("miou_a").getAsDouble()).isCloseTo((0.5 + 0.3) / 2, within(1e-12));
         assertThat(m.get("miou_b").getAsDouble()).isCloseTo((0.3 + 0.3) / 2, within(1e-12));
+        assertThat(all.getAsJsonArray("miou_per_pair").get(0).getAsJsonObject().get("difference").getAsDouble())
+                .isCloseTo(0.2, within(1e-12));
+        assertThat(all.getAsJsonArray("miou_per_pair").get(1).getAsJsonObject().get("difference").getAsDouble()).isZero();
         // every boxed image is 0.1 better on average over the pairs, so every resample is too
         assertThat(m.getAsJsonArray("ci95").get(0).getAsDouble()).isCloseTo(0.1, within(1e-12));
 
