@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# The session-8 study "is the teacher better than the student alone?" (docs/models.md, "Three
+# seeds"): the bundled student recipe run with seeds 42, 43 and 44 (distill --baseline: the
+# student alone and the distilled student, same split, teacher, box guidance and 46 epochs), the
+# same with --alpha 0.2 and --alpha 0, three more 224 px students alone and two more ensembles,
+# every model's boxes calibrated on the training images and its per-image validation scores
+# written; then compare-scores over the three seeds. Needs the runs of
+# scripts/train-bundled-models.sh in RUNS (the teacher, its members and the split). Every step
+# is skipped when done and resumes when interrupted. About 2 h 40 min on a 2-core machine.
+#
+#   scripts/seed-study.sh [RUNS_DIR]      (default runs/bundled; writes RUNS_DIR/seeds)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${1:-runs/bundled}
+OUT=$RUNS/seeds
+D=${CXR_SHARED_DATA:-../shared/data}
+[ -d "$D/tbx11k-extra" ] || { echo "no shared data at $D (set CXR_SHARED_DATA)"; exit 2; }
+[ -f "$RUNS/teacher.onnx" ] || { echo "no $RUNS/teacher.onnx: run scripts/train-bundled-models.sh first"; exit 2; }
+J="java -Dai.djl.offline=true -jar ${CXR_JAR:-target/cxr-studio.jar}"
+DATA="--images $D/tbx11k-tb/images --labels $D/tbx11k-tb/labels.csv
+      --images $D/nih-cxr14/images --labels $D/nih-cxr14/labels.csv
+      --images $D/tbx11k-extra/images --labels $D/tbx11k-extra/labels.csv"
+SPLIT="$RUNS/t448-seed42/split.csv"
+SS="--subset same-source=shenzhen,montgomery,da_db"
+mkdir -p "$OUT/scores"
+
+# student RECIPE SEED [ARGS...]: distill --baseline into OUT/RECIPE/dSEED (seed 42 of recipe a05
+# is the bundled student itself); a baseline finished by another recipe of the same seed is reused
+student() {
+  local recipe=$1 seed=$2; shift 2
+  local out=$OUT/$recipe/d$seed
+  [ "$recipe/$seed" = a05/42 ] && return
+  [ -f "$out/model.onnx" ] && return
+  mkdir -p "$out"
+  local base bases=("$OUT"/*/d$seed/baseline)
+  [ "$seed" = 42 ] && bases=("$RUNS/student/baseline")
+  for base in "${bases[@]}"; do
+    [ ! -d "$out/baseline" ] && [ -f "$base/model.onnx" ] && cp -r "$base" "$out/baseline"
+  done
+  $J distill --teacher "$RUNS/teacher.onnx" $DATA --arch student-s --size 224 --epochs 46 --seed "$seed" \
+      --split-seed 42 --box-weight 1 --baseline --out "$out" --resume "$@"
+}
+for seed in 43 44; do student a05 "$seed"; done
+for seed in 42 43 44; do student a02 "$seed" --alpha 0.2; done
+for seed in 42 43 44; do student a00 "$seed" --alpha 0; done
+
+# more students alone at 224 px, and ensembles with them
+for seed in 51 52 53; do
+  out=$OUT/t224-seed$seed
+  [ -f "$out/model.onnx" ] && continue
+  $J train $DATA --arch student-s --size 224 --epochs 46 --split-seed 42 --box-weight 1 --seed "$seed" --out "$out" --resume
+done
+M224=("$OUT/t224-seed51/model.onnx" "$OUT/t224-seed52/model.onnx" "$OUT/t224-seed53/model.onnx")
+M448=("$RUNS/t448-seed42/model.onnx" "$RUNS/t448-seed7/model.onnx" "$RUNS/t448-seed8/model.onnx")
+[ -f "$OUT/ens224.onnx" ] || $J ensemble --models "${M224[@]}" --out "$OUT/ens224.onnx"
+[ -f "$OUT/ens6.onnx" ] || $J ensemble --models "${M448[@]}" "${M224[@]}" --out "$OUT/ens6.onnx"
+
+# score NAME MODEL [scores-only]: calibrated boxes, validation figures into the card, per-image
+# scores (scores-only: for the bundled runs, calibrated and evaluated by train-bundled-models.sh)
+score() {
+  local csv=$OUT/scores/$1.csv m=$2
+  [ -f "$csv" ] && return
+  if [ "${3:-}" = scores-only ]; then
+    $J eval --model "$m" $DATA --split "$SPLIT" --group-by source --scores "$csv.tmp" > /dev/null
+  else
+    $J calibrate-boxes --model "$m" $DATA --split "$SPLIT" --use train --write-card
+    $J eval --model "$m" $DATA --split "$SPLIT" --group-by source --shortcut-check --into-card split \
+        --json "${m%.onnx}.eval.json" --scores "$csv.tmp"
+    $J eval --model "$m" --images $D/tbx11k-extra/images --labels $D/tbx11k-extra/labels.csv --split "$SPLIT" \
+        --into-card same_source_split --json "${m%.onnx}.same.json"
+  fi
+  mv "$csv.tmp" "$csv"
+}
+score teacher "$RUNS/teacher.onnx" scores-only
+score a05-d42 "$RUNS/student/model.onnx" scores-only
+score base-42 "$RUNS/student/baseline/model.onnx" scores-only
+for seed in 43 44; do score "a05-d$seed" "$OUT/a05/d$seed/model.onnx"; score "base-$seed" "$OUT/a05/d$seed/baseline/model.onnx"; done
+for r in a02 a00; do for seed in 42 43 44; do score "$r-d$seed" "$OUT/$r/d$seed/model.onnx"; done; done
+for seed in 51 52 53; do score "t224-$seed" "$OUT/t224-seed$seed/model.onnx"; done
+score ens224 "$OUT/ens224.onnx"
+score ens6 "$OUT/ens6.onnx"
+
+S=$OUT/scores
+cmp() { $J compare-scores $SS --json "$S/$1.json" "${@:2}" | tee "$S/$1.txt"; }
+cmp teacher-vs-alone $S/teacher.csv $S/base-42.csv $S/teacher.csv $S/base-43.csv $S/teacher.csv $S/base-44.csv
+for r in a05 a02 a00; do
+  cmp "$r-vs-alone" $S/$r-d42.csv $S/base-42.csv $S/$r-d43.csv $S/base-43.csv $S/$r-d44.csv $S/base-44.csv
+done
