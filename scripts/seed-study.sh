@@ -2,12 +2,12 @@
 # The session-8 study "is the teacher better than the student alone?" (docs/models.md, "Three
 # seeds"): the bundled student recipe run with seeds 42, 43 and 44 (distill --baseline: the
 # student alone and the distilled student, same split, teacher, box guidance and 46 epochs), the
-# same with --alpha 0.2 and --alpha 0, three more 224 px students alone, a student-m alone and
-# two more ensembles,
+# same with --alpha 0.2 and --alpha 0, three more 224 px students alone, a student-m alone (and
+# the seed-42 student distilled from it) and two more ensembles,
 # every model's boxes calibrated on the training images and its per-image validation scores
 # written; then compare-scores over the three seeds. Needs the runs of
 # scripts/train-bundled-models.sh in RUNS (the teacher, its members and the split). Every step
-# is skipped when done and resumes when interrupted. About 2 h 55 min on a 2-core machine.
+# is skipped when done and resumes when interrupted. About 3 h 05 min on a 2-core machine.
 #
 #   scripts/seed-study.sh [RUNS_DIR]      (default runs/bundled; writes RUNS_DIR/seeds)
 set -euo pipefail
@@ -54,6 +54,13 @@ done
 # a wider network alone: student-m (1.07M parameters) at 224 px, 30 epochs (~12 min)
 [ -f "$OUT/m224-seed61/model.onnx" ] || $J train $DATA --arch student-m --size 224 --epochs 30 --split-seed 42 \
     --box-weight 1 --seed 61 --out "$OUT/m224-seed61" --resume
+# the bundled student recipe (seed 42) distilled from that student-m network instead
+if [ ! -f "$OUT/tm/d42/model.onnx" ]; then
+  mkdir -p "$OUT/tm/d42"
+  [ -d "$OUT/tm/d42/baseline" ] || cp -r "$RUNS/student/baseline" "$OUT/tm/d42/baseline"
+  $J distill --teacher "$OUT/m224-seed61/model.onnx" $DATA --arch student-s --size 224 --epochs 46 --seed 42 \
+      --split-seed 42 --box-weight 1 --baseline --out "$OUT/tm/d42" --resume
+fi
 M224=("$OUT/t224-seed51/model.onnx" "$OUT/t224-seed52/model.onnx" "$OUT/t224-seed53/model.onnx")
 M448=("$RUNS/t448-seed42/model.onnx" "$RUNS/t448-seed7/model.onnx" "$RUNS/t448-seed8/model.onnx")
 [ -f "$OUT/ens224.onnx" ] || $J ensemble --models "${M224[@]}" --out "$OUT/ens224.onnx"
@@ -82,12 +89,14 @@ for seed in 43 44; do score "a05-d$seed" "$OUT/a05/d$seed/model.onnx"; score "ba
 for r in a02 a00; do for seed in 42 43 44; do score "$r-d$seed" "$OUT/$r/d$seed/model.onnx"; done; done
 for seed in 51 52 53; do score "t224-$seed" "$OUT/t224-seed$seed/model.onnx"; done
 score m224-61 "$OUT/m224-seed61/model.onnx"
+score tm-d42 "$OUT/tm/d42/model.onnx"
 score ens224 "$OUT/ens224.onnx"
 score ens6 "$OUT/ens6.onnx"
 
 S=$OUT/scores
 cmp() { $J compare-scores $SS --json "$S/$1.json" "${@:2}" | tee "$S/$1.txt"; }
 cmp teacher-vs-alone $S/teacher.csv $S/base-42.csv $S/teacher.csv $S/base-43.csv $S/teacher.csv $S/base-44.csv
+cmp tm-vs-alone $S/tm-d42.csv $S/base-42.csv
 cmp m224-vs-alone $S/m224-61.csv $S/base-42.csv $S/m224-61.csv $S/base-43.csv $S/m224-61.csv $S/base-44.csv
 for r in a05 a02 a00; do
   cmp "$r-vs-alone" $S/$r-d42.csv $S/base-42.csv $S/$r-d43.csv $S/base-43.csv $S/$r-d44.csv $S/base-44.csv
