@@ -2,6 +2,7 @@ package org.cxrstudio.core.training;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
 import ai.djl.pytorch.jni.JniUtils;
 
@@ -19,11 +20,19 @@ import java.util.List;
  * {@code w −= lr·(m̂ / (√v̂ + ε) + wd·w)} with bias-corrected {@code m̂, v̂}. Biases and batch-norm
  * parameters (1-D) get no weight decay. Not thread-safe; call {@link #step} outside a gradient
  * collector.
+ *
+ * <p>A batch whose gradient is not finite, or so large that its square overflows a float
+ * ({@code |g| ≥ }{@value #GRADIENT_LIMIT}), is skipped: applied, it would set {@code v} to infinity
+ * for good and freeze every later update at zero (Adam divides by {@code √v}) while the loss still
+ * looked finite — a silent stall that was seen once here, in a distillation whose validation figures
+ * stopped moving after epoch 10.
  */
 final class AdamW {
     static final float BETA1 = 0.9f;
     static final float BETA2 = 0.999f;
     static final float EPS = 1e-8f;
+    /** Largest gradient magnitude applied; its square (1e36) still fits a float. */
+    static final float GRADIENT_LIMIT = 1e18f;
 
     private final List<Parameter> params;
     private final List<NDArray> m = new ArrayList<>();
@@ -31,6 +40,7 @@ final class AdamW {
     private final NDManager manager;
     private final float weightDecay;
     private long steps;
+    private String lastSkipReason;
 
     /** @param params trainable parameters (those requiring gradients), in a fixed order */
     AdamW(List<Parameter> params, NDManager manager, float weightDecay) {
@@ -47,12 +57,33 @@ final class AdamW {
         return steps;
     }
 
-    /** One update with learning rate {@code lr}; then zeroes the gradients. */
-    void step(float lr) {
+    /** Why the last skipped step was skipped (parameter and gradient magnitude), or {@code null}. */
+    String lastSkipReason() {
+        return lastSkipReason;
+    }
+
+    /**
+     * One update with learning rate {@code lr}; then zeroes the gradients. A step whose gradient is
+     * not finite or exceeds {@value #GRADIENT_LIMIT} in magnitude changes nothing (weights, moments
+     * and step count stay as they were; see {@link #lastSkipReason()}).
+     *
+     * @return whether the update was applied
+     */
+    boolean step(float lr) {
         // PyTorch's grad mode is per thread and on by default: a thread that never opened a
         // GradientCollector (the training panel's worker, a test runner) would record these
         // in-place updates on leaf parameters and fail. The collector itself turns it back on.
         JniUtils.setGradMode(false);
+        String bad = firstBadGradient();
+        if (bad != null) {
+            lastSkipReason = bad;
+            for (Parameter p : params) {
+                try (NDArray g = p.getArray().getGradient()) {
+                    g.set(new NDIndex("..."), 0f); // g - g would keep NaN
+                }
+            }
+            return false;
+        }
         steps++;
         float c1 = (float) (1 - Math.pow(BETA1, steps));
         float c2 = (float) (1 - Math.pow(BETA2, steps));
@@ -82,6 +113,20 @@ final class AdamW {
                 g.subi(g);
             }
         }
+        return true;
+    }
+
+    /** The first parameter whose gradient is not finite or exceeds the limit, described; else null. */
+    private String firstBadGradient() {
+        for (Parameter p : params) {
+            try (NDArray g = p.getArray().getGradient(); NDArray a = g.abs(); NDArray max = a.max()) {
+                float x = max.getFloat();
+                if (!(x < GRADIENT_LIMIT)) { // also true for NaN
+                    return p.getName() + " |g|max=" + x;
+                }
+            }
+        }
+        return null;
     }
 
     void save(DataOutputStream out) throws IOException {

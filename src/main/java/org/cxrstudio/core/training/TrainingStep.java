@@ -13,15 +13,22 @@ import org.cxrstudio.core.training.loss.Losses;
  * {@code (1−α)·BCE(labels or AALS targets) + α·T²·BCE(z/T, soft teacher) + β·CAM transfer}
  * (only the first term without a teacher), plus {@code γ·CAM-to-box-mask} on images with expert boxes
  * when box guidance is on, backward, AdamW update. All intermediate arrays live
- * in a sub-manager closed after the step. Not thread-safe.
+ * in a sub-manager closed after the step. A batch whose gradient overflows is skipped with a
+ * warning ({@link AdamW#step}); {@value #MAX_CONSECUTIVE_SKIPS} such batches in a row end the run as
+ * diverged. Not thread-safe.
  */
 final class TrainingStep {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TrainingStep.class);
+    static final int MAX_CONSECUTIVE_SKIPS = 20;
+
     private final StudentNet net;
     private final AdamW opt;
     private final double kdAlpha;
     private final double temperature;
     private final double camWeight;
     private final double boxWeight;
+    private int consecutiveSkips;
+    private long skipped;
 
     TrainingStep(StudentNet net, AdamW opt, double kdAlpha, double temperature, double camWeight, double boxWeight) {
         this.net = net;
@@ -32,6 +39,11 @@ final class TrainingStep {
         this.boxWeight = boxWeight;
     }
 
+    /** Batches skipped so far because their gradient overflowed. */
+    long skipped() {
+        return skipped;
+    }
+
     /**
      * @return the batch loss before the update
      * @throws IllegalStateException when the loss is not finite (diverged)
@@ -40,6 +52,8 @@ final class TrainingStep {
         int n = d.n();
         int s = net.inputSize();
         float lossValue;
+        String lossTerms;
+        boolean applied;
         try (NDManager sub = net.manager().newSubManager()) {
             NDArray x = sub.create(d.x(), new Shape(n, 1, s, s));
             NDArray target = sub.create(d.target(), new Shape(n, 1));
@@ -48,29 +62,48 @@ final class TrainingStep {
                 NDList out = net.block().forward(net.store(), new NDList(x), true);
                 NDArray logits = out.get(0);
                 NDArray loss = Losses.bce(logits, target, wSup);
+                StringBuilder terms = new StringBuilder("labels ").append(loss.getFloat());
                 if (d.soft() != null) {
                     NDArray soft = sub.create(d.soft(), new Shape(n, 1));
                     NDArray ones = sub.ones(new Shape(n, 1));
-                    loss = loss.mul((float) (1 - kdAlpha))
-                            .add(Losses.distillation(logits, soft, (float) temperature, ones).mul((float) kdAlpha));
+                    NDArray kd = Losses.distillation(logits, soft, (float) temperature, ones);
+                    terms.append(", kd ").append(kd.getFloat());
+                    loss = loss.mul((float) (1 - kdAlpha)).add(kd.mul((float) kdAlpha));
                     if (camWeight > 0) {
                         NDArray tcam = sub.create(d.cam(), new Shape(n, 1, net.camHeight(), net.camWidth()));
                         NDArray wCam = sub.create(d.wCam(), new Shape(n));
-                        loss = loss.add(Losses.camTransfer(out.get(1), tcam, wCam).mul((float) camWeight));
+                        NDArray cam = Losses.camTransfer(out.get(1), tcam, wCam);
+                        terms.append(", cam ").append(cam.getFloat());
+                        loss = loss.add(cam.mul((float) camWeight));
                     }
                 }
                 if (boxWeight > 0 && d.boxMask() != null) {
                     NDArray mask = sub.create(d.boxMask(), new Shape(n, 1, net.camHeight(), net.camWidth()));
                     NDArray wBox = sub.create(d.wBox(), new Shape(n));
-                    loss = loss.add(Losses.camTransfer(out.get(1), mask, wBox).mul((float) boxWeight));
+                    NDArray box = Losses.camTransfer(out.get(1), mask, wBox);
+                    terms.append(", box ").append(box.getFloat());
+                    loss = loss.add(box.mul((float) boxWeight));
                 }
                 gc.backward(loss);
                 lossValue = loss.getFloat();
+                lossTerms = terms.toString();
             }
-            opt.step(lr);
+            applied = opt.step(lr);
         }
         if (!Float.isFinite(lossValue)) {
             throw new IllegalStateException("training diverged (loss " + lossValue + "); try a lower --lr");
+        }
+        if (!applied) {
+            skipped++;
+            consecutiveSkips++;
+            LOG.warn("skipped a batch whose gradient overflowed ({}; loss terms: {}); {} skipped so far",
+                    opt.lastSkipReason(), lossTerms, skipped);
+            if (consecutiveSkips >= MAX_CONSECUTIVE_SKIPS) {
+                throw new IllegalStateException("training diverged (" + consecutiveSkips
+                        + " batches in a row with an overflowing gradient); try a lower --lr");
+            }
+        } else {
+            consecutiveSkips = 0;
         }
         return lossValue;
     }

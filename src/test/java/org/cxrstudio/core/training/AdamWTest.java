@@ -73,4 +73,30 @@ class AdamWTest {
             assertThat(b.getArray().toFloatArray()).containsExactly(a.getArray().toFloatArray(), within(1e-7f));
         }
     }
+
+    @Test
+    void aStepWithAnOverflowingOrNonFiniteGradientChangesNothingAndLaterStepsStillMove() {
+        try (NDManager nd = NDManager.newBaseManager("PyTorch")) {
+            Parameter p = param(nd, 1f);
+            AdamW opt = new AdamW(List.of(p), nd, 0.1f);
+            backward(p.getArray(), new float[] {1, 1, 1, 1});
+            assertThat(opt.step(0.01f)).isTrue();
+            float[] before = p.getArray().toFloatArray();
+            for (float bad : new float[] {3e19f, Float.POSITIVE_INFINITY, Float.NaN}) {
+                backward(p.getArray(), new float[] {1, bad, 1, 1});
+                assertThat(opt.step(0.01f)).as("gradient %s", bad).isFalse();
+                assertThat(opt.lastSkipReason()).startsWith("w |g|max=");
+                assertThat(p.getArray().toFloatArray()).containsExactly(before);
+                assertThat(p.getArray().getGradient().toFloatArray()).containsOnly(0f);
+                assertThat(opt.steps()).isEqualTo(1);
+            }
+            // without the guard, v would be infinite here and this update zero
+            backward(p.getArray(), new float[] {1, 1, 1, 1});
+            assertThat(opt.step(0.01f)).isTrue();
+            float[] after = p.getArray().toFloatArray();
+            for (int i = 0; i < 4; i++) {
+                assertThat(after[i]).isLessThan(before[i] - 0.005f);
+            }
+        }
+    }
 }
