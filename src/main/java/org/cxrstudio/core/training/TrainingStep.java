@@ -58,37 +58,39 @@ final class TrainingStep {
             NDArray x = sub.create(d.x(), new Shape(n, 1, s, s));
             NDArray target = sub.create(d.target(), new Shape(n, 1));
             NDArray wSup = sub.create(d.wSup(), new Shape(n, 1));
+            NDArray sup;
+            NDArray kd = null;
+            NDArray cam = null;
+            NDArray box = null;
             try (GradientCollector gc = Engine.getEngine(StudentNet.ENGINE).newGradientCollector()) {
                 NDList out = net.block().forward(net.store(), new NDList(x), true);
                 NDArray logits = out.get(0);
                 NDArray loss = Losses.bce(logits, target, wSup);
-                StringBuilder terms = new StringBuilder("labels ").append(loss.getFloat());
+                sup = loss;
                 if (d.soft() != null) {
                     NDArray soft = sub.create(d.soft(), new Shape(n, 1));
                     NDArray ones = sub.ones(new Shape(n, 1));
-                    NDArray kd = Losses.distillation(logits, soft, (float) temperature, ones);
-                    terms.append(", kd ").append(kd.getFloat());
+                    kd = Losses.distillation(logits, soft, (float) temperature, ones);
                     loss = loss.mul((float) (1 - kdAlpha)).add(kd.mul((float) kdAlpha));
                     if (camWeight > 0) {
                         NDArray tcam = sub.create(d.cam(), new Shape(n, 1, net.camHeight(), net.camWidth()));
                         NDArray wCam = sub.create(d.wCam(), new Shape(n));
-                        NDArray cam = Losses.camTransfer(out.get(1), tcam, wCam);
-                        terms.append(", cam ").append(cam.getFloat());
+                        cam = Losses.camTransfer(out.get(1), tcam, wCam);
                         loss = loss.add(cam.mul((float) camWeight));
                     }
                 }
                 if (boxWeight > 0 && d.boxMask() != null) {
                     NDArray mask = sub.create(d.boxMask(), new Shape(n, 1, net.camHeight(), net.camWidth()));
                     NDArray wBox = sub.create(d.wBox(), new Shape(n));
-                    NDArray box = Losses.camTransfer(out.get(1), mask, wBox);
-                    terms.append(", box ").append(box.getFloat());
+                    box = Losses.camTransfer(out.get(1), mask, wBox);
                     loss = loss.add(box.mul((float) boxWeight));
                 }
                 gc.backward(loss);
                 lossValue = loss.getFloat();
-                lossTerms = terms.toString();
             }
             applied = opt.step(lr);
+            lossTerms = applied ? null : "labels " + sup.getFloat() + (kd == null ? "" : ", kd " + kd.getFloat())
+                    + (cam == null ? "" : ", cam " + cam.getFloat()) + (box == null ? "" : ", box " + box.getFloat());
         }
         if (!Float.isFinite(lossValue)) {
             throw new IllegalStateException("training diverged (loss " + lossValue + "); try a lower --lr");
