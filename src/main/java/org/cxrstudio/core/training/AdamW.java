@@ -28,6 +28,7 @@ import java.util.List;
  * stopped moving after epoch 10.
  */
 final class AdamW {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AdamW.class);
     static final float BETA1 = 0.9f;
     static final float BETA2 = 0.999f;
     static final float EPS = 1e-8f;
@@ -146,11 +147,29 @@ final class AdamW {
         }
         for (int i = 0; i < n; i++) {
             ai.djl.ndarray.types.Shape shape = m.get(i).getShape();
-            NDArray mi = manager.create(readFloats(in, shape.size()), shape);
-            NDArray vi = manager.create(readFloats(in, shape.size()), shape);
+            float[] mf = readFloats(in, shape.size());
+            float[] vf = readFloats(in, shape.size());
+            if (!allFinite(mf) || !allFinite(vf)) {
+                // written before bad steps were skipped: an infinite v would freeze this
+                // parameter for the rest of the run, so its moments start afresh
+                LOG.warn("checkpoint optimizer state of {} is not finite; its moments are reset", params.get(i).getName());
+                java.util.Arrays.fill(mf, 0f);
+                java.util.Arrays.fill(vf, 0f);
+            }
+            NDArray mi = manager.create(mf, shape);
+            NDArray vi = manager.create(vf, shape);
             m.set(i, mi).close();
             v.set(i, vi).close();
         }
+    }
+
+    private static boolean allFinite(float[] a) {
+        for (float x : a) {
+            if (!Float.isFinite(x)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void writeFloats(DataOutputStream out, float[] a) throws IOException {

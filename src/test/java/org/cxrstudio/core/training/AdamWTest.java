@@ -99,4 +99,30 @@ class AdamWTest {
             }
         }
     }
+
+    @Test
+    void aCheckpointWithInfiniteMomentsLoadsWithThoseMomentsReset() throws Exception {
+        try (NDManager nd = NDManager.newBaseManager("PyTorch")) {
+            // the state a run frozen by an overflowing step left behind: v = +inf everywhere
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.writeLong(500);
+            out.writeInt(1);
+            for (float[] a : new float[][] {{0.1f, 0.1f, 0.1f, 0.1f}, {Float.POSITIVE_INFINITY, 1, 1, 1}}) {
+                out.writeInt(4);
+                for (float x : a) {
+                    out.writeFloat(x);
+                }
+            }
+            Parameter p = param(nd, 1f);
+            AdamW opt = new AdamW(List.of(p), nd, 0f);
+            opt.load(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+            backward(p.getArray(), new float[] {1, 1, 1, 1});
+            assertThat(opt.step(0.01f)).isTrue();
+            // moments reset, so the step moves each weight by ~lr (an infinite v would give 0)
+            for (float w : p.getArray().toFloatArray()) {
+                assertThat(w).isLessThan(1 - 0.001f);
+            }
+        }
+    }
 }
