@@ -5,11 +5,14 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
 import ai.djl.pytorch.jni.JniUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -28,7 +31,7 @@ import java.util.List;
  * stopped moving after epoch 10.
  */
 final class AdamW {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AdamW.class);
+    private static final Logger LOG = LoggerFactory.getLogger(AdamW.class);
     static final float BETA1 = 0.9f;
     static final float BETA2 = 0.999f;
     static final float EPS = 1e-8f;
@@ -153,8 +156,8 @@ final class AdamW {
                 // written before bad steps were skipped: an infinite v would freeze this
                 // parameter for the rest of the run, so its moments start afresh
                 LOG.warn("checkpoint optimizer state of {} is not finite; its moments are reset", params.get(i).getName());
-                java.util.Arrays.fill(mf, 0f);
-                java.util.Arrays.fill(vf, 0f);
+                Arrays.fill(mf, 0f);
+                Arrays.fill(vf, 0f);
             }
             NDArray mi = manager.create(mf, shape);
             NDArray vi = manager.create(vf, shape);

@@ -7,6 +7,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import org.cxrstudio.core.training.loss.Losses;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One optimisation step: forward in training mode, the loss
@@ -18,7 +20,7 @@ import org.cxrstudio.core.training.loss.Losses;
  * diverged. Not thread-safe.
  */
 final class TrainingStep {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TrainingStep.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingStep.class);
     static final int MAX_CONSECUTIVE_SKIPS = 20;
 
     private final StudentNet net;
