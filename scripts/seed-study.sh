@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# The session-8 study "is the teacher better than the student alone?" (docs/models.md, "Three
-# seeds"): the bundled student recipe run with seeds 42, 43 and 44 (distill --baseline: the
-# student alone and the distilled student, same split, teacher, box guidance and 46 epochs), the
-# same with --alpha 0.2 and --alpha 0, three more 224 px students alone, a student-m alone (and
-# the seed-42 student distilled from it) and two more ensembles,
-# every model's boxes calibrated on the training images and its per-image validation scores
-# written; then compare-scores over the three seeds. Needs the runs of
-# scripts/train-bundled-models.sh in RUNS (the teacher, its members and the split). Every step
-# is skipped when done and resumes when interrupted. About 3 h 05 min on a 2-core machine.
+# The sessions-8/9 study "is the teacher better than the student alone?" (docs/models.md, "Three
+# seeds" and "Session 9"). Session 8: the session-7 teacher (three student-s @ 448 px, trained
+# here into OUT/t448-seed*) and its student recipe run with seeds 42, 43 and 44 (distill
+# --baseline: the student alone and the distilled student, same split, teacher, box guidance and
+# 46 epochs), the same with --alpha 0.2 and --alpha 0, three more 224 px students alone, a
+# student-m alone (and the seed-42 student distilled from it) and two more ensembles. Session 9:
+# the bundled recipe (teacher = three student-m @ 224, the members and seed-42 student of
+# scripts/train-bundled-models.sh in RUNS) distilled with seeds 43 and 44 too. Every model's boxes
+# calibrated on the training images and its per-image validation scores written; then
+# compare-scores over the three seeds. Needs the runs of scripts/train-bundled-models.sh in RUNS.
+# Every step is skipped when done and resumes when interrupted. About 4 h 30 min on a 2-core
+# machine.
 #
 #   scripts/seed-study.sh [RUNS_DIR]      (default runs/bundled; writes RUNS_DIR/seeds)
 set -euo pipefail
@@ -21,16 +24,26 @@ J="java -Dai.djl.offline=true -jar ${CXR_JAR:-target/cxr-studio.jar}"
 DATA="--images $D/tbx11k-tb/images --labels $D/tbx11k-tb/labels.csv
       --images $D/nih-cxr14/images --labels $D/nih-cxr14/labels.csv
       --images $D/tbx11k-extra/images --labels $D/tbx11k-extra/labels.csv"
-SPLIT="$RUNS/t448-seed42/split.csv"
+SPLIT="$RUNS/m224-seed61/split.csv"
 SS="--subset same-source=shenzhen,montgomery,da_db"
 mkdir -p "$OUT/scores"
 
-# student RECIPE SEED [ARGS...]: distill --baseline into OUT/RECIPE/dSEED (seed 42 of recipe a05
-# is the bundled student itself); a baseline finished by another recipe of the same seed is reused
+# the session-7 teacher: three student-s @ 448 px (24 epochs, seeds 42, 7, 8), merged
+for seed in 42 7 8; do
+  [ -f "$OUT/t448-seed$seed/model.onnx" ] || $J train $DATA --arch student-s --size 448 --epochs 24 --split-seed 42 \
+      --box-weight 1 --seed "$seed" --out "$OUT/t448-seed$seed" --resume
+done
+M448=("$OUT/t448-seed42/model.onnx" "$OUT/t448-seed7/model.onnx" "$OUT/t448-seed8/model.onnx")
+T448=$OUT/teacher448.onnx
+[ -f "$T448" ] || $J ensemble --models "${M448[@]}" --out "$T448"
+
+# student RECIPE SEED [ARGS...]: distill --baseline from $TEACHER (default the session-7 teacher)
+# into OUT/RECIPE/dSEED (seed 42 of recipe em is the bundled student itself); a baseline finished
+# by another recipe of the same seed (for 42: the bundled student's) is reused
 student() {
   local recipe=$1 seed=$2; shift 2
   local out=$OUT/$recipe/d$seed
-  [ "$recipe/$seed" = a05/42 ] && return
+  [ "$recipe/$seed" = em/42 ] && return
   [ -f "$out/model.onnx" ] && return
   mkdir -p "$out"
   local base bases=("$OUT"/*/d$seed/baseline)
@@ -38,10 +51,10 @@ student() {
   for base in "${bases[@]}"; do
     [ ! -d "$out/baseline" ] && [ -f "$base/model.onnx" ] && cp -r "$base" "$out/baseline"
   done
-  $J distill --teacher "$RUNS/teacher.onnx" $DATA --arch student-s --size 224 --epochs 46 --seed "$seed" \
+  $J distill --teacher "${TEACHER:-$T448}" $DATA --arch student-s --size 224 --epochs 46 --seed "$seed" \
       --split-seed 42 --box-weight 1 --baseline --out "$out" --resume "$@"
 }
-for seed in 43 44; do student a05 "$seed"; done
+for seed in 42 43 44; do student a05 "$seed"; done
 for seed in 42 43 44; do student a02 "$seed" --alpha 0.2; done
 for seed in 42 43 44; do student a00 "$seed" --alpha 0; done
 
@@ -51,20 +64,22 @@ for seed in 51 52 53; do
   [ -f "$out/model.onnx" ] && continue
   $J train $DATA --arch student-s --size 224 --epochs 46 --split-seed 42 --box-weight 1 --seed "$seed" --out "$out" --resume
 done
-# a wider network alone: student-m (1.07M parameters) at 224 px, 30 epochs (~12 min)
-[ -f "$OUT/m224-seed61/model.onnx" ] || $J train $DATA --arch student-m --size 224 --epochs 30 --split-seed 42 \
-    --box-weight 1 --seed 61 --out "$OUT/m224-seed61" --resume
+# a wider network alone: student-m (1.07M parameters) at 224 px, 30 epochs (~12 min), seed 61 =
+# the bundled teacher's first member
 # the bundled student recipe (seed 42) distilled from that student-m network instead
 if [ ! -f "$OUT/tm/d42/model.onnx" ]; then
   mkdir -p "$OUT/tm/d42"
   [ -d "$OUT/tm/d42/baseline" ] || cp -r "$RUNS/student/baseline" "$OUT/tm/d42/baseline"
-  $J distill --teacher "$OUT/m224-seed61/model.onnx" $DATA --arch student-s --size 224 --epochs 46 --seed 42 \
+  $J distill --teacher "$RUNS/m224-seed61/model.onnx" $DATA --arch student-s --size 224 --epochs 46 --seed 42 \
       --split-seed 42 --box-weight 1 --baseline --out "$OUT/tm/d42" --resume
 fi
 M224=("$OUT/t224-seed51/model.onnx" "$OUT/t224-seed52/model.onnx" "$OUT/t224-seed53/model.onnx")
-M448=("$RUNS/t448-seed42/model.onnx" "$RUNS/t448-seed7/model.onnx" "$RUNS/t448-seed8/model.onnx")
 [ -f "$OUT/ens224.onnx" ] || $J ensemble --models "${M224[@]}" --out "$OUT/ens224.onnx"
 [ -f "$OUT/ens6.onnx" ] || $J ensemble --models "${M448[@]}" "${M224[@]}" --out "$OUT/ens6.onnx"
+
+# session 9: the bundled recipe (teacher = the three student-m @ 224 members merged, RUNS/teacher.onnx)
+# with seeds 43 and 44 (seed 42 is the bundled student)
+for seed in 43 44; do TEACHER=$RUNS/teacher.onnx student em "$seed"; done
 
 # score NAME MODEL [scores-only]: calibrated boxes, validation figures into the card, per-image
 # scores (scores-only: for the bundled runs, calibrated and evaluated by train-bundled-models.sh)
@@ -83,21 +98,23 @@ score() {
   mv "$csv.tmp" "$csv"
 }
 score teacher "$RUNS/teacher.onnx" scores-only
-score a05-d42 "$RUNS/student/model.onnx" scores-only
+score em-d42 "$RUNS/student/model.onnx" scores-only
 score base-42 "$RUNS/student/baseline/model.onnx" scores-only
-for seed in 43 44; do score "a05-d$seed" "$OUT/a05/d$seed/model.onnx"; score "base-$seed" "$OUT/a05/d$seed/baseline/model.onnx"; done
-for r in a02 a00; do for seed in 42 43 44; do score "$r-d$seed" "$OUT/$r/d$seed/model.onnx"; done; done
+for seed in 61 62 63; do score "m224-$seed" "$RUNS/m224-seed$seed/model.onnx" scores-only; done
+score t448 "$T448"
+for seed in 43 44; do score "em-d$seed" "$OUT/em/d$seed/model.onnx"; score "base-$seed" "$OUT/em/d$seed/baseline/model.onnx"; done
+for r in a05 a02 a00; do for seed in 42 43 44; do score "$r-d$seed" "$OUT/$r/d$seed/model.onnx"; done; done
 for seed in 51 52 53; do score "t224-$seed" "$OUT/t224-seed$seed/model.onnx"; done
-score m224-61 "$OUT/m224-seed61/model.onnx"
 score tm-d42 "$OUT/tm/d42/model.onnx"
 score ens224 "$OUT/ens224.onnx"
 score ens6 "$OUT/ens6.onnx"
 
 S=$OUT/scores
 cmp() { $J compare-scores $SS --json "$S/$1.json" "${@:2}" | tee "$S/$1.txt"; }
+three() { local name=$1 x=$2 y=$3; cmp "$name" $S/$x-d42.csv $S/$y-42.csv $S/$x-d43.csv $S/$y-43.csv $S/$x-d44.csv $S/$y-44.csv; }
+cmp t448-vs-alone $S/t448.csv $S/base-42.csv $S/t448.csv $S/base-43.csv $S/t448.csv $S/base-44.csv
 cmp teacher-vs-alone $S/teacher.csv $S/base-42.csv $S/teacher.csv $S/base-43.csv $S/teacher.csv $S/base-44.csv
+cmp m224-vs-alone $S/m224-61.csv $S/base-42.csv $S/m224-62.csv $S/base-43.csv $S/m224-63.csv $S/base-44.csv
 cmp tm-vs-alone $S/tm-d42.csv $S/base-42.csv
-cmp m224-vs-alone $S/m224-61.csv $S/base-42.csv $S/m224-61.csv $S/base-43.csv $S/m224-61.csv $S/base-44.csv
-for r in a05 a02 a00; do
-  cmp "$r-vs-alone" $S/$r-d42.csv $S/base-42.csv $S/$r-d43.csv $S/base-43.csv $S/$r-d44.csv $S/base-44.csv
-done
+for r in a05 a02 a00 em; do three "$r-vs-alone" "$r" base; done
+cmp em-vs-a05 $S/em-d42.csv $S/a05-d42.csv $S/em-d43.csv $S/a05-d43.csv $S/em-d44.csv $S/a05-d44.csv
