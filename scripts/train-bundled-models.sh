@@ -2,7 +2,7 @@
 # Reproduces models/teacher.onnx and models/student.onnx (with their cards) from ../shared/data.
 # Every step resumes: rerun the script after an interruption and it continues where it stopped
 # (a finished step is skipped). CPU only; about 1 h 15 min on a 2-core machine (session 9: members
-# 12 + 13 + 13 min, students 2 x ~11 min, calibration and evaluation ~15 min).
+# 12 + 13 + 14 min, students 2 x ~11 min, calibration and evaluation ~15 min).
 #
 #   mvn -B -q -ntp package -DskipTests && scripts/train-bundled-models.sh [RUNS_DIR]
 # (CXR_JAR=path/to/cxr-studio.jar uses a copy of the jar, so that rebuilding target/ meanwhile is safe)
