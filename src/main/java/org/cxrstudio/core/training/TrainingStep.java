@@ -41,11 +41,6 @@ final class TrainingStep {
         this.boxWeight = boxWeight;
     }
 
-    /** Batches skipped so far because their gradient overflowed. */
-    long skipped() {
-        return skipped;
-    }
-
     /**
      * @return the batch loss before the update
      * @throws IllegalStateException when the loss is not finite (diverged)
