@@ -6,10 +6,10 @@
 # 46 epochs), the same with --alpha 0.2 and --alpha 0, three more 224 px students alone, a
 # student-m alone (and the seed-42 student distilled from it) and two more ensembles. Session 9:
 # the bundled recipe (teacher = three student-m @ 224, the members and seed-42 student of
-# scripts/train-bundled-models.sh in RUNS) distilled with seeds 43 and 44 too. Every model's boxes
-# calibrated on the training images and its per-image validation scores written; then
+# scripts/train-bundled-models.sh in RUNS) distilled with seeds 43 and 44 too, and with --alpha 0.
+# Every model's boxes calibrated on the training images and its per-image validation scores written; then
 # compare-scores over the three seeds. Needs the runs of scripts/train-bundled-models.sh in RUNS.
-# Every step is skipped when done and resumes when interrupted. About 4 h 30 min on a 2-core
+# Every step is skipped when done and resumes when interrupted. About 5 h on a 2-core
 # machine.
 #
 #   scripts/seed-study.sh [RUNS_DIR]      (default runs/bundled; writes RUNS_DIR/seeds)
@@ -80,6 +80,8 @@ M224=("$OUT/t224-seed51/model.onnx" "$OUT/t224-seed52/model.onnx" "$OUT/t224-see
 # session 9: the bundled recipe (teacher = the three student-m @ 224 members merged, RUNS/teacher.onnx)
 # with seeds 43 and 44 (seed 42 is the bundled student)
 for seed in 43 44; do TEACHER=$RUNS/teacher.onnx student em "$seed"; done
+# and with --alpha 0 (the teacher's CAM only; no soft targets)
+for seed in 42 43 44; do TEACHER=$RUNS/teacher.onnx student ea0 "$seed" --alpha 0; done
 
 # score NAME MODEL [scores-only]: calibrated boxes, validation figures into the card, per-image
 # scores (scores-only: for the bundled runs, calibrated and evaluated by train-bundled-models.sh)
@@ -103,7 +105,7 @@ score base-42 "$RUNS/student/baseline/model.onnx" scores-only
 for seed in 61 62 63; do score "m224-$seed" "$RUNS/m224-seed$seed/model.onnx" scores-only; done
 score t448 "$T448"
 for seed in 43 44; do score "em-d$seed" "$OUT/em/d$seed/model.onnx"; score "base-$seed" "$OUT/em/d$seed/baseline/model.onnx"; done
-for r in a05 a02 a00; do for seed in 42 43 44; do score "$r-d$seed" "$OUT/$r/d$seed/model.onnx"; done; done
+for r in a05 a02 a00 ea0; do for seed in 42 43 44; do score "$r-d$seed" "$OUT/$r/d$seed/model.onnx"; done; done
 for seed in 51 52 53; do score "t224-$seed" "$OUT/t224-seed$seed/model.onnx"; done
 score tm-d42 "$OUT/tm/d42/model.onnx"
 score ens224 "$OUT/ens224.onnx"
@@ -116,5 +118,5 @@ cmp t448-vs-alone $S/t448.csv $S/base-42.csv $S/t448.csv $S/base-43.csv $S/t448.
 cmp teacher-vs-alone $S/teacher.csv $S/base-42.csv $S/teacher.csv $S/base-43.csv $S/teacher.csv $S/base-44.csv
 cmp m224-vs-alone $S/m224-61.csv $S/base-42.csv $S/m224-62.csv $S/base-43.csv $S/m224-63.csv $S/base-44.csv
 cmp tm-vs-alone $S/tm-d42.csv $S/base-42.csv
-for r in a05 a02 a00 em; do three "$r-vs-alone" "$r" base; done
+for r in a05 a02 a00 em ea0; do three "$r-vs-alone" "$r" base; done
 cmp em-vs-a05 $S/em-d42.csv $S/a05-d42.csv $S/em-d43.csv $S/a05-d43.csv $S/em-d44.csv $S/a05-d44.csv
