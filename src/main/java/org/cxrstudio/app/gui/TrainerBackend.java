@@ -51,7 +51,7 @@ final class TrainerBackend implements TrainingBackend {
 
     @Override
     public List<String> presets() {
-        return List.of("student-xs", "student-s", "student-m");
+        return List.of("student-xs", "student-s", "student-m", "mobilenetv2");
     }
 
     @Override
@@ -62,7 +62,7 @@ final class TrainerBackend implements TrainingBackend {
                 .timeBudget(r.timeBudgetMin() > 0 ? Duration.ofMinutes(r.timeBudgetMin()) : null)
                 .out(r.out()).resume(r.resume()).batchSize(r.batchSize()).learningRate(r.learningRate())
                 .teacher(r.teacher()).kdAlpha(r.kdAlpha()).temperature(r.temperature()).camWeight(r.camWeight())
-                .boxWeight(r.boxWeight())
+                .boxWeight(r.boxWeight()).init(r.init())
                 .aals(new Aals(r.aalsA0(), Aals.DEFAULT.t()))
                 .baseline(r.baseline()).role("student").name("cxr-" + r.arch() + "-" + r.inputSize())
                 .command("training panel").build();

@@ -14,6 +14,8 @@ import java.util.Map;
 final class CardInfo {
     /** Key of the LSE-LBA r0 in the training section (read back when exporting a checkpoint). */
     static final String R0 = "r0";
+    /** Key of the SHA-256 of the {@code --init} weights file in the training section. */
+    static final String INIT_SHA256 = "init_sha256";
 
     private CardInfo() { }
 
@@ -39,6 +41,11 @@ final class CardInfo {
             m.put("unlabeled", c.unlabeled().toString());
         }
         m.put("command", c.command());
+        if (state.initSha256 != null) {
+            m.put("init", c.init() == null ? null : c.init().toString());
+            m.put(INIT_SHA256, state.initSha256);
+            m.put("init_recipe", ImageNetInit.RECIPE);
+        }
         m.put("seed", c.seed());
         m.put("split_seed", c.splitSeed());
         m.put("epochs_planned", c.epochs());
@@ -49,7 +56,8 @@ final class CardInfo {
         m.put("time_budget", c.timeBudget() == null ? null : c.timeBudget().toString());
         m.put("batch_size", c.batchSize());
         m.put(R0, c.r0());
-        m.put("optimizer", String.format("AdamW lr %.2g (cosine to %.0f%%), weight decay %.2g", c.learningRate(),
+        m.put("optimizer", String.format("AdamW lr %.2g (%scosine to %.0f%%), weight decay %.2g", c.learningRate(),
+                c.warmupBatches() > 0 ? "linear warm-up over " + c.warmupBatches() + " batches, " : "",
                 TrainingRun.LR_FLOOR * 100, c.weightDecay()));
         m.put("split", Split.FILE_NAME + ": stratified by source x label, " + Math.round(c.valFraction() * 100)
                 + "% validation, seed " + c.splitSeed());

@@ -12,6 +12,8 @@ import java.util.Map;
 final class RunState {
     /** Identifies what must not change between resumes: architecture, size, seed, batch, split, teacher. */
     String fingerprint = "";
+    /** SHA-256 of the {@code --init} weights the run started from, or {@code null} for a random start. */
+    String initSha256;
     /** Epochs fully completed. */
     int epoch;
     /** Batches done in the current (incomplete) epoch. */

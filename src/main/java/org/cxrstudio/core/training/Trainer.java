@@ -3,6 +3,7 @@ package org.cxrstudio.core.training;
 import org.cxrstudio.core.imaging.Preprocessing;
 
 import org.cxrstudio.core.inference.ModelCard;
+import org.cxrstudio.core.pretrained.MobileNetV2Weights;
 import org.cxrstudio.core.task.CancellationToken;
 import org.cxrstudio.core.task.ProgressListener;
 import org.cxrstudio.core.training.data.TensorCache;
@@ -72,9 +73,22 @@ public final class Trainer {
         TeacherModel teacherModel = c.teacher() == null ? null : TeacherModel.load(c.teacher());
         try {
             networks.check(c.arch(), c.inputSize());
+            MobileNetV2Weights init = null;
+            if (c.init() != null) {
+                ImageNetInit.checkArch(c.arch(), c.inputSize());
+                init = ImageNetInit.read(c.init());
+            }
+            String initSha = init == null ? null : init.sourceSha256();
+            if (ckpt.hasLast()) {
+                checkInit(ckpt, ckpt.readState().initSha256, initSha, c.init()); // before any data work
+            }
             PreparedData data = PreparedData.prepare(c, ckpt.hasLast());
             TensorCache cache = data.cache(c.cacheDir(), c.inputSize(), c.crop(), progress, cancel);
             try (StudentNet net = new StudentNet(networks, c.arch(), c.inputSize(), c.r0(), c.seed())) {
+                if (init != null && !ckpt.hasLast()) {
+                    ImageNetInit.apply(init, net.block());
+                    progress.log("starting from ImageNet weights " + c.init() + " (sha256 " + init.sourceSha256() + ")");
+                }
                 TeacherTargets targets = null;
                 if (teacherModel != null) {
                     // the teacher sees the input its own card describes (size and crop)
@@ -100,6 +114,7 @@ public final class Trainer {
                     progress.log("resuming " + c.out() + " at epoch " + state.epoch + ", batch " + state.batchInEpoch);
                 }
                 state.fingerprint = fingerprint;
+                state.initSha256 = initSha;
                 TrainingRun run = new TrainingRun(c, data, cache, net, opt, targets, ckpt, state, progress, cancel);
                 String reason = state.epoch >= c.epochs() ? TrainingResult.COMPLETED : run.loop(start);
                 if (state.history.isEmpty()) {
@@ -206,6 +221,21 @@ public final class Trainer {
             networks.export(net.block(), card.architecture(), card.preprocessing().inputSize(), r0, card, onnx);
         }
         return onnx;
+    }
+
+    /**
+     * A resumed run continues from its checkpoint's weights, which descend from the start it was
+     * made with: resuming with another {@code --init}, with none where it had one, or with one where
+     * it had none would record a start the weights do not come from, so it is refused.
+     */
+    static void checkInit(Checkpoints ckpt, String recorded, String given, Path initFile) throws IOException {
+        if (java.util.Objects.equals(recorded, given)) {
+            return;
+        }
+        String was = recorded == null ? "a random start (no --init)" : "--init weights with sha256 " + recorded;
+        String now = given == null ? "no --init" : "--init " + initFile + " (sha256 " + given + ")";
+        throw new IOException(ckpt.last() + ": this run started from " + was + ", but it is resumed with " + now
+                + "; resume with the init file it started from, or use a new --out");
     }
 
     /**

@@ -36,6 +36,10 @@ import java.util.Objects;
  * @param sameSourceBoost epoch-share multiplier of same-source groups in the balanced sampler (1 = natural)
  * @param normalization  {@code per-image} (z-score, default) or {@code fixed} ({@code (v/255 − 0.5)/0.25})
  * @param crop           {@code none} (default) or {@code border} ({@link Preprocessing#crop()})
+ * @param init           ImageNet MobileNetV2 TFLite file the network starts from ({@code --init}; needs
+ *                       {@code --arch mobilenetv2}), or {@code null} for a random start; ignored for the
+ *                       weights of a resumed run, but its SHA-256 must match the one the run started from
+ * @param warmupBatches  linear learning-rate warm-up over the first N batches (0 = none)
  * @param teacher        teacher ONNX file for distillation, or {@code null} for supervised training
  * @param kdAlpha        weight α of the distillation term; the label term gets {@code 1 − α}
  * @param temperature    distillation temperature {@code T > 0}
@@ -52,7 +56,8 @@ import java.util.Objects;
 public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String arch, int inputSize, double r0, int epochs,
                              Duration timeBudget, Path out, boolean resume, long seed, long splitSeed, int batchSize,
                              double learningRate, double weightDecay, double valFraction, boolean augment,
-                             double sameSourceBoost, String normalization, String crop, Path teacher, double kdAlpha, double temperature, double camWeight, double boxWeight, Aals aals,
+                             double sameSourceBoost, String normalization, String crop, Path init, int warmupBatches,
+                             Path teacher, double kdAlpha, double temperature, double camWeight, double boxWeight, Aals aals,
                              boolean baseline, Path cacheDir, String role, String name, String command) {
 
     /** Smallest accepted r0: it keeps r, and so the division by r in LSE-LBA, away from 0. */
@@ -79,6 +84,9 @@ public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String
         }
         if (!(r0 >= MIN_R0 && r0 <= MAX_R0)) {
             throw new IllegalArgumentException("--r0 must be " + MIN_R0 + ".." + MAX_R0 + ", got " + r0);
+        }
+        if (warmupBatches < 0) {
+            throw new IllegalArgumentException("--warmup must be >= 0 batches, got " + warmupBatches);
         }
         if (epochs < 1) {
             throw new IllegalArgumentException("--epochs must be >= 1, got " + epochs);
@@ -122,8 +130,8 @@ public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String
     /** The same run with another output folder, teacher and baseline flag (for the baseline student). */
     public TrainingConfig asBaseline(Path baselineOut) {
         return new TrainingConfig(labeled, null, arch, inputSize, r0, epochs, timeBudget, baselineOut, resume, seed, splitSeed,
-                batchSize, learningRate, weightDecay, valFraction, augment, sameSourceBoost, normalization, crop, null,
-                kdAlpha, temperature, camWeight, boxWeight, aals, false, cacheDir, role, name + "-baseline",
+                batchSize, learningRate, weightDecay, valFraction, augment, sameSourceBoost, normalization, crop, init,
+                warmupBatches, null, kdAlpha, temperature, camWeight, boxWeight, aals, false, cacheDir, role, name + "-baseline",
                 command + " [baseline: labels only]");
     }
 
@@ -152,6 +160,8 @@ public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String
         private String normalization = Preprocessing.PER_IMAGE;
         private String crop = Preprocessing.CROP_NONE;
         private double sameSourceBoost = 1;
+        private Path init;
+        private int warmupBatches;
         private Path teacher;
         private double kdAlpha = 0.5;
         private double temperature = 2;
@@ -184,6 +194,10 @@ public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String
         public Builder sameSourceBoost(double v) { sameSourceBoost = v; return this; }
         public Builder normalization(String v) { normalization = v; return this; }
         public Builder crop(String v) { crop = v; return this; }
+        /** Default {@code null}: random initialisation. */
+        public Builder init(Path v) { init = v; return this; }
+        /** Default 0: no warm-up. */
+        public Builder warmupBatches(int v) { warmupBatches = v; return this; }
         public Builder teacher(Path v) { teacher = v; return this; }
         public Builder kdAlpha(double v) { kdAlpha = v; return this; }
         public Builder temperature(double v) { temperature = v; return this; }
@@ -204,7 +218,7 @@ public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String
             String r = role != null ? role : teacher != null ? "student" : "teacher";
             String n = name != null ? name : "cxr-" + arch;
             return new TrainingConfig(labeled, unlabeled, arch, inputSize, r0, epochs, timeBudget, out, resume, seed,
-                    splitSeed != null ? splitSeed : seed, batchSize, learningRate, weightDecay, valFraction, augment, sameSourceBoost, normalization, crop, teacher, kdAlpha,
+                    splitSeed != null ? splitSeed : seed, batchSize, learningRate, weightDecay, valFraction, augment, sameSourceBoost, normalization, crop, init, warmupBatches, teacher, kdAlpha,
                     temperature,
                     camWeight, boxWeight, aals, baseline, cache, r, n, command);
         }

@@ -219,6 +219,10 @@ final class TrainingRun {
             t = Math.max(t, (System.nanoTime() - startNanos) / (double) c.timeBudget().toNanos());
         }
         double f = LR_FLOOR + (1 - LR_FLOOR) * 0.5 * (1 + Math.cos(Math.PI * Math.min(1, t)));
+        long step = (long) epoch * bpe + batch;
+        if (step < c.warmupBatches()) {
+            f *= (step + 1) / (double) c.warmupBatches(); // pretrained weights: small steps until Adam's moments settle
+        }
         return (float) (c.learningRate() * f);
     }
 

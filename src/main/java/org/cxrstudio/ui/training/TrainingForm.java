@@ -11,6 +11,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
+import org.cxrstudio.ui.Messages;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -36,6 +38,8 @@ public final class TrainingForm {
     public static final double MAX_R0 = 100;
     /** Largest accepted box-guidance weight (as {@code core.training.TrainingConfig}). */
     public static final double MAX_BOX_WEIGHT = 100;
+    /** The only architecture ImageNet weights exist for. */
+    public static final String IMAGENET_ARCH = "mobilenetv2";
     private static final String[] IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".dcm", ".dicom"};
 
     private final ObjectProperty<Path> teacher = new SimpleObjectProperty<>(this, "teacher");
@@ -54,6 +58,8 @@ public final class TrainingForm {
     private final DoubleProperty camWeight = new SimpleDoubleProperty(this, "camWeight", 1);
     private final DoubleProperty boxWeight = new SimpleDoubleProperty(this, "boxWeight", 0);
     private final DoubleProperty aalsA0 = new SimpleDoubleProperty(this, "aalsA0", 2.5);
+    private final BooleanProperty fromImageNet = new SimpleBooleanProperty(this, "fromImageNet", false);
+    private final ObjectProperty<Path> init = new SimpleObjectProperty<>(this, "init");
     private final BooleanProperty baseline = new SimpleBooleanProperty(this, "baseline", true);
     private final ObjectProperty<Path> out = new SimpleObjectProperty<>(this, "out");
 
@@ -77,6 +83,10 @@ public final class TrainingForm {
     public DoubleProperty boxWeightProperty() { return boxWeight; }
     /** AALS sharpening of the teacher's pseudo-labels on unlabelled images, at least 1. */
     public DoubleProperty aalsA0Property() { return aalsA0; }
+    /** Start the student from the ImageNet weights in {@link #initProperty()} (architecture {@value #IMAGENET_ARCH}). */
+    public BooleanProperty fromImageNetProperty() { return fromImageNet; }
+    /** MobileNetV2 1.0 TFLite file; used only when {@link #fromImageNetProperty()} is set. */
+    public ObjectProperty<Path> initProperty() { return init; }
     public BooleanProperty baselineProperty() { return baseline; }
     public ObjectProperty<Path> outProperty() { return out; }
 
@@ -84,7 +94,8 @@ public final class TrainingForm {
     public TrainingRequest toRequest() {
         return new TrainingRequest(teacher.get(), images.get(), labels.get(), unlabeled.get(), arch.get(),
                 inputSize.get(), r0.get(), epochs.get(), timeBudgetMin.get(), batchSize.get(), learningRate.get(),
-                temperature.get(), kdAlpha.get(), camWeight.get(), boxWeight.get(), aalsA0.get(), baseline.get(), out.get(), false);
+                temperature.get(), kdAlpha.get(), camWeight.get(), boxWeight.get(), aalsA0.get(), fromImageNet.get() ? init.get() : null, baseline.get(),
+                out.get(), false);
     }
 
     /**
@@ -110,6 +121,14 @@ public final class TrainingForm {
             long n = countImages(images.get());
             if (n < MIN_LABELED_IMAGES) {
                 p.add("Too few images in " + images.get() + ": " + n + " (need at least " + MIN_LABELED_IMAGES + ").");
+            }
+        }
+        if (fromImageNet.get()) {
+            if (init.get() == null || !Files.isRegularFile(init.get())) {
+                p.add(Messages.get("training.problem.init"));
+            }
+            if (!IMAGENET_ARCH.equals(arch.get())) {
+                p.add(java.text.MessageFormat.format(Messages.get("training.problem.initArch"), IMAGENET_ARCH, arch.get()));
             }
         }
         if (unlabeled.get() != null && !Files.isDirectory(unlabeled.get())) {
@@ -185,6 +204,8 @@ public final class TrainingForm {
         m.put("boxWeight", Double.toString(boxWeight.get()));
         m.put("aalsA0", Double.toString(aalsA0.get()));
         m.put("baseline", Boolean.toString(baseline.get()));
+        putPath(m, "init", init.get());
+        m.put("fromImageNet", Boolean.toString(fromImageNet.get()));
         return m;
     }
 
@@ -211,6 +232,10 @@ public final class TrainingForm {
         number(m, "aalsA0", aalsA0::set);
         if (m.get("baseline") != null) {
             baseline.set(Boolean.parseBoolean(m.get("baseline")));
+        }
+        path(m, "init", init::set);
+        if (m.get("fromImageNet") != null) {
+            fromImageNet.set(Boolean.parseBoolean(m.get("fromImageNet")));
         }
     }
 

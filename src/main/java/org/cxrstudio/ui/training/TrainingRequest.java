@@ -22,24 +22,26 @@ import java.nio.file.Path;
  * @param camWeight        weight β of the CAM-transfer term
  * @param boxWeight        weight of box guidance from the labels CSV's expert boxes, 0..100 (0 = off)
  * @param aalsA0           AALS sharpening a0 of the pseudo-labels on {@code unlabeled} images, at least 1
+ * @param init             ImageNet MobileNetV2 TFLite weights the student starts from (needs arch
+ *                         {@code mobilenetv2}), or {@code null} for a random start
  * @param baseline         also train a labels-only student and compare
  * @param out              output folder
  * @param resume           continue the interrupted run in {@code out}
  */
 public record TrainingRequest(Path teacher, Path images, Path labels, Path unlabeled, String arch, int inputSize,
                               double r0, int epochs, int timeBudgetMin, int batchSize, double learningRate,
-                              double temperature, double kdAlpha, double camWeight, double boxWeight, double aalsA0, boolean baseline,
-                              Path out, boolean resume) {
+                              double temperature, double kdAlpha, double camWeight, double boxWeight, double aalsA0, Path init,
+                              boolean baseline, Path out, boolean resume) {
 
     /** The same request continuing the run in {@link #out()}. */
     public TrainingRequest resuming() {
         return new TrainingRequest(teacher, images, labels, unlabeled, arch, inputSize, r0, epochs, timeBudgetMin,
-                batchSize, learningRate, temperature, kdAlpha, camWeight, boxWeight, aalsA0, baseline, out, true);
+                batchSize, learningRate, temperature, kdAlpha, camWeight, boxWeight, aalsA0, init, baseline, out, true);
     }
 
     /** The same request writing into another folder. */
     public TrainingRequest withOut(Path other) {
         return new TrainingRequest(teacher, images, labels, unlabeled, arch, inputSize, r0, epochs, timeBudgetMin,
-                batchSize, learningRate, temperature, kdAlpha, camWeight, boxWeight, aalsA0, baseline, other, resume);
+                batchSize, learningRate, temperature, kdAlpha, camWeight, boxWeight, aalsA0, init, baseline, other, resume);
     }
 }

@@ -96,6 +96,19 @@ public final class TrainingView extends BorderPane {
         Spinner<Double> aals = doubleSpinner("aalsSpinner", 1, 10, 0.5, form.aalsA0Property().asObject());
         aals.disableProperty().bind(form.unlabeledProperty().isNull()); // used only for unlabelled images
         addRow(grid, "aals", aals);
+        CheckBox imageNet = new CheckBox(Messages.get("training.imagenet"));
+        imageNet.setId("imagenetCheck");
+        imageNet.setTooltip(tip("imagenet"));
+        imageNet.selectedProperty().bindBidirectional(form.fromImageNetProperty());
+        imageNet.selectedProperty().addListener((o, was, on) -> {
+            if (on) {
+                form.archProperty().set(TrainingForm.IMAGENET_ARCH); // the only network the weights fit
+            }
+        });
+        grid.add(imageNet, 0, row++, 3, 1);
+        for (Node n : pathRow(grid, "init", form.initProperty(), false, "TensorFlow Lite", "*.tflite")) {
+            n.disableProperty().bind(form.fromImageNetProperty().not());
+        }
         CheckBox baseline = new CheckBox(Messages.get("training.baseline"));
         baseline.setId("baselineCheck");
         baseline.setTooltip(tip("baseline"));
@@ -200,8 +213,9 @@ public final class TrainingView extends BorderPane {
         alert.show();
     }
 
-    private void pathRow(GridPane grid, String key, ObjectProperty<Path> property, boolean folder,
-                         String filterName, String pattern) {
+    /** @return the text field and its browse button */
+    private Node[] pathRow(GridPane grid, String key, ObjectProperty<Path> property, boolean folder,
+                           String filterName, String pattern) {
         TextField field = new TextField();
         field.setId(key + "Field");
         field.setPrefColumnCount(24);
@@ -211,6 +225,7 @@ public final class TrainingView extends BorderPane {
         browse.setOnAction(e -> choose(property, folder, filterName, pattern));
         addRow(grid, key, field);
         grid.add(browse, 2, row - 1);
+        return new Node[] {field, browse};
     }
 
     private void choose(ObjectProperty<Path> property, boolean folder, String filterName, String pattern) {

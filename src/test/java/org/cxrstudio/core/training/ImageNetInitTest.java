@@ -1,0 +1,105 @@
+package org.cxrstudio.core.training;
+
+import org.cxrstudio.core.pretrained.MobileNetV2Weights;
+import org.cxrstudio.core.training.nn.SameConv;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** {@code --init}: ImageNet weights land bit-exactly in the network; a resume with another init is refused. */
+class ImageNetInitTest {
+    static final Path WEIGHTS = Path.of("..", "shared", "pretrained", "tf2_mobilenet_v2_1.0_224_ptq.tflite");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void loadsTheDequantisedWeightsBitExactlyAndTrains() throws Exception {
+        assumeTrue(Files.isRegularFile(WEIGHTS), "ImageNet weights not found at " + WEIGHTS.toAbsolutePath()
+                + " (../shared/pretrained is not part of the project)");
+        MobileNetV2Weights w = ImageNetInit.read(WEIGHTS);
+        try (StudentNet net = new StudentNet(new NnNetworks(), "mobilenetv2", 64, 1, 3)) {
+            ImageNetInit.apply(w, net.block());
+            List<SameConv> convs = ImageNetInit.convolutions(net.block());
+            assertThat(convs).hasSize(MobileNetV2Weights.CONVOLUTIONS);
+            for (int i = 0; i < convs.size(); i++) {
+                MobileNetV2Weights.Conv tc = w.convolutions().get(i);
+                float[] expected = tc.weights();
+                if (i == 0) { // stem: sum over R, G, B, then halved
+                    int kk = tc.kernel() * tc.kernel();
+                    expected = new float[tc.outChannels() * kk];
+                    for (int o = 0; o < tc.outChannels(); o++) {
+                        for (int k = 0; k < kk; k++) {
+                            float sum = 0;
+                            for (int c = 0; c < 3; c++) {
+                                sum += tc.weights()[(o * 3 + c) * kk + k];
+                            }
+                            expected[o * kk + k] = sum * 0.5f;
+                        }
+                    }
+                }
+                SameConv sc = convs.get(i);
+                assertThat(sc.conv().getParameters().get("weight").getArray().toFloatArray()).as("conv %d", i)
+                        .containsExactly(expected);
+                assertThat(sc.shift().getArray().toFloatArray()).as("bias %d", i).containsExactly(tc.bias());
+                for (float s : sc.scale().getArray().toFloatArray()) {
+                    assertThat(s).isEqualTo(1f);
+                }
+            }
+            // one training step through pads, depthwise convs and ReLU6 runs and changes the weights
+            AdamW opt = new AdamW(net.trainable(), net.manager(), 1e-4f);
+            TrainingStep step = new TrainingStep(net, opt, 0.5, 2, 1, 0);
+            Random rnd = new Random(1);
+            float[] x = new float[2 * 64 * 64];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (float) rnd.nextGaussian();
+            }
+            float loss = step.run(new BatchAssembler.Data(2, x, new float[] {0, 1}, new float[] {1, 1},
+                    null, null, null, null, null), 1e-3f);
+            assertThat(loss).isFinite();
+            assertThat(convs.get(1).shift().getArray().toFloatArray()).isNotEqualTo(w.convolutions().get(1).bias());
+        }
+    }
+
+    @Test
+    void initNeedsTheWidthOneMobileNetV2() {
+        assertThatThrownBy(() -> ImageNetInit.checkArch("student-s", 224))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--arch mobilenetv2");
+        assertThatThrownBy(() -> ImageNetInit.checkArch("mobilenetv2-0.5", 224))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mobilenetv2-0.5");
+        assertThatCode(() -> ImageNetInit.checkArch("mobilenetv2", 224)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> ImageNetInit.read(dir.resolve("missing.tflite")))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("missing.tflite");
+    }
+
+    @Test
+    void notATfliteFileIsAClearError() throws Exception {
+        Path bad = dir.resolve("bad.tflite");
+        Files.write(bad, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12});
+        assertThatThrownBy(() -> ImageNetInit.read(bad))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("bad.tflite").hasMessageContaining("not ImageNet");
+    }
+
+    @Test
+    void resumeWithAnotherInitThanTheCheckpointsIsRefused() {
+        Checkpoints ckpt = new Checkpoints(dir);
+        Path f = dir.resolve("other.tflite");
+        String a = "a".repeat(64);
+        String b = "b".repeat(64);
+        assertThatThrownBy(() -> Trainer.checkInit(ckpt, a, b, f)).isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining(a).hasMessageContaining(b).hasMessageContaining("other.tflite");
+        assertThatThrownBy(() -> Trainer.checkInit(ckpt, null, b, f)).hasMessageContaining("random start");
+        assertThatThrownBy(() -> Trainer.checkInit(ckpt, a, null, null)).hasMessageContaining("no --init");
+        assertThatCode(() -> Trainer.checkInit(ckpt, a, a, f)).doesNotThrowAnyException();
+        assertThatCode(() -> Trainer.checkInit(ckpt, null, null, null)).doesNotThrowAnyException();
+    }
+}
