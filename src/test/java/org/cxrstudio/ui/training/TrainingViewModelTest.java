@@ -96,6 +96,20 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void imageNetStartNeedsTheWeightsFileAndMobileNetV2AndReachesTheRequest() throws IOException {
+        vm.form().fromImageNetProperty().set(true);
+        assertThat(vm.form().problems()).anyMatch(p -> p.contains("ImageNet weights file"))
+                .anyMatch(p -> p.contains("need the mobilenetv2 preset, not student-s"));
+        Path weights = Files.write(tmp.resolve("w.tflite"), new byte[] {1});
+        vm.form().initProperty().set(weights);
+        vm.form().archProperty().set("mobilenetv2");
+        assertThat(vm.form().problems()).isEmpty();
+        assertThat(vm.form().toRequest().init()).isEqualTo(weights);
+        vm.form().fromImageNetProperty().set(false);
+        assertThat(vm.form().toRequest().init()).isNull();
+    }
+
+    @Test
     void runReportsProgressChartPointsAndResult() {
         List<Double> fractions = new ArrayList<>();
         vm.progressProperty().addListener((o, a, b) -> fractions.add(b.doubleValue()));
