@@ -1,21 +1,20 @@
 package org.cxrstudio.app.cli;
 
+import org.cxrstudio.core.gate.GateLoadException;
 import org.cxrstudio.core.gate.InputGate;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Input gate options shared by every scoring command: the gate is on by default and refuses films
  * that are not frontal chest X-rays; {@code --no-gate} is for research and is announced on stderr.
  */
 final class GateOptions {
-    static final String GATE = "models/gate.onnx";
+    static final String GATE = InputGate.DEFAULT_MODEL;
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
@@ -23,38 +22,35 @@ final class GateOptions {
     @Option(names = "--gate", paramLabel = "G", description = "Input gate model (default: " + GATE + " beside the app or in the working directory).")
     Path gate;
 
+    @Option(names = "--gate-rules-only", description = "Apply only the gate's DICOM header, size and colour rules, without its content network.")
+    boolean rulesOnly;
+
     @Option(names = "--no-gate", description = "Research use: score every readable file, also ones that are not frontal chest X-rays.")
     boolean noGate;
 
     /** The gate to use; the caller closes it. */
     InputGate open() throws IOException {
+        if ((noGate ? 1 : 0) + (rulesOnly ? 1 : 0) + (gate != null ? 1 : 0) > 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "give at most one of --gate, --gate-rules-only and --no-gate");
+        }
+        if (rulesOnly) {
+            spec.commandLine().getErr().println("input gate: header, size and colour rules only (--gate-rules-only)");
+            return InputGate.headerRulesOnly();
+        }
         if (noGate) {
-            if (gate != null) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give --gate or --no-gate, not both");
-            }
             spec.commandLine().getErr().println("input gate OFF (--no-gate): every readable file is scored, "
                     + "including files that are not frontal chest X-rays (research use only)");
             return InputGate.disabled();
         }
-        Path p = gate != null ? gate : find();
         InputGate g;
         try {
-            g = InputGate.load(p);
-        } catch (org.cxrstudio.core.gate.GateLoadException e) {
-            throw new IOException(e.getMessage(), e);
+            g = gate != null ? InputGate.load(gate) : InputGate.loadDefault();
+        } catch (GateLoadException e) {
+            throw new GateLoadException(e.getMessage() + ". The input gate keeps files that are not frontal chest "
+                    + "X-rays from being scored, so nothing is scored without it; give --gate FILE, or --no-gate for research use", e);
         }
-        spec.commandLine().getErr().println("input gate " + p);
+        spec.commandLine().getErr().println("input gate " + g.card().version() + (gate != null ? " (" + gate + ")" : ""));
         return g;
-    }
-
-    private static Path find() throws IOException {
-        List<Path> tried = ModelPaths.candidates(GATE);
-        for (Path p : tried) {
-            if (Files.isRegularFile(p)) {
-                return p;
-            }
-        }
-        throw new IOException(GATE + " not found (looked in " + tried + "): the input gate refuses files that are not "
-                + "frontal chest X-rays, so nothing is scored without it; give --gate FILE, or --no-gate for research use");
     }
 }

@@ -29,7 +29,12 @@ class PredictCommandTest {
                 "--overlay", dir.resolve("ov").toString(), "--device", "cpu");
         assertThat(run.exit()).as(run.err()).isZero();
         JsonObject row = JsonParser.parseString(run.out().strip()).getAsJsonObject();
-        assertThat(row.keySet()).containsExactly("file", "tb_probability", "positive", "threshold", "boxes", "model", "device", "ms");
+        assertThat(row.keySet()).containsExactly("file", "tb_probability", "raw_probability", "score", "positive", "threshold",
+                "threshold_score", "boxes", "model", "device", "ms");
+        // an uncalibrated model shows its raw probability, and the score is that in percent
+        assertThat(row.get("tb_probability").getAsDouble()).isEqualTo(row.get("raw_probability").getAsDouble());
+        assertThat(row.get("score").getAsInt()).isEqualTo((int) Math.round(100 * row.get("raw_probability").getAsDouble()));
+        assertThat(row.get("threshold_score").getAsInt()).isEqualTo(10);
         assertThat(row.get("positive").getAsBoolean()).isTrue();
         assertThat(row.get("device").getAsString()).isEqualTo("CPU");
         JsonArray box = row.getAsJsonArray("boxes").get(0).getAsJsonArray();
