@@ -26,8 +26,33 @@ final class PixelDecoder {
      */
     static int[] decode(DicomElement pixelData, PixelGeometry g, String ts, String source, Colourfulness colour)
             throws DicomException {
+        checkHeap(pixelData, g, source);
         int[] samples = pixelData.encapsulated() ? encapsulated(pixelData, g, ts, source) : nativeSamples(pixelData, g, source);
         return toGray(samples, g, ts, colour);
+    }
+
+    /**
+     * Refuses, before any pixel buffer exists, an image whose decoding buffers (the samples as
+     * {@code int}, a planar-to-interleaved copy, the gray result, a codec's working copy) would
+     * take more than {@link HeapBudget#maxDecodeBytes()}: a small compressed file can claim
+     * 16384 x 6000 pixels, which a small heap cannot hold.
+     */
+    static void checkHeap(DicomElement px, PixelGeometry g, String source) throws DicomException {
+        long samples = g.samples();
+        long count = (long) g.rows() * g.columns();
+        long need = 4 * samples;
+        if (g.samplesPerPixel() == 3) {
+            need += 4 * count + (g.planar() ? 4 * samples : 0);
+        }
+        if (px.encapsulated()) {
+            need += 4 * samples; // the codec's own buffer (ImageIO raster, scan lines)
+        }
+        long budget = HeapBudget.maxDecodeBytes();
+        if (need > budget) {
+            throw new DicomException(source + ": decoding " + g.columns() + "x" + g.rows() + "x" + g.samplesPerPixel()
+                    + " samples needs about " + HeapBudget.mib(need) + " MB, more than the " + HeapBudget.mib(budget)
+                    + " MB allowed (half of the " + HeapBudget.mib(HeapBudget.maxHeapBytes()) + " MB heap; raise -Xmx)");
+        }
     }
 
     private static int[] encapsulated(DicomElement px, PixelGeometry g, String ts, String source) throws DicomException {

@@ -47,6 +47,8 @@ final class RasterImageReader {
             int w = reader.getWidth(0);
             int h = reader.getHeight(0);
             ImageLimits.checkDimensions(name, w, h);
+            // ImageIO's raster (up to 8 bytes a pixel: 16-bit RGBA) plus our int[] of gray values
+            ImageLimits.checkHeap(name, "decoding " + w + "x" + h + " " + format, 12L * w * h);
             BufferedImage img = reader.read(0);
             if (!warnings.isEmpty()) {
                 throw new ImageReadException(name + ": corrupt " + format + " (" + warnings.get(0) + ")");
