@@ -31,13 +31,14 @@ final class MultipartReader {
     private int pos;
     private int lim;
     private boolean eof;
+    /** True until the current part's (or the preamble's) closing delimiter has been consumed. */
     private boolean inPart;
     private boolean finished;
     private int parts;
 
     MultipartReader(InputStream in, String boundary, String source) {
-        if (boundary == null || boundary.isEmpty() || boundary.length() > 70) {
-            throw new IllegalArgumentException("multipart boundary must be 1..70 characters");
+        if (boundary == null || boundary.isEmpty() || boundary.length() > 200) {
+            throw new IllegalArgumentException("multipart boundary must be 1..200 characters");
         }
         this.in = in;
         this.source = source;
@@ -47,6 +48,7 @@ final class MultipartReader {
         buf[0] = '\r';
         buf[1] = '\n';
         lim = 2;
+        inPart = true; // the preamble, skipped by the first nextPart()
     }
 
     /** The boundary parameter of a {@code Content-Type} header, if any. */
@@ -81,7 +83,6 @@ final class MultipartReader {
             return Optional.empty();
         }
         byte[] skip = new byte[8192];
-        inPart = true;
         while (readBody(skip, 0, skip.length) >= 0) {
             // discard the preamble or the unread rest of a part
         }
