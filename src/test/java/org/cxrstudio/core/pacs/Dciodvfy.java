@@ -10,17 +10,17 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs dicom3tools' {@code dciodvfy}, the IOD validator; skips when it is not installed. */
-final class Dciodvfy {
+public final class Dciodvfy {
     static final Path BINARY = Path.of("/usr/bin/dciodvfy");
 
     private Dciodvfy() { }
 
     /** The "Error" lines dciodvfy prints for {@code file} (warnings are not errors). */
-    static List<String> errors(Path file) throws IOException {
+    public static List<String> errors(Path file) throws IOException {
         return output(file).lines().filter(l -> l.startsWith("Error")).toList();
     }
 
-    static String output(Path file) throws IOException {
+    public static String output(Path file) throws IOException {
         Assumptions.assumeTrue(Files.isExecutable(BINARY), "skipped: dciodvfy (apt-get install dicom3tools) is absent");
         Path out = Files.createTempFile("dciodvfy", ".txt");
         try {

@@ -13,16 +13,16 @@ import java.util.List;
  * (decompressed with dcmtk's {@code dcmdjpls}), JPEG 2000 (the original) and JPEG-LS, each with
  * its own SOP Instance UID (and Accession Number {@value #ACCESSION}) so the archive keeps all three. Skips when ../shared or dcmtk is absent.
  */
-final class ThreeFilms {
-    static final Path SHARED = Path.of("..", "shared", "data", "dicom");
-    static final String STUDY_UID = "1.3.6.1.4.1.5962.1.2.9.20040826185059.5457";
-    static final String PATIENT_ID = "9RG1";
-    static final String ACCESSION = "ACC2004";
+public final class ThreeFilms {
+    public static final Path SHARED = Path.of("..", "shared", "data", "dicom");
+    public static final String STUDY_UID = "1.3.6.1.4.1.5962.1.2.9.20040826185059.5457";
+    public static final String PATIENT_ID = "9RG1";
+    public static final String ACCESSION = "ACC2004";
 
     private ThreeFilms() { }
 
     /** native.dcm, j2k.dcm, jpegls.dcm in {@code dir}. */
-    static List<Path> make(Path dir) throws IOException {
+    public static List<Path> make(Path dir) throws IOException {
         Path jpegLs = SHARED.resolve("derived/RG1_from_J2KI_jpegls_lossless.dcm");
         Path j2k = SHARED.resolve("original/RG1_J2KI.dcm");
         Assumptions.assumeTrue(Files.isRegularFile(jpegLs) && Files.isRegularFile(j2k),
