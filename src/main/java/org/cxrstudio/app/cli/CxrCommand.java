@@ -38,6 +38,7 @@ public final class CxrCommand implements Runnable {
         cl.addSubcommand(new EnsembleCommand());
         cl.addSubcommand(new CompareScoresCommand());
         cl.addSubcommand(new EnginesCommand());
+        cl.addSubcommand(new PacsCommand());
         cl.setExecutionExceptionHandler(new CliErrors());
         return cl;
     }
