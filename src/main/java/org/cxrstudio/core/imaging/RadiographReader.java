@@ -69,6 +69,34 @@ public final class RadiographReader {
         } catch (IOException e) {
             throw new ImageReadException(name + ": cannot read (" + e.getMessage() + ")", e);
         }
+        return decode(name, data, format);
+    }
+
+    /**
+     * Decodes a radiograph already in memory, e.g. fetched from HDFS or object storage; the same
+     * checks and messages as {@link #read(Path)}.
+     *
+     * @param name file name used in messages (a path or URI)
+     * @param data the whole file; not modified, and not kept
+     * @throws ImageReadException if the data is empty, too large, of an unknown format, corrupt, or
+     *                            uses an unsupported encoding
+     */
+    public static Radiograph read(String name, byte[] data) throws ImageReadException {
+        if (data.length == 0) {
+            throw new ImageReadException(name + ": empty file");
+        }
+        if (data.length > ImageLimits.MAX_FILE_BYTES) {
+            throw new ImageReadException(name + ": file of " + data.length + " bytes exceeds the limit of "
+                    + ImageLimits.MAX_FILE_BYTES + " bytes");
+        }
+        SourceFormat format = SourceFormat.sniff(data, Math.min(data.length, SourceFormat.HEAD_BYTES));
+        if (format == SourceFormat.UNKNOWN) {
+            throw new ImageReadException(name + ": not a DICOM, PNG or JPEG file (unrecognised content)");
+        }
+        return decode(name, data, format);
+    }
+
+    private static Radiograph decode(String name, byte[] data, SourceFormat format) throws ImageReadException {
         long t0 = System.nanoTime();
         Radiograph r = switch (format) {
             case PNG, JPEG -> RasterImageReader.read(name, data, format);
