@@ -24,6 +24,8 @@ public final class CxrCommand implements Runnable {
         cl.addSubcommand(new PredictCommand());
         cl.addSubcommand(new EvalCommand());
         cl.addSubcommand(new CalibrateBoxesCommand());
+        cl.addSubcommand(new CalibrateThresholdCommand());
+        cl.addSubcommand(new CalibrateScoreCommand());
         cl.addSubcommand(new BenchCommand());
         cl.addSubcommand(new InspectCommand());
         cl.addSubcommand(new ViewerBenchCommand());

@@ -1,0 +1,55 @@
+package org.cxrstudio.app.cli;
+
+import org.cxrstudio.core.gate.InputGate;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Input gate options shared by every scoring command: the gate is on by default and refuses films
+ * that are not frontal chest X-rays; {@code --no-gate} is for research and is announced on stderr.
+ */
+final class GateOptions {
+    static final String GATE = "models/gate.onnx";
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = "--gate", paramLabel = "G", description = "Input gate model (default: " + GATE + " beside the app or in the working directory).")
+    Path gate;
+
+    @Option(names = "--no-gate", description = "Research use: score every readable file, also ones that are not frontal chest X-rays.")
+    boolean noGate;
+
+    /** The gate to use; the caller closes it. */
+    InputGate open() throws IOException {
+        if (noGate) {
+            if (gate != null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give --gate or --no-gate, not both");
+            }
+            spec.commandLine().getErr().println("input gate OFF (--no-gate): every readable file is scored, "
+                    + "including files that are not frontal chest X-rays (research use only)");
+            return InputGate.disabled();
+        }
+        Path p = gate != null ? gate : find();
+        InputGate g = InputGate.load(p);
+        spec.commandLine().getErr().println("input gate " + p);
+        return g;
+    }
+
+    private static Path find() throws IOException {
+        List<Path> tried = ModelPaths.candidates(GATE);
+        for (Path p : tried) {
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        throw new IOException(GATE + " not found (looked in " + tried + "): the input gate refuses files that are not "
+                + "frontal chest X-rays, so nothing is scored without it; give --gate FILE, or --no-gate for research use");
+    }
+}
