@@ -1,27 +1,31 @@
 package org.cxrstudio.app.spark;
 
-import org.cxrstudio.core.inference.ModelLoadException;
-
 import java.io.Serializable;
-import java.nio.file.Path;
 import java.util.Objects;
 
 /**
  * What every task needs to score, shipped with the job to the executors (serialised into each
- * task). The model file itself travels with {@code SparkContext.addFile} and is found on the
- * executor by its file name through {@code SparkFiles.get}; its SHA-256 is checked there.
+ * task). The model files themselves travel with {@code SparkContext.addFile} and are found on the
+ * executor by file name through {@code SparkFiles.get}; their SHA-256 is checked there.
  *
- * @param modelFileName  the model's file name as added to the job, e.g. {@code student.onnx}
- * @param modelSha256    hex SHA-256 of the model file on the driver
- * @param threshold      operating threshold override, or {@code null} for the card's (or the site's)
+ * @param model          the TB model as shipped
+ * @param gate           the input gate model as shipped, or {@code null} when the gate is off
+ * @param threshold      operating threshold on the raw probability (the site profile's when one was
+ *                       given), or {@code null} for the card's
  * @param intraOpThreads ONNX Runtime threads per prediction ({@code 0} = its default); 1 when each
  *                       executor core runs its own task
  */
-record JobConfig(String modelFileName, String modelSha256, Double threshold, int intraOpThreads)
-        implements Serializable {
+record JobConfig(ShippedFile model, ShippedFile gate, Double threshold, int intraOpThreads) implements Serializable {
+    /** A file added to the job: its name among the job's files and the driver's SHA-256 of it. */
+    record ShippedFile(String name, String sha256) implements Serializable {
+        ShippedFile {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(sha256, "sha256");
+        }
+    }
+
     JobConfig {
-        Objects.requireNonNull(modelFileName, "modelFileName");
-        Objects.requireNonNull(modelSha256, "modelSha256");
+        Objects.requireNonNull(model, "model");
         if (intraOpThreads < 0) {
             throw new IllegalArgumentException("ORT threads must be >= 0, got " + intraOpThreads);
         }
@@ -29,11 +33,6 @@ record JobConfig(String modelFileName, String modelSha256, Double threshold, int
 
     /** One scorer per distinct value of this key in an executor JVM. */
     String cacheKey() {
-        return modelSha256 + "|" + threshold + "|" + intraOpThreads;
-    }
-
-    /** Opens the scorer on the executor's local copy of the model. */
-    FilmScorer open(Path localModel) throws ModelLoadException {
-        return TbModelScorer.load(localModel, threshold, intraOpThreads);
+        return model.sha256() + "|" + (gate == null ? "no-gate" : gate.sha256()) + "|" + threshold + "|" + intraOpThreads;
     }
 }

@@ -37,22 +37,29 @@ final class ModelHolder {
         if (s != null) {
             return s;
         }
-        Path local = Path.of(SparkFiles.get(config.modelFileName()));
-        if (!Files.isRegularFile(local)) {
-            throw new IOException(config.modelFileName() + ": not among the job's files on this executor (" + local + ")");
-        }
-        String sha = ModelFiles.sha256(local);
-        if (!sha.equalsIgnoreCase(config.modelSha256())) {
-            throw new IOException(local + ": SHA-256 " + sha + " differs from the driver's model " + config.modelSha256());
-        }
-        s = config.open(local);
+        Path model = fetched(config.model());
+        Path gate = config.gate() == null ? null : fetched(config.gate());
+        s = FilmScorer.open(model, gate, config.threshold(), config.intraOpThreads());
         SCORERS.put(config.cacheKey(), s);
-        LOG.info("loaded {} (SHA-256 {}) for this executor", local, sha);
+        LOG.info("loaded {} (gate {}) for this executor", model, gate == null ? "off" : gate);
         if (!hooked) {
             Runtime.getRuntime().addShutdownHook(new Thread(ModelHolder::closeAll, "cxr-model-close"));
             hooked = true;
         }
         return s;
+    }
+
+    /** The executor's copy of a job file, checked against the driver's SHA-256. */
+    private static Path fetched(JobConfig.ShippedFile f) throws IOException {
+        Path local = Path.of(SparkFiles.get(f.name()));
+        if (!Files.isRegularFile(local)) {
+            throw new IOException(f.name() + ": not among the job's files on this executor (" + local + ")");
+        }
+        String sha = ModelFiles.sha256(local);
+        if (!sha.equalsIgnoreCase(f.sha256())) {
+            throw new IOException(local + ": SHA-256 " + sha + " differs from the driver's copy (" + f.sha256() + ")");
+        }
+        return local;
     }
 
     /** Closes every scorer (at JVM exit; also usable when a driver in local mode is done). */

@@ -16,7 +16,7 @@ import java.util.Iterator;
  * are never all in memory). Each file is read, decoded with the project's readers, and scored by
  * this JVM's shared {@link FilmScorer}. Whatever goes wrong with one file — missing, unreadable,
  * empty, corrupt, an out-of-memory or stack overflow while decoding a hostile file — becomes that
- * file's error row and the task goes on; only a model that cannot load fails the task.
+ * file's error row and the task goes on; only a model or gate that cannot load fails the task.
  */
 final class PartitionScorer implements FlatMapFunction<Iterator<String>, Row> {
     private static final long serialVersionUID = 1L;
@@ -49,7 +49,7 @@ final class PartitionScorer implements FlatMapFunction<Iterator<String>, Row> {
     Row scoreOne(FilmScorer scorer, String uri) {
         try {
             Radiograph r = RadiographReader.read(uri, ArchiveFiles.read(uri, hadoop.get()));
-            return ScoreSchema.scored(uri, scorer.score(uri, r), config.modelSha256());
+            return ScoreSchema.of(uri, scorer.score(uri, r), config.model().sha256());
         } catch (OutOfMemoryError e) {
             return failed(uri, uri + ": out of memory while decoding or scoring (" + e.getMessage() + ")");
         } catch (StackOverflowError e) {
@@ -65,7 +65,7 @@ final class PartitionScorer implements FlatMapFunction<Iterator<String>, Row> {
 
     private Row failed(String uri, String message) {
         LOG.warn("{}", message);
-        return ScoreSchema.failed(uri, message, config.modelSha256());
+        return ScoreSchema.failed(uri, message, config.model().sha256());
     }
 
     /** One line naming the file and the problem (the readers' messages already start with the file). */

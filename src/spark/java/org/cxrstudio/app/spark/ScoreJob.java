@@ -6,6 +6,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.cxrstudio.core.eval.SiteProfile;
 import org.cxrstudio.core.inference.ModelFiles;
 
 import java.io.IOException;
@@ -34,10 +35,12 @@ final class ScoreJob {
     }
 
     /**
+     * @param gate       the input gate model, or {@code null} to score every readable file (research use)
+     * @param site       a site profile made for {@code model}, or {@code null}
      * @param partitions tasks to split the files into; {@code 0} for four per executor core
      */
-    record Request(String input, String out, Path model, Double threshold, int intraOpThreads, int partitions,
-                   boolean overwrite) { }
+    record Request(String input, String out, Path model, Path gate, Path site, Double threshold, int intraOpThreads,
+                   int partitions, boolean overwrite) { }
 
     private ScoreJob() { }
 
@@ -47,12 +50,12 @@ final class ScoreJob {
         Configuration conf = jsc.hadoopConfiguration();
         ScoreOutput output = new ScoreOutput(req.out(), conf);
         refuseOutInsideInput(req, conf, output);
-        output.prepare(req.overwrite());
         List<String> files = ArchiveFiles.list(req.input(), conf);
         if (files.isEmpty()) {
             throw new IOException(req.input() + ": no files to score");
         }
         JobConfig config = ship(jsc, req);
+        output.prepare(req.overwrite());
         int parts = req.partitions() > 0 ? req.partitions() : 4 * jsc.defaultParallelism();
         parts = Math.max(1, Math.min(parts, files.size()));
         try (ProgressPrinter progress = ProgressPrinter.attach(spark, files.size(), parts)) {
@@ -72,18 +75,45 @@ final class ScoreJob {
         return s;
     }
 
-    /** Adds the model (and its card beside it) to the job's files and says how tasks find it. */
+    /** The rows a run wrote under {@code out}. */
+    static Dataset<Row> written(SparkSession spark, java.nio.file.Path out) throws IOException {
+        return new ScoreOutput(out.toString(), spark.sparkContext().hadoopConfiguration()).read(spark);
+    }
+
+    /** Adds the models (and their cards beside them) to the job's files and says how tasks find them. */
     private static JobConfig ship(JavaSparkContext jsc, Request req) throws IOException {
         Path model = req.model().toAbsolutePath();
-        if (!Files.isRegularFile(model)) {
-            throw new IOException(model + ": model file not found");
+        Double threshold = req.threshold();
+        if (req.site() != null) {
+            if (threshold != null) {
+                throw new IllegalArgumentException("give either --site or --threshold, not both");
+            }
+            SiteProfile site = SiteProfile.read(req.site());
+            site.requireModel(ModelFiles.sha256(model), model.toString());
+            threshold = site.threshold();
         }
-        jsc.addFile(model.toUri().toString());
-        Path card = ModelFiles.sidecar(model);
+        JobConfig.ShippedFile tb = ship(jsc, model, "model");
+        JobConfig.ShippedFile gate = null;
+        if (req.gate() != null) {
+            gate = ship(jsc, req.gate().toAbsolutePath(), "gate model");
+            if (gate.name().equals(tb.name())) {
+                throw new IllegalArgumentException("the model and the gate model are both named " + tb.name()
+                        + ": job files need distinct names");
+            }
+        }
+        return new JobConfig(tb, gate, threshold, req.intraOpThreads());
+    }
+
+    private static JobConfig.ShippedFile ship(JavaSparkContext jsc, Path file, String what) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": " + what + " not found");
+        }
+        jsc.addFile(file.toUri().toString());
+        Path card = ModelFiles.sidecar(file);
         if (Files.isRegularFile(card)) {
             jsc.addFile(card.toUri().toString());
         }
-        return new JobConfig(model.getFileName().toString(), ModelFiles.sha256(model), req.threshold(), req.intraOpThreads());
+        return new JobConfig.ShippedFile(file.getFileName().toString(), ModelFiles.sha256(file));
     }
 
     private static void refuseOutInsideInput(Request req, Configuration conf, ScoreOutput output) throws IOException {

@@ -14,11 +14,13 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.Locale;
 
 /**
  * The job's two outputs under {@code --out}: {@code scores.parquet/} (every column of
  * {@link ScoreSchema#ROW}, for further analysis) and {@code scores.csv} beside it (one line per
- * file, sorted by file, the columns people read). Existing outputs are replaced only when asked;
+ * file, sorted by file, the columns and format of {@code predict --csv}, written by the driver
+ * from the Parquet rows). Existing outputs are replaced only when asked;
  * nothing else in the folder is touched.
  */
 final class ScoreOutput {
@@ -72,16 +74,18 @@ final class ScoreOutput {
     private void writeCsv(SparkSession spark) throws IOException {
         Dataset<Row> cols = read(spark).selectExpr(ScoreSchema.CSV_COLUMNS).orderBy("file");
         Path tmp = new Path(out, "." + CSV + ".tmp");
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader(ScoreSchema.CSV_HEADER).setRecordSeparator('\n').get();
         try (Writer w = new OutputStreamWriter(fs.create(tmp, true), StandardCharsets.UTF_8);
-             CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(ScoreSchema.CSV_COLUMNS).get())) {
+             CSVPrinter csv = new CSVPrinter(w, format)) {
             Iterator<Row> it = cols.toLocalIterator();
             while (it.hasNext()) {
                 Row r = it.next();
-                Object[] values = new Object[r.length()];
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = r.isNullAt(i) ? "" : r.get(i);
-                }
-                csv.printRecord(values);
+                csv.printRecord(r.getString(0),
+                        r.isNullAt(1) ? "" : String.format(Locale.ROOT, "%.5f", r.getDouble(1)),
+                        r.isNullAt(2) ? "" : Integer.toString(r.getInt(2)),
+                        r.isNullAt(3) ? "" : Boolean.toString(r.getBoolean(3)),
+                        r.isNullAt(4) ? "" : r.getString(4),
+                        r.isNullAt(5) ? "" : r.getString(5));
             }
         }
         if (!fs.rename(tmp, csv())) {

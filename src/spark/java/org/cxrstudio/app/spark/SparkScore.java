@@ -27,6 +27,7 @@ import java.util.concurrent.Callable;
         description = "Score every file under --input on Apache Spark; Parquet and scores.csv under --out.")
 public final class SparkScore implements Callable<Integer> {
     static final String DEFAULT_MODEL = "models/student.onnx";
+    static final String DEFAULT_GATE = "models/gate.onnx";
 
     @Option(names = "--input", required = true, paramLabel = "DIR", description = "Folder (or file) to score, recursively: a local path, file:, hdfs: or s3a: URI.")
     String input;
@@ -36,6 +37,15 @@ public final class SparkScore implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "M", description = "ONNX model on the driver (default: " + DEFAULT_MODEL + " beside the jar or in the working directory); shipped to the executors with the job.")
     Path model;
+
+    @Option(names = "--gate", paramLabel = "G", description = "Input gate model (default: " + DEFAULT_GATE + ", found like the model).")
+    Path gate;
+
+    @Option(names = "--no-gate", description = "Research use: score every readable file, also ones that are not frontal chest X-rays.")
+    boolean noGate;
+
+    @Option(names = "--site", paramLabel = "SITE.json", description = "Use this clinic's operating threshold (made by calibrate-threshold for this model file).")
+    Path site;
 
     @Option(names = "--threshold", paramLabel = "T", description = "Operating threshold (default: the model card's).")
     Double threshold;
@@ -62,8 +72,19 @@ public final class SparkScore implements Callable<Integer> {
     @Override
     public Integer call() {
         Path m;
+        Path g = null;
         try {
-            m = model != null ? model : defaultModel();
+            m = model != null ? model : bundled(DEFAULT_MODEL, "");
+            if (noGate && gate != null) {
+                throw new IOException("give --gate or --no-gate, not both");
+            }
+            if (noGate) {
+                System.err.println("input gate OFF (--no-gate): every readable file is scored, "
+                        + "including files that are not frontal chest X-rays (research use only)");
+            } else {
+                g = gate != null ? gate : bundled(DEFAULT_GATE, ": the input gate refuses files that are not frontal "
+                        + "chest X-rays, so nothing is scored without it; give --gate FILE, or --no-gate for research use");
+            }
         } catch (IOException e) {
             System.err.println("error: " + e.getMessage());
             return 2;
@@ -77,7 +98,8 @@ public final class SparkScore implements Callable<Integer> {
         }
         SparkSession spark = SparkSession.builder().config(sc).getOrCreate();
         try {
-            ScoreJob.Summary s = ScoreJob.run(spark, new ScoreJob.Request(input, out, m, threshold, ortThreads, partitions, overwrite));
+            ScoreJob.Summary s = ScoreJob.run(spark, new ScoreJob.Request(input, out, m, g, site, threshold, ortThreads,
+                    partitions, overwrite));
             System.out.printf("%d files: %d scored (%d positive), %d refused, %d errors; %.1f s, %.2f files/s; %s%n",
                     s.files(), s.scored(), s.positive(), s.refused(), s.errors(), s.seconds(), s.filesPerSecond(), out);
             return 0;
@@ -93,24 +115,24 @@ public final class SparkScore implements Callable<Integer> {
         }
     }
 
-    /** {@link #DEFAULT_MODEL} beside the jar (its folder, then the parent), then in the working directory. */
-    static Path defaultModel() throws IOException {
+    /** A bundled model file: beside the jar (its folder, then the parent), then in the working directory. */
+    static Path bundled(String relative, String why) throws IOException {
         List<Path> tried = new ArrayList<>();
         try {
             Path jar = Path.of(SparkScore.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
-            tried.add(jar.resolve(DEFAULT_MODEL));
+            tried.add(jar.resolve(relative));
             if (jar.getParent() != null) {
-                tried.add(jar.getParent().resolve(DEFAULT_MODEL));
+                tried.add(jar.getParent().resolve(relative));
             }
         } catch (URISyntaxException | RuntimeException e) {
             // no code source (unusual class loader): only the working directory
         }
-        tried.add(Path.of("").toAbsolutePath().resolve(DEFAULT_MODEL));
+        tried.add(Path.of("").toAbsolutePath().resolve(relative));
         for (Path p : tried) {
             if (Files.isRegularFile(p)) {
                 return p.normalize();
             }
         }
-        throw new IOException("no --model given and " + DEFAULT_MODEL + " not found (looked in " + tried + ")");
+        throw new IOException(relative + " not found (looked in " + tried + ")" + why);
     }
 }
