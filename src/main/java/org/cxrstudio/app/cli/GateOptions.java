@@ -23,15 +23,23 @@ final class GateOptions {
     @Option(names = "--gate", paramLabel = "G", description = "Input gate model (default: " + GATE + " beside the app or in the working directory).")
     Path gate;
 
+    @Option(names = "--gate-rules-only", description = "Apply only the gate's DICOM header, size and colour rules, without its content network.")
+    boolean rulesOnly;
+
     @Option(names = "--no-gate", description = "Research use: score every readable file, also ones that are not frontal chest X-rays.")
     boolean noGate;
 
     /** The gate to use; the caller closes it. */
     InputGate open() throws IOException {
+        if ((noGate ? 1 : 0) + (rulesOnly ? 1 : 0) + (gate != null ? 1 : 0) > 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "give at most one of --gate, --gate-rules-only and --no-gate");
+        }
+        if (rulesOnly) {
+            spec.commandLine().getErr().println("input gate: header, size and colour rules only (--gate-rules-only)");
+            return InputGate.headerRulesOnly();
+        }
         if (noGate) {
-            if (gate != null) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give --gate or --no-gate, not both");
-            }
             spec.commandLine().getErr().println("input gate OFF (--no-gate): every readable file is scored, "
                     + "including files that are not frontal chest X-rays (research use only)");
             return InputGate.disabled();
