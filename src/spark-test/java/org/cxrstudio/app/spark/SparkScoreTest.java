@@ -96,8 +96,8 @@ class SparkScoreTest {
     }
 
     static ScoreJob.Request request(boolean overwrite) {
-        return new ScoreJob.Request(input.toString(), out.toString(), MODEL, photos.isEmpty() ? null : GATE, null, null, 1, 0,
-                overwrite);
+        return new ScoreJob.Request(input.toString(), out.toString(), MODEL, photos.isEmpty() ? null : GATE, false, null, null,
+                1, 0, overwrite);
     }
 
     @Test
@@ -168,8 +168,8 @@ class SparkScoreTest {
 
     @Test
     void outputInsideTheInputIsRefused() {
-        ScoreJob.Request r = new ScoreJob.Request(input.toString(), input.resolve("results").toString(), MODEL, null, null,
-                null, 1, 0, false);
+        ScoreJob.Request r = new ScoreJob.Request(input.toString(), input.resolve("results").toString(), MODEL, null, false,
+                null, null, 1, 0, false);
         assertThatThrownBy(() -> ScoreJob.run(spark, r)).hasMessageContaining("inside --input");
         assertThat(input.resolve("results")).doesNotExist();
     }

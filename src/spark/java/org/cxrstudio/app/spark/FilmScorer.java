@@ -28,13 +28,15 @@ final class FilmScorer implements AutoCloseable {
     }
 
     /**
-     * @param gateModel      the executor's copy of the gate model, or {@code null} for no gate
+     * @param gateModel      the executor's copy of the gate model, or {@code null} for none
+     * @param rulesOnly      without a gate model: the header, size and colour rules (else no gate)
      * @param threshold      operating threshold (already the site profile's, when one was given), or
      *                       {@code null} for the card's
      * @param intraOpThreads ONNX Runtime threads per prediction, {@code 0} for its default
      */
-    static FilmScorer open(Path onnx, Path gateModel, Double threshold, int intraOpThreads) throws IOException {
-        InputGate g = gateModel == null ? InputGate.disabled() : InputGate.load(gateModel);
+    static FilmScorer open(Path onnx, Path gateModel, boolean rulesOnly, Double threshold, int intraOpThreads)
+            throws IOException {
+        InputGate g = gateModel != null ? InputGate.load(gateModel) : rulesOnly ? InputGate.headerRulesOnly() : InputGate.disabled();
         try {
             TbModel m = TbModel.load(onnx, DevicePreference.AUTO, intraOpThreads);
             return new FilmScorer(g, m, new Screening(g, m, Screening.postProcessing(m, threshold, (SiteProfile) null)));

@@ -9,13 +9,16 @@ import java.util.Objects;
  * executor by file name through {@code SparkFiles.get}; their SHA-256 is checked there.
  *
  * @param model          the TB model as shipped
- * @param gate           the input gate model as shipped, or {@code null} when the gate is off
+ * @param gate           the input gate model as shipped, or {@code null} for no content network
+ * @param gateRulesOnly  with no gate model: apply the gate's header, size and colour rules ({@code true})
+ *                       or no gate at all ({@code false}, research use)
  * @param threshold      operating threshold on the raw probability (the site profile's when one was
  *                       given), or {@code null} for the card's
  * @param intraOpThreads ONNX Runtime threads per prediction ({@code 0} = its default); 1 when each
  *                       executor core runs its own task
  */
-record JobConfig(ShippedFile model, ShippedFile gate, Double threshold, int intraOpThreads) implements Serializable {
+record JobConfig(ShippedFile model, ShippedFile gate, boolean gateRulesOnly, Double threshold, int intraOpThreads)
+        implements Serializable {
     /** A file added to the job: its name among the job's files and the driver's SHA-256 of it. */
     record ShippedFile(String name, String sha256) implements Serializable {
         ShippedFile {
@@ -33,6 +36,6 @@ record JobConfig(ShippedFile model, ShippedFile gate, Double threshold, int intr
 
     /** One scorer per distinct value of this key in an executor JVM. */
     String cacheKey() {
-        return model.sha256() + "|" + (gate == null ? "no-gate" : gate.sha256()) + "|" + threshold + "|" + intraOpThreads;
+        return model.sha256() + "|" + (gate != null ? gate.sha256() : gateRulesOnly ? "rules" : "off") + "|" + threshold + "|" + intraOpThreads;
     }
 }

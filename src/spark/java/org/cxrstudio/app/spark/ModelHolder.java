@@ -39,9 +39,9 @@ final class ModelHolder {
         }
         Path model = fetched(config.model());
         Path gate = config.gate() == null ? null : fetched(config.gate());
-        s = FilmScorer.open(model, gate, config.threshold(), config.intraOpThreads());
+        s = FilmScorer.open(model, gate, config.gateRulesOnly(), config.threshold(), config.intraOpThreads());
         SCORERS.put(config.cacheKey(), s);
-        LOG.info("loaded {} (gate {}) for this executor", model, gate == null ? "off" : gate);
+        LOG.info("loaded {} (gate {}) for this executor", model, gate != null ? gate : config.gateRulesOnly() ? "rules only" : "off");
         if (!hooked) {
             Runtime.getRuntime().addShutdownHook(new Thread(ModelHolder::closeAll, "cxr-model-close"));
             hooked = true;

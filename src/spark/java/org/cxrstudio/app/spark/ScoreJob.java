@@ -35,12 +35,14 @@ final class ScoreJob {
     }
 
     /**
-     * @param gate       the input gate model, or {@code null} to score every readable file (research use)
+     * @param gate       the input gate model, or {@code null} for none
+     * @param gateRulesOnly without a gate model: the gate's header, size and colour rules; else every
+     *                   readable file is scored (research use)
      * @param site       a site profile made for {@code model}, or {@code null}
      * @param partitions tasks to split the files into; {@code 0} for four per executor core
      */
-    record Request(String input, String out, Path model, Path gate, Path site, Double threshold, int intraOpThreads,
-                   int partitions, boolean overwrite) { }
+    record Request(String input, String out, Path model, Path gate, boolean gateRulesOnly, Path site, Double threshold,
+                   int intraOpThreads, int partitions, boolean overwrite) { }
 
     private ScoreJob() { }
 
@@ -101,7 +103,7 @@ final class ScoreJob {
                         + ": job files need distinct names");
             }
         }
-        return new JobConfig(tb, gate, threshold, req.intraOpThreads());
+        return new JobConfig(tb, gate, req.gateRulesOnly(), threshold, req.intraOpThreads());
     }
 
     private static JobConfig.ShippedFile ship(JavaSparkContext jsc, Path file, String what) throws IOException {

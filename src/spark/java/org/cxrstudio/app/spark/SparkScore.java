@@ -41,6 +41,9 @@ public final class SparkScore implements Callable<Integer> {
     @Option(names = "--gate", paramLabel = "G", description = "Input gate model (default: " + DEFAULT_GATE + ", found like the model).")
     Path gate;
 
+    @Option(names = "--gate-rules-only", description = "Apply only the gate's DICOM header, size and colour rules, without its content network.")
+    boolean rulesOnly;
+
     @Option(names = "--no-gate", description = "Research use: score every readable file, also ones that are not frontal chest X-rays.")
     boolean noGate;
 
@@ -75,10 +78,12 @@ public final class SparkScore implements Callable<Integer> {
         Path g = null;
         try {
             m = model != null ? model : bundled(DEFAULT_MODEL, "");
-            if (noGate && gate != null) {
-                throw new IOException("give --gate or --no-gate, not both");
+            if ((noGate ? 1 : 0) + (rulesOnly ? 1 : 0) + (gate != null ? 1 : 0) > 1) {
+                throw new IOException("give at most one of --gate, --gate-rules-only and --no-gate");
             }
-            if (noGate) {
+            if (rulesOnly) {
+                System.err.println("input gate: header, size and colour rules only (--gate-rules-only)");
+            } else if (noGate) {
                 System.err.println("input gate OFF (--no-gate): every readable file is scored, "
                         + "including files that are not frontal chest X-rays (research use only)");
             } else {
@@ -98,7 +103,7 @@ public final class SparkScore implements Callable<Integer> {
         }
         SparkSession spark = SparkSession.builder().config(sc).getOrCreate();
         try {
-            ScoreJob.Summary s = ScoreJob.run(spark, new ScoreJob.Request(input, out, m, g, site, threshold, ortThreads,
+            ScoreJob.Summary s = ScoreJob.run(spark, new ScoreJob.Request(input, out, m, g, rulesOnly, site, threshold, ortThreads,
                     partitions, overwrite));
             System.out.printf("%d files: %d scored (%d positive), %d refused, %d errors; %.1f s, %.2f files/s; %s%n",
                     s.files(), s.scored(), s.positive(), s.refused(), s.errors(), s.seconds(), s.filesPerSecond(), out);
