@@ -6,6 +6,7 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.cxrstudio.core.imaging.Radiograph;
 import org.cxrstudio.core.imaging.RadiographReader;
+import org.cxrstudio.core.screening.ScreeningResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,12 +42,17 @@ final class PartitionScorer implements FlatMapFunction<Iterator<String>, Row> {
 
             @Override
             public Row next() {
-                return scoreOne(scorer, files.next());
+                return scoreOne(scorer::score, files.next());
             }
         };
     }
 
-    Row scoreOne(FilmScorer scorer, String uri) {
+    /** The scoring step, as {@link FilmScorer#score}; a seam for tests. */
+    interface Step {
+        ScreeningResult score(String name, Radiograph radiograph);
+    }
+
+    Row scoreOne(Step scorer, String uri) {
         try {
             Radiograph r = RadiographReader.read(uri, ArchiveFiles.read(uri, hadoop.get()));
             return ScoreSchema.of(uri, scorer.score(uri, r), config.model().sha256());
