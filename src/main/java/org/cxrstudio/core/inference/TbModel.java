@@ -81,11 +81,29 @@ public final class TbModel implements AutoCloseable {
      *                            mismatch, wrong inputs/outputs)
      */
     public static TbModel load(Path onnx, DevicePreference preference) throws ModelLoadException {
-        return load(onnx, preference, OrtRuntime.providers(), DeviceSelector.REAL);
+        return load(onnx, preference, 0);
+    }
+
+    /**
+     * As {@link #load(Path, DevicePreference)} with a fixed number of ONNX Runtime intra-op threads
+     * per {@code run}: {@code 0} lets ONNX Runtime choose (one per physical core), {@code 1} runs
+     * each prediction on the calling thread alone, for callers that already run one prediction per
+     * core (several Spark tasks in one executor).
+     */
+    public static TbModel load(Path onnx, DevicePreference preference, int intraOpThreads) throws ModelLoadException {
+        if (intraOpThreads < 0) {
+            throw new IllegalArgumentException("intra-op threads must be >= 0, got " + intraOpThreads);
+        }
+        return load(onnx, preference, OrtRuntime.providers(), DeviceSelector.REAL, intraOpThreads);
     }
 
     static TbModel load(Path onnx, DevicePreference preference, Set<OrtProvider> providers,
                         DeviceSelector.CudaEnabler cuda) throws ModelLoadException {
+        return load(onnx, preference, providers, cuda, 0);
+    }
+
+    private static TbModel load(Path onnx, DevicePreference preference, Set<OrtProvider> providers,
+                                DeviceSelector.CudaEnabler cuda, int intraOpThreads) throws ModelLoadException {
         long t0 = System.nanoTime();
         if (!Files.isRegularFile(onnx)) {
             throw new ModelLoadException(onnx + ": model file not found");
@@ -101,7 +119,7 @@ public final class TbModel implements AutoCloseable {
         OrtSession session = null;
         DeviceSelector.Choice choice;
         String cudaFailure = null;
-        try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
+        try (OrtSession.SessionOptions opts = threads(new OrtSession.SessionOptions(), onnx, intraOpThreads)) {
             choice = DeviceSelector.configure(opts, preference, providers, cuda);
             try {
                 session = env.createSession(onnx.toString(), opts);
@@ -113,7 +131,7 @@ public final class TbModel implements AutoCloseable {
             }
         }
         if (session == null) { // CUDA was configured but the session could not start on it: retry on CPU
-            try (OrtSession.SessionOptions cpu = new OrtSession.SessionOptions()) {
+            try (OrtSession.SessionOptions cpu = threads(new OrtSession.SessionOptions(), onnx, intraOpThreads)) {
                 session = env.createSession(onnx.toString(), cpu);
                 choice = DeviceSelector.fallback(preference, "CUDA session failed to start (" + cudaFailure + ")");
             } catch (OrtException e) {
@@ -130,6 +148,19 @@ public final class TbModel implements AutoCloseable {
             closeQuietly(session);
             throw e;
         }
+    }
+
+    private static OrtSession.SessionOptions threads(OrtSession.SessionOptions opts, Path onnx, int intraOpThreads)
+            throws ModelLoadException {
+        if (intraOpThreads > 0) {
+            try {
+                opts.setIntraOpNumThreads(intraOpThreads);
+            } catch (OrtException e) {
+                opts.close();
+                throw new ModelLoadException(onnx + ": cannot set " + intraOpThreads + " intra-op threads (" + e.getMessage() + ")", e);
+            }
+        }
+        return opts;
     }
 
     private static ModelLoadException notOnnx(Path onnx, OrtException e) {
