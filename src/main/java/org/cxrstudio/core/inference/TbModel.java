@@ -28,7 +28,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A loaded TB model (ONNX Runtime session through DJL's OnnxRuntime engine) with its card.
+ * A loaded TB model (an ONNX Runtime session) with its card. ONNX Runtime's Java API is called
+ * directly, not through DJL's {@code Predictor}: it gives the session options DJL does not expose
+ * (the CUDA execution provider with a CPU fallback when CUDA cannot start, {@link DeviceSelector}),
+ * the model metadata where the card is embedded, one session shared by all threads (DJL
+ * predictors are one per thread) and reusable direct input buffers. DJL's ONNX Runtime engine is
+ * only checked by {@code engines}; DJL runs training (PyTorch).
  * {@link #predict(Radiograph)} renders the radiograph exactly as the viewer does (default window,
  * {@link DisplayPipeline#render}), prepares the input from the card ({@link ModelInput#prepare}),
  * runs the network and turns probability and CAM into a {@link Prediction} with a heatmap and boxes
