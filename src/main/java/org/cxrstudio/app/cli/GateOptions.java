@@ -47,7 +47,7 @@ final class GateOptions {
         try {
             g = gate != null ? InputGate.load(gate) : InputGate.loadDefault();
         } catch (GateLoadException e) {
-            throw new GateLoadException(e.getMessage() + ". The input gate keeps files that are not frontal chest "
+            throw new IOException(e.getMessage() + ". The input gate keeps files that are not frontal chest "
                     + "X-rays from being scored, so nothing is scored without it; give --gate FILE, or --no-gate for research use", e);
         }
         spec.commandLine().getErr().println("input gate " + g.card().version() + (gate != null ? " (" + gate + ")" : ""));
