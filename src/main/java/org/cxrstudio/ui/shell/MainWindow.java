@@ -155,7 +155,7 @@ public final class MainWindow extends BorderPane {
     void chooseSite() {
         FileChooser fc = new FileChooser();
         fc.setTitle(Messages.get("menu.site").replace("_", ""));
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Site profile", "*.json"));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(Messages.get("filter.site"), "*.json"));
         File f = fc.showOpenDialog(window());
         if (f != null) {
             main.loadSite(f.toPath());
