@@ -71,6 +71,31 @@ final class GateGraph {
         return m.build();
     }
 
+    /**
+     * The plain ImageNet classifier ({@code image[N,3,S,S]} RGB {@code 0..255} → {@code probabilities[N,1001]}),
+     * built from the same network code as the gate, to check that code against the TFLite
+     * interpreter's reference probabilities.
+     */
+    static ModelProto classifier(MobileNetV2Weights w, int size) {
+        OnnxBuilder g = new OnnxBuilder();
+        g.proto().setName("mobilenet-v2-check");
+        g.proto().addInput(OnnxBuilder.floatValue(INPUT, 3, size, size));
+        float scale = (float) w.inputScale();
+        String x = g.op("Mul", new String[] {INPUT, g.floats("in_scale", new float[] {scale})});
+        x = g.op("Add", new String[] {x, g.floats("in_shift", new float[] {(float) (-w.inputZeroPoint() * scale)})});
+        x = network(g, w.convolutions(), x, size);
+        String pooled = g.op("GlobalAveragePool", new String[] {x});
+        MobileNetV2Weights.Conv l = w.logits();
+        String logits = g.op("Conv", new String[] {pooled, g.floats("lw", l.weights(), l.outChannels(), l.inChannels(), 1, 1),
+            g.floats("lb", l.bias(), l.outChannels())}, OnnxBuilder.ints("kernel_shape", 1, 1));
+        String flat = g.op("Flatten", new String[] {logits}, OnnxBuilder.integer("axis", 1));
+        g.opTo("probabilities", "Softmax", new String[] {flat}, OnnxBuilder.integer("axis", 1));
+        g.proto().addOutput(OnnxBuilder.floatValue("probabilities", MobileNetV2Weights.CLASSES));
+        return ModelProto.newBuilder().setIrVersion(OnnxBuilder.IR_VERSION)
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OnnxBuilder.OPSET))
+                .setGraph(g.proto()).build();
+    }
+
     /** The 52 convolutions with TensorFlow SAME padding, ReLU6 and the residual adds. */
     private static String network(OnnxBuilder g, List<MobileNetV2Weights.Conv> convs, String x, int size) {
         int spatial = size;
