@@ -37,7 +37,7 @@ public final class ScreeningReport {
             throw new IllegalArgumentException(r.source() + ": no score to report");
         }
         String msg = r.gate() == null || r.gate().message() == null ? "" : r.gate().message();
-        String why = msg.isBlank() ? "" : " (" + msg + ")";
+        String why = msg.isBlank() || msg.strip().equalsIgnoreCase("accepted") ? "" : " (" + msg + ")";
         String gate = r.gate() == null ? "" : r.overridden() ? "refused but scored at the user's request" + why
                 : r.gate().accepted() ? "accepted" + why : "refused" + why;
         ReportData d = data(r.radiograph(), r.prediction(), card, thresholdSource, gate, includePatient);
