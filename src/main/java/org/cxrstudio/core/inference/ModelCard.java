@@ -5,6 +5,7 @@ import com.google.gson.GsonBuilder;
 import org.cxrstudio.core.imaging.Preprocessing;
 import org.cxrstudio.core.saliency.BoxParams;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,9 +66,10 @@ public record ModelCard(
 
     public ModelCard {
         classes = List.copyOf(classes);
-        training = training == null ? Map.of() : new LinkedHashMap<>(training);
-        validation = validation == null ? Map.of() : new LinkedHashMap<>(validation);
-        postprocessing = postprocessing == null ? Map.of() : new LinkedHashMap<>(postprocessing);
+        // read-only, keeping the order of the JSON (a card is a value; Map.copyOf would lose the order)
+        training = readOnly(training);
+        validation = readOnly(validation);
+        postprocessing = readOnly(postprocessing);
         boxParams(postprocessing); // fail early, when the card is read
         sha256 = sha256 == null ? "" : sha256;
         if (!(threshold >= 0 && threshold <= 1)) {
@@ -110,6 +112,10 @@ public record ModelCard(
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("postprocessing: " + e.getMessage(), e);
         }
+    }
+
+    private static Map<String, Object> readOnly(Map<String, Object> m) {
+        return m == null || m.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(m));
     }
 
     private static double number(Map<String, Object> pp, String key, double fallback) {

@@ -1,6 +1,6 @@
 package org.cxrstudio.ui.compare;
 
-import java.util.Locale;
+import org.cxrstudio.ui.Messages;
 
 /**
  * How far two models agree on one image.
@@ -29,12 +29,13 @@ public record Agreement(double scoreA, double scoreB, boolean positiveA, boolean
 
     /** One line for the compare view's agreement bar. */
     public String summary() {
-        return String.format(Locale.ROOT, "%s  ·  scores %.2f vs %.2f (Δ %+.2f)  ·  box IoU %s  ·  heatmap r %s",
-                decisionsAgree() ? "Agree (" + (positiveA ? "positive" : "negative") + ")" : "DISAGREE",
-                scoreA, scoreB, scoreDifference(), fmt(boxIou), fmt(heatmapCorrelation));
+        String decision = !decisionsAgree() ? Messages.get("agreement.disagree")
+                : Messages.get(positiveA ? "agreement.positive" : "agreement.negative");
+        return Messages.format("agreement.summary", decision, scoreA, scoreB, scoreDifference(), fmt(boxIou),
+                fmt(heatmapCorrelation));
     }
 
     private static String fmt(double v) {
-        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.2f", v);
+        return Double.isNaN(v) ? Messages.get("agreement.na") : Messages.number(v, 2);
     }
 }

@@ -13,10 +13,10 @@ import org.cxrstudio.core.inference.ModelCard;
 import org.cxrstudio.core.inference.Prediction;
 import org.cxrstudio.ui.task.BackgroundExecutor;
 import org.cxrstudio.ui.viewer.OpenedImage;
+import org.cxrstudio.ui.Messages;
 import org.cxrstudio.ui.viewer.UserError;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -120,7 +120,8 @@ public final class ModelSlotViewModel {
             }
         }, t -> {
             state.set(model == null ? State.FAILED : State.READY);
-            errors.accept(new UserError("Cannot load " + role.toLowerCase(Locale.ROOT) + " model", UserError.reason(t)));
+            errors.accept(new UserError(Messages.format("error.loadModel", role.toLowerCase(Messages.locale())),
+                    UserError.reason(t)));
         });
     }
 
@@ -148,7 +149,7 @@ public final class ModelSlotViewModel {
         }, t -> {
             finished();
             if (img == current) {
-                errors.accept(new UserError(role + " model failed", UserError.reason(t)));
+                errors.accept(new UserError(Messages.format("error.modelFailed", role), UserError.reason(t)));
             }
         });
     }
@@ -186,21 +187,20 @@ public final class ModelSlotViewModel {
         Prediction p = prediction.get();
         if (p == null) {
             return switch (state.get()) {
-                case EMPTY -> "No model";
-                case LOADING -> "Loading model…";
-                case FAILED -> "Model failed to load";
-                case READY -> running.get() ? "Analysing…" : (current == null ? "No image" : "—");
+                case EMPTY -> Messages.get("slot.empty");
+                case LOADING -> Messages.get("slot.loading");
+                case FAILED -> Messages.get("slot.failed");
+                case READY -> running.get() ? Messages.get("slot.running") : (current == null ? Messages.get("slot.noImage") : "—");
             };
         }
         boolean pos = positive.get();
-        return String.format(Locale.ROOT, "%s  %.2f %s %.2f", pos ? "TB suspected" : "No TB signs",
-                p.tbProbability(), pos ? "≥" : "<", threshold.get());
+        return Messages.format(pos ? "slot.positive" : "slot.negative", p.tbProbability(), threshold.get());
     }
 
     /** Name, version and device, for labels. */
     public String modelText() {
         ModelCard c = card.get();
-        return c == null ? role + ": no model" : String.format(Locale.ROOT, "%s: %s %s (%s)", role, c.name(), c.version(), device.get());
+        return c == null ? Messages.format("slot.noModel", role) : Messages.format("slot.model", role, c.name(), c.version(), device.get());
     }
 
     /** Closes the model (app shutdown). */

@@ -60,7 +60,7 @@ final class MainMenu {
         CheckMenuItem invert = new CheckMenuItem(Messages.get("menu.invert"));
         invert.setAccelerator(KeyCombination.keyCombination("I"));
         invert.selectedProperty().bindBidirectional(w.viewModel().display().invertProperty());
-        return new Menu(Messages.get("menu.view"), null,
+        Menu view = new Menu(Messages.get("menu.view"), null,
                 item("menu.fit", "F", () -> w.viewModel().viewport().fit()),
                 item("menu.oneToOne", "1", () -> w.viewModel().viewport().oneToOne()),
                 item("menu.zoomIn", "Plus", () -> w.zoom(1.25)),
@@ -70,6 +70,8 @@ final class MainMenu {
                 item("menu.resetWindow", "R", () -> w.viewModel().display().resetWindow()),
                 new SeparatorMenuItem(),
                 compare());
+        view.setId("menuView"); // the app adds View > Language here
+        return view;
     }
 
     private CheckMenuItem compare() {

@@ -4,6 +4,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.cxrstudio.ui.Messages;
 import org.cxrstudio.ui.compare.CompareViewModel;
 import org.cxrstudio.ui.overlay.ModelSlotViewModel;
 import org.cxrstudio.ui.overlay.OverlayOptions;
@@ -43,8 +44,8 @@ public final class MainViewModel {
 
     public MainViewModel(ImageLoader images, TbPredictor.Loader modelLoader, BackgroundExecutor executor) {
         viewer = new ViewerViewModel(images, executor);
-        student = new ModelSlotViewModel("Student", modelLoader, executor, e -> viewer.report(e.title(), e.message()));
-        teacher = new ModelSlotViewModel("Teacher", modelLoader, executor, e -> viewer.report(e.title(), e.message()));
+        student = new ModelSlotViewModel(Messages.get("role.student"), modelLoader, executor, e -> viewer.report(e.title(), e.message()));
+        teacher = new ModelSlotViewModel(Messages.get("role.teacher"), modelLoader, executor, e -> viewer.report(e.title(), e.message()));
         compare = new CompareViewModel(teacher, student);
         folder = new FolderViewModel(viewer, executor, images);
         viewer.addOnOpened(img -> {
@@ -58,9 +59,10 @@ public final class MainViewModel {
         student.predictionProperty().addListener((o, a, p) -> {
             if (p != null && timedImage != null) {
                 double total = timedImage.decodeMillis() + (System.nanoTime() - openedNanos) / 1e6;
-                timing.set(String.format(Locale.ROOT, "open→overlay %.0f ms (read %.0f, model %.0f)",
-                        total, timedImage.decodeMillis(), p.millis()));
-                LOG.info("{}: {}", timedImage.path().getFileName(), timing.get());
+                timing.set(Messages.format("status.timing", Math.round(total), Math.round(timedImage.decodeMillis()),
+                        Math.round(p.millis())));
+                LOG.info(String.format(Locale.ROOT, "%s: open→overlay %.0f ms (read %.0f, model %.0f)",
+                        timedImage.path().getFileName(), total, timedImage.decodeMillis(), p.millis()));
                 timedImage = null;
             }
         });

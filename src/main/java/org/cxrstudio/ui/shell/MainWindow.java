@@ -137,9 +137,9 @@ public final class MainWindow extends BorderPane {
         FileChooser fc = new FileChooser();
         fc.setTitle(Messages.get("menu.open").replace("_", ""));
         fc.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Chest X-ray images", "*.dcm", "*.DCM", "*.dicom", "*.png", "*.PNG",
+                new FileChooser.ExtensionFilter(Messages.get("filter.images"), "*.dcm", "*.DCM", "*.dicom", "*.png", "*.PNG",
                         "*.jpg", "*.JPG", "*.jpeg", "*.JPEG", "*"),
-                new FileChooser.ExtensionFilter("All files", "*"));
+                new FileChooser.ExtensionFilter(Messages.get("filter.all"), "*"));
         if (lastDirectory != null && lastDirectory.toFile().isDirectory()) {
             fc.setInitialDirectory(lastDirectory.toFile());
         }
@@ -164,11 +164,11 @@ public final class MainWindow extends BorderPane {
     /** Asks for a file and writes the current view (or the report) as PNG; errors go to a dialog. */
     void export(boolean report) {
         if (vm.display().image() == null) {
-            vm.report("Nothing to export", "Open an image first.");
+            vm.report(Messages.get("error.nothingToExport"), Messages.get("error.nothingToExport.detail"));
             return;
         }
         FileChooser fc = new FileChooser();
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(Messages.get("filter.png"), "*.png"));
         String base = vm.display().image().path().getFileName().toString().replaceFirst("\\.[^.]*$", "");
         fc.setInitialFileName(base + (report ? "-report.png" : "-view.png"));
         File f = fc.showSaveDialog(window());
@@ -187,7 +187,7 @@ public final class MainWindow extends BorderPane {
                 ReportExporter.exportView(view, out);
             }
         } catch (IOException | RuntimeException e) {
-            vm.report("Cannot export", out + ": " + UserError.reason(e));
+            vm.report(Messages.get("error.export"), out + ": " + UserError.reason(e));
         }
     }
 
