@@ -38,8 +38,12 @@ final class MainMenu {
         export.setId("menuExport");
         MenuItem report = item("menu.report", "Shortcut+Shift+E", () -> w.export(true));
         MenuItem folder = item("menu.openFolder", "Shortcut+Shift+O", w::chooseFolder);
-        return new Menu(Messages.get("menu.file"), null, open, folder, recentMenu, new SeparatorMenuItem(), export, report,
-                new SeparatorMenuItem(), quit);
+        MenuItem pacs = item("menu.openPacs", "Shortcut+Shift+P", w::openFromPacs);
+        pacs.setId("menuOpenPacs");
+        MenuItem pdf = item("menu.savePdf", "Shortcut+P", w::savePdfReport);
+        pdf.setId("menuSavePdf");
+        return new Menu(Messages.get("menu.file"), null, open, folder, pacs, recentMenu, new SeparatorMenuItem(), export,
+                report, pdf, new SeparatorMenuItem(), quit);
     }
 
     private void rebuildRecent() {
