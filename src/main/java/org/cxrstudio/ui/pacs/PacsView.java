@@ -53,6 +53,7 @@ public final class PacsView extends BorderPane {
         server.setPrefWidth(220);
         password.setPromptText(Messages.get("pacs.password"));
         password.setId("pacsPassword");
+        password.setPrefWidth(230);
         Button add = new Button(Messages.get("pacs.addServer"));
         add.setOnAction(e -> addServerDialog());
         Button remove = new Button(Messages.get("pacs.removeServer"));
@@ -134,9 +135,10 @@ public final class PacsView extends BorderPane {
 
     private void initListeners() {
         server.valueProperty().bindBidirectional(vm.serverProperty());
-        vm.serverProperty().addListener((o, a, s) -> password.clear());
+        vm.serverProperty().addListener((o, a, s) -> showPassword(s));
+        showPassword(vm.serverProperty().get());
         password.textProperty().addListener((o, a, text) -> {
-            if (server.getValue() != null) {
+            if (server.getValue() != null && !text.isEmpty()) {
                 vm.setPassword(server.getValue(), text.toCharArray());
             }
         });
@@ -147,6 +149,12 @@ public final class PacsView extends BorderPane {
                 vm.retrieve();
             }
         });
+    }
+
+    private void showPassword(ServerEntry s) {
+        password.clear();
+        password.setDisable(s == null || s.user().isEmpty());
+        password.setPromptText(Messages.get(s != null && vm.hasPassword(s) ? "pacs.passwordSet" : "pacs.password"));
     }
 
     private void addServerDialog() {

@@ -147,7 +147,10 @@ public final class PacsViewModel {
         series.clear();
         selectedSeries.set(null);
         if (s != null) {
-            run(Messages.get("pacs.searching"), c -> c.searchSeries(s.studyUid(), QidoQuery.ALL, token), series::setAll);
+            run(Messages.get("pacs.searching"), c -> c.searchSeries(s.studyUid(), QidoQuery.ALL, token), found -> {
+                series.setAll(found);
+                status.set(Messages.format("pacs.seriesFound", found.size()));
+            });
         }
     }
 
