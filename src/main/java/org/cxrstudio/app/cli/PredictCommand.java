@@ -67,6 +67,12 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--site", paramLabel = "SITE.json", description = "Use this clinic's operating threshold (made by calibrate-threshold for this model file).")
     Path site;
 
+    @Option(names = "--pdf", paramLabel = "DIR", description = "Write <image>.report.pdf (de-identified; --pdf-patient adds name and ID).")
+    Path pdf;
+
+    @Option(names = "--pdf-patient", description = "Print the patient's name and ID in the PDF reports.")
+    boolean pdfPatient;
+
     @Mixin
     BoxOptions boxOptions;
 
@@ -109,6 +115,9 @@ final class PredictCommand implements Callable<Integer> {
                     continue;
                 }
                 err.println(f + ": " + r.score().describe(profile != null));
+                if (pdf != null) {
+                    PdfOut.write(r, m.card(), threshold, profile, pdfPatient, pdf);
+                }
                 if (overlay != null) {
                     OverlayWriter.write(DisplayPipeline.render(r.radiograph(), null, false), r.prediction(),
                             overlay.resolve(f.getFileName() + ".overlay.png"));

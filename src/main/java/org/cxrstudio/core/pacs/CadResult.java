@@ -39,6 +39,12 @@ public record CadResult(SourceImage source, double probability, double threshold
         made = made == null ? ZonedDateTime.now() : made;
     }
 
+    /** The text burned into the overlay. */
+    public OverlayRenderer.Caption caption() {
+        return new OverlayRenderer.Caption(probability, threshold, thresholdSource, positive,
+                (modelName + " " + modelVersion).strip());
+    }
+
     /** From a prediction and the card of the model that made it. */
     public static CadResult of(SourceImage source, Prediction p, ModelCard card, String thresholdSource) {
         return new CadResult(source, p.tbProbability(), p.threshold(), thresholdSource, p.positive(), p.boxes(),

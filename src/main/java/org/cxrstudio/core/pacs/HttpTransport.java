@@ -173,7 +173,7 @@ final class HttpTransport {
             SSLContext ctx = SSLContext.getInstance("TLS");
             ctx.init(null, tmf.getTrustManagers(), null);
             return ctx;
-        } catch (IOException | GeneralSecurityException e) {
+        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
             throw new PacsException(store.file() + ": cannot load the trust store (" + BodyStream.describe(e) + ")", e);
         }
     }

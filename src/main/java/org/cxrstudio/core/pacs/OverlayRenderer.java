@@ -24,6 +24,17 @@ public final class OverlayRenderer {
     /** Burned into every overlay. */
     public static final String LABEL = "CAD overlay - not for diagnosis";
 
+    /**
+     * What is written on the overlay.
+     *
+     * @param probability     TB probability, {@code 0..1}
+     * @param threshold       operating threshold, {@code 0..1}
+     * @param thresholdSource e.g. {@code "model card"}
+     * @param positive        the decision
+     * @param model           model name and version
+     */
+    public record Caption(double probability, double threshold, String thresholdSource, boolean positive, String model) { }
+
     private OverlayRenderer() { }
 
     /**
@@ -31,7 +42,7 @@ public final class OverlayRenderer {
      * @param heatmap saliency over the film, or null for none
      * @param boxes   in {@code gray}'s pixels
      */
-    public static RgbImage render(GrayImage gray, Heatmap heatmap, List<Box> boxes, CadResult r) {
+    public static RgbImage render(GrayImage gray, Heatmap heatmap, List<Box> boxes, Caption r) {
         int w = gray.width();
         int h = gray.height();
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
@@ -64,7 +75,7 @@ public final class OverlayRenderer {
             g2.fillRect(0, h - band, w, band);
             g2.setColor(Color.WHITE);
             g2.drawString(LABEL, size / 2, (int) (size * 1.2));
-            g2.drawString("Model " + (r.modelName() + " " + r.modelVersion()).strip(), size / 2, (int) (size * 2.3));
+            g2.drawString("Model " + r.model(), size / 2, (int) (size * 2.3));
             g2.setColor(r.positive() ? new Color(255, 90, 90) : new Color(120, 230, 120));
             g2.drawString(String.format(Locale.ROOT, "TB score %.3f, threshold %.3f (%s): %s", r.probability(),
                     r.threshold(), r.thresholdSource(), r.positive() ? "POSITIVE" : "negative"), size / 2, h - (int) (size * 1.2));

@@ -43,7 +43,7 @@ public final class ResultObjects {
         Files.createDirectories(dir);
         String sop = r.source().sopInstanceUid();
         byte[] sr = CadSrWriter.write(r, DicomUids.create(), DicomUids.create(), SR_SERIES_NUMBER, DEVICE_UID);
-        RgbImage picture = OverlayRenderer.render(DisplayPipeline.render(film, null, false), heatmap, r.boxes(), r);
+        RgbImage picture = OverlayRenderer.render(DisplayPipeline.render(film, null, false), heatmap, r.boxes(), r.caption());
         byte[] sc = OverlayCaptureWriter.write(r, picture, DicomUids.create(), DicomUids.create(), SC_SERIES_NUMBER);
         return new Written(atomic(dir.resolve("CAD-SR-" + sop + ".dcm"), sr), atomic(dir.resolve("CAD-SC-" + sop + ".dcm"), sc));
     }

@@ -41,8 +41,12 @@ final class MainMenu {
         MenuItem site = item("menu.site", null, w::chooseSite);
         site.setId("menuSite");
         MenuItem siteClear = item("menu.siteClear", null, () -> w.mainViewModel().clearSite());
-        return new Menu(Messages.get("menu.file"), null, open, folder, recentMenu, new SeparatorMenuItem(), export, report,
-                new SeparatorMenuItem(), site, siteClear, new SeparatorMenuItem(), quit);
+        MenuItem pacs = item("menu.openPacs", "Shortcut+Shift+P", w::openFromPacs);
+        pacs.setId("menuOpenPacs");
+        MenuItem pdf = item("menu.savePdf", "Shortcut+P", w::savePdfReport);
+        pdf.setId("menuSavePdf");
+        return new Menu(Messages.get("menu.file"), null, open, folder, pacs, recentMenu, new SeparatorMenuItem(), export,
+                report, pdf, new SeparatorMenuItem(), site, siteClear, new SeparatorMenuItem(), quit);
     }
 
     private void rebuildRecent() {

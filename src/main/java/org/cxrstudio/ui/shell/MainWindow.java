@@ -43,6 +43,7 @@ public final class MainWindow extends BorderPane {
     private final GateBanner banner;
     private final TabPane side = new TabPane();
     private Path lastDirectory;
+    private PacsWindow pacs;
 
     public MainWindow(MainViewModel main, RecentFiles recent) {
         this.main = main;
@@ -201,6 +202,42 @@ public final class MainWindow extends BorderPane {
             }
         } catch (IOException | RuntimeException e) {
             vm.report(Messages.get("error.export"), out + ": " + UserError.reason(e));
+        }
+    }
+
+    /** Opens the "Open from PACS…" window (one per main window, kept between uses). */
+    void openFromPacs() {
+        if (pacs == null) {
+            pacs = new PacsWindow(window(), files -> {
+                if (!files.isEmpty()) {
+                    main.folder().openFolder(files.get(0).getParent(), true);
+                }
+            });
+        }
+        pacs.show();
+    }
+
+    /** Asks where, and whether to name the patient, then writes the PDF report of the current result. */
+    void savePdfReport() {
+        if (vm.display().image() == null || main.student().predictionProperty().get() == null) {
+            vm.report(Messages.get("pdf.title"), Messages.get("pdf.nothing"));
+            return;
+        }
+        FileChooser fc = new FileChooser();
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(Messages.get("pdf.filter"), "*.pdf"));
+        String base = vm.display().image().path().getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        fc.setInitialFileName(base + "-report.pdf");
+        File f = fc.showSaveDialog(window());
+        if (f == null) {
+            return;
+        }
+        Boolean withPatient = PdfReportSaver.askPatient(window());
+        if (withPatient != null) {
+            try {
+                PdfReportSaver.save(vm.display().image(), main.student(), withPatient, f.toPath());
+            } catch (IOException | RuntimeException e) {
+                vm.report(Messages.get("pdf.failed"), f + ": " + UserError.reason(e));
+            }
         }
     }
 

@@ -90,7 +90,7 @@ class ResultObjectsTest {
         CadResult r = new CadResult(SourceImage.of(film), 0.2, 0.5, "model card", false,
                 List.of(new Box(100, 100, 200, 200, 0.5)), "m", "1", "", null);
         RgbImage img = OverlayRenderer.render(org.cxrstudio.core.imaging.DisplayPipeline.render(film, null, false), null,
-                r.boxes(), r);
+                r.boxes(), r.caption());
         assertThat(img.at(150, 100)).isEqualTo(0xFFFF00); // the yellow box edge
         int white = 0;
         for (int x = 0; x < img.width(); x++) {
