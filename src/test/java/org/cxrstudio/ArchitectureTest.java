@@ -36,9 +36,9 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule djlStaysInside = noClasses()
             .that().resideOutsideOfPackages("org.cxrstudio.core.inference..", "org.cxrstudio.core.saliency..",
-                    "org.cxrstudio.core.training..")
+                    "org.cxrstudio.core.training..", "org.cxrstudio.core.gate..")
             .should().dependOnClassesThat().resideInAnyPackage("ai.djl..", "ai.onnxruntime..")
-            .because("DJL and ONNX Runtime are implementation details of inference and training");
+            .because("DJL and ONNX Runtime are implementation details of inference, training and the gate's content check");
 
     @ArchTest
     static final ArchRule jnaStaysInCodecs = noClasses().that().resideOutsideOfPackage("org.cxrstudio.core.dicom.codec..")

@@ -1,21 +1,20 @@
 package org.cxrstudio.app.cli;
 
+import org.cxrstudio.core.gate.GateLoadException;
 import org.cxrstudio.core.gate.InputGate;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Input gate options shared by every scoring command: the gate is on by default and refuses films
  * that are not frontal chest X-rays; {@code --no-gate} is for research and is announced on stderr.
  */
 final class GateOptions {
-    static final String GATE = "models/gate.onnx";
+    static final String GATE = InputGate.DEFAULT_MODEL;
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
@@ -44,20 +43,14 @@ final class GateOptions {
                     + "including files that are not frontal chest X-rays (research use only)");
             return InputGate.disabled();
         }
-        Path p = gate != null ? gate : find();
-        InputGate g = InputGate.load(p);
-        spec.commandLine().getErr().println("input gate " + p);
-        return g;
-    }
-
-    private static Path find() throws IOException {
-        List<Path> tried = ModelPaths.candidates(GATE);
-        for (Path p : tried) {
-            if (Files.isRegularFile(p)) {
-                return p;
-            }
+        InputGate g;
+        try {
+            g = gate != null ? InputGate.load(gate) : InputGate.loadDefault();
+        } catch (GateLoadException e) {
+            throw new IOException(e.getMessage() + ". The input gate keeps files that are not frontal chest "
+                    + "X-rays from being scored, so nothing is scored without it; give --gate FILE, or --no-gate for research use", e);
         }
-        throw new IOException(GATE + " not found (looked in " + tried + "): the input gate refuses files that are not "
-                + "frontal chest X-rays, so nothing is scored without it; give --gate FILE, or --no-gate for research use");
+        spec.commandLine().getErr().println("input gate " + g.card().version() + (gate != null ? " (" + gate + ")" : ""));
+        return g;
     }
 }

@@ -27,13 +27,14 @@ import java.util.Optional;
 public final class CxrStudioApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(CxrStudioApp.class);
     private final FxBackgroundExecutor executor = new FxBackgroundExecutor(2);
+    private final ViewerGate gate = new ViewerGate();
     private MainViewModel vm;
     private TrainingPanel training;
 
     @Override
     public void start(Stage stage) {
         vm = new MainViewModel(ImageLoader.of(RadiographReader::read, DisplayPipeline::defaultWindow),
-                TbModelPredictor::load, executor);
+                onnx -> TbModelPredictor.load(onnx, gate), executor);
         UserPrefs prefs = new UserPrefs();
         RecentFiles recent = new RecentFiles(prefs.recentFiles(), prefs::saveRecentFiles);
         MainWindow window = new MainWindow(vm, recent);
@@ -67,6 +68,7 @@ public final class CxrStudioApp extends Application {
             vm.close();
         }
         executor.close();
+        gate.close();
         if (training != null) {
             training.close();
         }

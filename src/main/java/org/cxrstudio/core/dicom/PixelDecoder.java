@@ -9,14 +9,25 @@ import org.cxrstudio.core.dicom.codec.FrameDecoder;
  * Turns the Pixel Data element into single-channel stored values: native frames are read
  * here (8/16-bit, either byte order, planar or interleaved colour), encapsulated frames go to
  * the codec of the transfer syntax. Then samples are shifted by the high bit, masked to bits
- * stored and sign-extended; colour becomes gray (RGB: BT.601 luma; YBR: the Y sample).
+ * stored and sign-extended; colour becomes gray (RGB: BT.601 luma; YBR: the Y sample), and how
+ * colourful it was is measured on the way ({@link Colourfulness}) so that colour is judged before
+ * it is lost.
  */
 final class PixelDecoder {
     private PixelDecoder() { }
 
     static int[] decode(DicomElement pixelData, PixelGeometry g, String ts, String source) throws DicomException {
+        return decode(pixelData, g, ts, source, null);
+    }
+
+    /**
+     * As {@link #decode(DicomElement, PixelGeometry, String, String)}; for colour images the
+     * samples are also added to {@code colour} (ignored when {@code null} or the image is gray).
+     */
+    static int[] decode(DicomElement pixelData, PixelGeometry g, String ts, String source, Colourfulness colour)
+            throws DicomException {
         int[] samples = pixelData.encapsulated() ? encapsulated(pixelData, g, ts, source) : nativeSamples(pixelData, g, source);
-        return toGray(samples, g, ts);
+        return toGray(samples, g, ts, colour);
     }
 
     private static int[] encapsulated(DicomElement px, PixelGeometry g, String ts, String source) throws DicomException {
@@ -84,7 +95,7 @@ final class PixelDecoder {
         return s;
     }
 
-    private static int[] toGray(int[] s, PixelGeometry g, String ts) {
+    private static int[] toGray(int[] s, PixelGeometry g, String ts, Colourfulness colour) {
         int shift = g.highBit() + 1 - g.bitsStored();
         int mask = (1 << g.bitsStored()) - 1;
         int signBit = 1 << (g.bitsStored() - 1);
@@ -102,12 +113,18 @@ final class PixelDecoder {
         int[] out = new int[count];
         for (int i = 0; i < count; i++) {
             int r = (s[3 * i] >> shift) & mask;
+            int gr = (s[3 * i + 1] >> shift) & mask;
+            int bl = (s[3 * i + 2] >> shift) & mask;
             if (ybr) {
                 out[i] = r;
+                if (colour != null) {
+                    colour.addYbr(r, gr, bl, mask);
+                }
             } else {
-                int gr = (s[3 * i + 1] >> shift) & mask;
-                int bl = (s[3 * i + 2] >> shift) & mask;
                 out[i] = r == gr && gr == bl ? r : (int) Math.round(0.299 * r + 0.587 * gr + 0.114 * bl);
+                if (colour != null) {
+                    colour.add(r, gr, bl);
+                }
             }
         }
         return out;

@@ -31,7 +31,7 @@ class PredictScreeningTest {
     @Test
     void refusedFilesGetAReasonAndNoProbabilityAndDoNotFailTheRun() throws IOException {
         Path model = TestModels.write(dir, "m", "student", TestModels.brightness(64), 0.5);
-        Path film = TestImages.png(dir.resolve("film.png"), 256, 200, null, 0);
+        Path film = TestInputs.film(dir.resolve("film.png"), 256, 200);
         Path ct = TestInputs.ctDicom(dir.resolve("ct.dcm"), 256);
         Path json = dir.resolve("out.json");
         CliRun run = CliRun.of("predict", film.toString(), ct.toString(), "--model", model.toString(),
@@ -55,7 +55,7 @@ class PredictScreeningTest {
     void csvHasOneRowPerInputIncludingErrorsAndRefusals() throws IOException {
         Path model = TestModels.write(dir, "m", "student", TestModels.brightness(64), 0.5);
         Path in = Files.createDirectories(dir.resolve("in"));
-        Path film = TestImages.png(in.resolve("a_film.png"), 256, 200, null, 0);
+        Path film = TestInputs.film(in.resolve("a_film.png"), 256, 200);
         Path junk = Files.writeString(in.resolve("b_junk.png"), "not an image");
         Path ct = TestInputs.ctDicom(in.resolve("c_ct.dcm"), 256);
         Path csv = dir.resolve("out.csv");
@@ -108,7 +108,7 @@ class PredictScreeningTest {
     void siteProfileSetsTheThresholdAndOneForAnotherModelIsRefused() throws IOException {
         Path model = TestModels.write(dir, "m", "student", TestModels.brightness(64), 0.5);
         Path other = TestModels.write(dir, "other", "student", TestModels.brightness(32), 0.5);
-        Path film = TestImages.png(dir.resolve("film.png"), 256, 150, null, 0); // scores 0.58
+        Path film = TestInputs.film(dir.resolve("film.png"), 256, 150); // scores 0.58
         SiteProfile p = new SiteProfile("Clinic X", "2026-12-02", "test-m", ModelFiles.sha256(model), 0.7, 0.9,
                 new OperatingPoint(0.7, 9, 2, 8, 1), Wilson.interval95(9, 10), Wilson.interval95(8, 10), 0, "");
         Path site = dir.resolve("site.json");

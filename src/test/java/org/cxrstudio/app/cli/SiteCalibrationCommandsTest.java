@@ -44,7 +44,7 @@ class SiteCalibrationCommandsTest {
         StringBuilder csv = new StringBuilder("filename,label\n");
         StringBuilder split = new StringBuilder("filename,split\n");
         for (int i = 0; i < names.length; i++) {
-            TestImages.png(images.resolve(names[i]), 256, grays[i], null, 0);
+            TestInputs.film(images.resolve(names[i]), 256, grays[i]);
             csv.append(names[i]).append(',').append(label[i]).append('\n');
             split.append(names[i]).append(',').append(i < 4 ? "train" : "val").append('\n');
         }

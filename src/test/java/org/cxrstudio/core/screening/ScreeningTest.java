@@ -36,7 +36,7 @@ class ScreeningTest {
     void refusesACtScoresAFilmAndReportsUnreadableFiles() throws IOException {
         Path onnx = TestModels.write(dir, "m", "student", TestModels.brightness(64), 0.5);
         Path ct = TestInputs.ctDicom(dir.resolve("ct.dcm"), 256);
-        Path film = gray(dir.resolve("film.png"), 256, 200);
+        Path film = TestInputs.film(dir.resolve("film.png"), 256, 200);
         Path junk = Files.writeString(dir.resolve("junk.png"), "not an image");
         try (InputGate gate = InputGate.headerRulesOnly(); TbModel m = TbModel.load(onnx, DevicePreference.CPU)) {
             Screening s = new Screening(gate, m, m.postProcessing());

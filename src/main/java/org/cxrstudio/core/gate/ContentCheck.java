@@ -1,0 +1,106 @@
+package org.cxrstudio.core.gate;
+
+import ai.djl.engine.Engine;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Runs {@code gate.onnx}: input {@value #INPUT} {@code float[1,1,S,S]}, the gray rendering
+ * resized to {@code S x S} with values {@code 0..255}; output {@value #OUTPUT} {@code float[1]},
+ * the mean cosine distance ({@code 0..2}) of the image's pretrained features to its {@code k}
+ * nearest chest films in the bank held inside the graph. One ONNX Runtime session; {@link #distance}
+ * is thread-safe (ONNX Runtime sessions may be run concurrently).
+ */
+final class ContentCheck implements AutoCloseable {
+    static final String INPUT = "image";
+    static final String OUTPUT = "distance";
+
+    private final OrtSession session;
+    private final int size;
+
+    private ContentCheck(OrtSession session, int size) {
+        this.session = session;
+        this.size = size;
+    }
+
+    static ContentCheck open(Path onnx, int inputSize) throws GateLoadException {
+        OrtEnvironment env;
+        try {
+            Engine.getEngine("OnnxRuntime"); // DJL loads the native library first, as everywhere else
+            env = OrtEnvironment.getEnvironment();
+        } catch (RuntimeException e) {
+            throw new GateLoadException("cannot start ONNX Runtime for the gate: " + e.getMessage(), e);
+        }
+        OrtSession session;
+        try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
+            opts.setIntraOpNumThreads(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
+            session = env.createSession(onnx.toString(), opts);
+        } catch (OrtException | RuntimeException e) {
+            throw new GateLoadException(onnx + ": not a loadable ONNX gate model (" + e.getMessage() + ")", e);
+        }
+        try {
+            checkSignature(onnx, session, inputSize);
+        } catch (GateLoadException e) {
+            closeQuietly(session);
+            throw e;
+        }
+        return new ContentCheck(session, inputSize);
+    }
+
+    private static void checkSignature(Path onnx, OrtSession s, int size) throws GateLoadException {
+        try {
+            var in = s.getInputInfo().get(INPUT);
+            var out = s.getOutputInfo().get(OUTPUT);
+            if (in == null || out == null || !(in.getInfo() instanceof TensorInfo ti)) {
+                throw new GateLoadException(onnx + ": not a gate model (needs input '" + INPUT + "' and output '"
+                        + OUTPUT + "'; has " + s.getInputNames() + " -> " + s.getOutputNames() + ")");
+            }
+            long[] shape = ti.getShape();
+            if (shape.length != 4 || shape[1] != 1 || (shape[2] > 0 && shape[2] != size)
+                    || (shape[3] > 0 && shape[3] != size)) {
+                throw new GateLoadException(onnx + ": gate input shape " + java.util.Arrays.toString(shape)
+                        + " does not match the card's input size " + size);
+            }
+        } catch (OrtException e) {
+            throw new GateLoadException(onnx + ": cannot read the gate model's signature: " + e.getMessage(), e);
+        }
+    }
+
+    /** Input side in pixels. */
+    int size() {
+        return size;
+    }
+
+    /**
+     * @param plane {@code size*size} gray values {@code 0..255}, row-major
+     * @return mean cosine distance to the k nearest bank films
+     */
+    double distance(float[] plane) throws OrtException {
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(plane), new long[] {1, 1, size, size});
+             OrtSession.Result r = session.run(Map.of(INPUT, x))) {
+            Object v = r.get(0).getValue();
+            float d = v instanceof float[] a ? a[0] : v instanceof float[][] m ? m[0][0] : Float.NaN;
+            return d;
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(session);
+    }
+
+    private static void closeQuietly(OrtSession s) {
+        try {
+            s.close();
+        } catch (OrtException | RuntimeException ignored) {
+            // nothing more to release
+        }
+    }
+}
