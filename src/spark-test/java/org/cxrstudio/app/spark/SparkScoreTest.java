@@ -146,6 +146,12 @@ class SparkScoreTest {
         for (Path film : films) {
             assertThat(rows.get(film.getFileName().toString()).<Boolean>getAs("refused")).as(film.toString()).isFalse();
         }
+        for (String colour : List.of("photo02_cat_720p.jpg", "photo05_dog_segmentation.jpg")) {
+            if (rows.containsKey(colour)) { // the gate's rules refuse these, with or without its content network
+                assertThat(rows.get(colour).<Boolean>getAs("refused")).as(colour).isTrue();
+                assertThat(rows.get(colour).<String>getAs("refusal_reason")).isNotBlank();
+            }
+        }
         long refusedByPredict = predicted.values().stream().filter(j -> j.has("refused")).count();
         assertThat(first.refused()).isEqualTo(refusedByPredict);
     }
