@@ -52,6 +52,10 @@ public final class CxrStudioApp extends Application {
         trained.filter(p -> !offered.contains(p)).ifPresent(offered::add);
         vm.useModels(offered, trained.or(() -> models.named("student.onnx")).or(() -> models.all().stream().findFirst()),
                 models.named("teacher.onnx"));
+        vm.onSiteChanged(prefs::saveSiteProfile);
+        String siteArg = getParameters().getNamed().get("site"); // --site=SITE.json, e.g. for screenshots
+        Optional<Path> site = siteArg != null ? Optional.of(Path.of(siteArg)) : prefs.siteProfile();
+        site.ifPresent(vm::loadSite);
         training = TrainingPanel.install(stage, window, vm);
         List<String> files = getParameters().getUnnamed();
         if (!files.isEmpty()) {

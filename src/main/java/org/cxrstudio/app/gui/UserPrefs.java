@@ -11,12 +11,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The viewer's persistent settings in {@link Preferences} (per user): recent files. Failures to
+ * The viewer's persistent settings in {@link Preferences} (per user): recent files and the site
+ * profile in use. Failures to
  * persist are logged, never shown: preferences are a convenience.
  */
 final class UserPrefs {
     private static final Logger LOG = LoggerFactory.getLogger(UserPrefs.class);
     private static final String RECENT = "recent.";
+    private static final String SITE = "siteProfile";
     private final Preferences node = Preferences.userRoot().node("org/cxrstudio/viewer");
 
     List<Path> recentFiles() {
@@ -33,6 +35,30 @@ final class UserPrefs {
             }
         }
         return out;
+    }
+
+    /** The site profile file last chosen, if any. */
+    java.util.Optional<Path> siteProfile() {
+        String s = node.get(SITE, null);
+        try {
+            return s == null ? java.util.Optional.empty() : java.util.Optional.of(Path.of(s));
+        } catch (InvalidPathException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Remembers the site profile file ({@code null} forgets it). */
+    void saveSiteProfile(Path file) {
+        try {
+            if (file == null) {
+                node.remove(SITE);
+            } else {
+                node.put(SITE, file.toAbsolutePath().toString());
+            }
+            node.flush();
+        } catch (BackingStoreException | IllegalStateException e) {
+            LOG.warn("could not save the site profile setting: {}", e.getMessage());
+        }
     }
 
     void saveRecentFiles(List<Path> files) {

@@ -1,12 +1,15 @@
 package org.cxrstudio.ui.compare;
 
+import org.cxrstudio.core.screening.TbScore;
+import org.cxrstudio.ui.Messages;
+
 import java.util.Locale;
 
 /**
  * How far two models agree on one image.
  *
- * @param scoreA      TB probability of model A, {@code 0..1}
- * @param scoreB      TB probability of model B
+ * @param scoreA      TB probability of model A (calibrated when its card has a calibration), {@code 0..1}
+ * @param scoreB      TB probability of model B, likewise
  * @param positiveA   A at or above its own threshold
  * @param positiveB   B at or above its own threshold
  * @param boxIou      IoU of the union of A's boxes with the union of B's boxes, {@code 0..1};
@@ -27,11 +30,13 @@ public record Agreement(double scoreA, double scoreB, boolean positiveA, boolean
         return positiveA == positiveB;
     }
 
-    /** One line for the compare view's agreement bar. */
+    /** One line for the compare view's agreement bar; scores on the 0-100 scale. */
     public String summary() {
-        return String.format(Locale.ROOT, "%s  ·  scores %.2f vs %.2f (Δ %+.2f)  ·  box IoU %s  ·  heatmap r %s",
+        int a = TbScore.toScore(scoreA);
+        int b = TbScore.toScore(scoreB);
+        return String.format(Locale.ROOT, Messages.get("compare.summary"),
                 decisionsAgree() ? "Agree (" + (positiveA ? "positive" : "negative") + ")" : "DISAGREE",
-                scoreA, scoreB, scoreDifference(), fmt(boxIou), fmt(heatmapCorrelation));
+                a, b, b - a, fmt(boxIou), fmt(heatmapCorrelation));
     }
 
     private static String fmt(double v) {

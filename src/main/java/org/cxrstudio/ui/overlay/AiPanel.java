@@ -49,7 +49,19 @@ public final class AiPanel extends VBox {
         threshold.setShowTickMarks(true);
         threshold.setMajorTickUnit(0.25);
         Label thresholdValue = new Label();
-        thresholdValue.textProperty().bind(Bindings.format(Locale.ROOT, "Operating threshold %.2f", slot.thresholdProperty()));
+        thresholdValue.setId("thresholdValue");
+        Label site = new Label();
+        site.setId("siteLabel");
+        site.getStyleClass().add("site-label");
+        site.setWrapText(true);
+        Runnable updateThreshold = () -> {
+            thresholdValue.setText(String.format(Locale.ROOT, org.cxrstudio.ui.Messages.get("score.threshold"), slot.thresholdScore()));
+            site.setText(slot.siteProperty().get() == null ? org.cxrstudio.ui.Messages.get("site.none") : slot.siteText());
+        };
+        slot.thresholdProperty().addListener((o, a, b) -> updateThreshold.run());
+        slot.cardProperty().addListener((o, a, b) -> updateThreshold.run());
+        slot.siteProperty().addListener((o, a, b) -> updateThreshold.run());
+        updateThreshold.run();
         Button cardThreshold = new Button("Card default");
         cardThreshold.setTooltip(new Tooltip("Back to the threshold in the model card"));
         cardThreshold.setOnAction(e -> {
@@ -112,7 +124,7 @@ public final class AiPanel extends VBox {
         slot.predictionProperty().addListener((o, a, p) -> timing.setText(p == null ? ""
                 : String.format(Locale.ROOT, "Inference %.0f ms on %s", p.millis(), p.device())));
 
-        getChildren().addAll(badge, busy, thresholdValue, threshold, cardThreshold, new Separator(),
+        getChildren().addAll(badge, busy, thresholdValue, threshold, cardThreshold, site, new Separator(),
                 heat, new Label("Heatmap opacity"), opacity, new Label("Colour table"), colormap, new ColormapLegend(options.colormapProperty()), boxes, new Separator(),
                 new Label("Model"), pickRow, model, timing,
                 disclaimer());

@@ -38,8 +38,11 @@ final class MainMenu {
         export.setId("menuExport");
         MenuItem report = item("menu.report", "Shortcut+Shift+E", () -> w.export(true));
         MenuItem folder = item("menu.openFolder", "Shortcut+Shift+O", w::chooseFolder);
+        MenuItem site = item("menu.site", null, w::chooseSite);
+        site.setId("menuSite");
+        MenuItem siteClear = item("menu.siteClear", null, () -> w.mainViewModel().clearSite());
         return new Menu(Messages.get("menu.file"), null, open, folder, recentMenu, new SeparatorMenuItem(), export, report,
-                new SeparatorMenuItem(), quit);
+                new SeparatorMenuItem(), site, siteClear, new SeparatorMenuItem(), quit);
     }
 
     private void rebuildRecent() {

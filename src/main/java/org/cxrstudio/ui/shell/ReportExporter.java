@@ -12,6 +12,7 @@ import javafx.scene.layout.VBox;
 import org.cxrstudio.core.inference.ModelCard;
 import org.cxrstudio.core.inference.Prediction;
 import org.cxrstudio.core.saliency.Box;
+import org.cxrstudio.ui.Messages;
 import org.cxrstudio.ui.overlay.ModelSlotViewModel;
 import org.cxrstudio.ui.viewer.OpenedImage;
 
@@ -86,11 +87,17 @@ public final class ReportExporter {
                 card.name(), card.version(), card.architecture(), card.role(), slot.deviceProperty().get()));
         Prediction p = slot.predictionProperty().get();
         if (p == null) {
-            out.add("Result: no result");
+            out.add(slot.bannerText() != null ? String.format(Locale.ROOT, Messages.get("report.refused"), slot.bannerText())
+                    : "Result: no result");
         } else {
-            out.add(String.format(Locale.ROOT, "Result: %s — TB score %.3f, operating threshold %.3f",
+            var score = slot.score();
+            out.add(String.format(Locale.ROOT, Messages.get("report.result"),
                     slot.positiveProperty().get() ? "POSITIVE (TB suspected)" : "negative (no TB signs)",
-                    p.tbProbability(), slot.thresholdProperty().get()));
+                    score.score(), score.probability(), score.thresholdScore(),
+                    slot.siteProperty().get() != null ? " (" + slot.siteText() + ")" : ""));
+            if (slot.scoredAnywayProperty().get()) {
+                out.add(Messages.get("gate.scoredAnyway"));
+            }
             if (slot.positiveProperty().get()) {
                 for (Box b : p.boxes()) {
                     out.add(String.format(Locale.ROOT, "  Finding: x %.0f–%.0f, y %.0f–%.0f px, score %.2f",
