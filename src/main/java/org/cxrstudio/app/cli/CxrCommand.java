@@ -38,6 +38,8 @@ public final class CxrCommand implements Runnable {
         cl.addSubcommand(new EnsembleCommand());
         cl.addSubcommand(new CompareScoresCommand());
         cl.addSubcommand(new EnginesCommand());
+        cl.addSubcommand(new BuildGateCommand());
+        cl.addSubcommand(new GateCheckCommand());
         cl.setExecutionExceptionHandler(new CliErrors());
         return cl;
     }
