@@ -30,6 +30,11 @@ final class ContentCheck implements AutoCloseable {
     }
 
     static ContentCheck open(Path onnx, int inputSize) throws GateLoadException {
+        return open(onnx, inputSize, Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
+    }
+
+    /** @param intraOpThreads ONNX Runtime threads per check, {@code >= 1} */
+    static ContentCheck open(Path onnx, int inputSize, int intraOpThreads) throws GateLoadException {
         OrtEnvironment env;
         try {
             Engine.getEngine("OnnxRuntime"); // DJL loads the native library first, as everywhere else
@@ -39,7 +44,7 @@ final class ContentCheck implements AutoCloseable {
         }
         OrtSession session;
         try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
-            opts.setIntraOpNumThreads(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
+            opts.setIntraOpNumThreads(intraOpThreads);
             session = env.createSession(onnx.toString(), opts);
         } catch (OrtException | RuntimeException e) {
             throw new GateLoadException(onnx + ": not a loadable ONNX gate model (" + e.getMessage() + ")", e);

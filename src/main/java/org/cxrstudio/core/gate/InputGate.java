@@ -74,6 +74,18 @@ public final class InputGate implements AutoCloseable {
      * @throws GateLoadException if either file is missing, corrupt or inconsistent
      */
     public static InputGate load(Path gateModel) throws GateLoadException {
+        return load(gateModel, 0);
+    }
+
+    /**
+     * As {@link #load(Path)} with a fixed number of ONNX Runtime intra-op threads per check:
+     * {@code 1} for callers that already run one check per core (several Spark tasks in one
+     * executor), {@code 0} for the default (up to 2).
+     */
+    public static InputGate load(Path gateModel, int intraOpThreads) throws GateLoadException {
+        if (intraOpThreads < 0) {
+            throw new IllegalArgumentException("intra-op threads must be >= 0, got " + intraOpThreads);
+        }
         if (!Files.isRegularFile(gateModel)) {
             throw new GateLoadException(gateModel + ": gate model not found (build it with: cxr-studio build-gate "
                     + "--out " + DEFAULT_MODEL + ")");
@@ -84,7 +96,8 @@ public final class InputGate implements AutoCloseable {
             throw new GateLoadException(gateModel + ": SHA-256 " + sha + " does not match its card ("
                     + card.modelSha256() + "): the model file is corrupt or belongs to another card");
         }
-        ContentCheck content = ContentCheck.open(gateModel, card.inputSize());
+        ContentCheck content = intraOpThreads == 0 ? ContentCheck.open(gateModel, card.inputSize())
+                : ContentCheck.open(gateModel, card.inputSize(), intraOpThreads);
         LOG.info("input gate {} loaded from {} (k={}, bank={}, limit={})", card.version(), gateModel, card.k(),
                 card.bankSize(), card.distanceLimit());
         return new InputGate(true, card, content);
