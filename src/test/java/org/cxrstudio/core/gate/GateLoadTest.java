@@ -57,6 +57,16 @@ class GateLoadTest {
     }
 
     @Test
+    void anotherOnnxModelIsNotAGateModel() throws Exception {
+        Path student = Path.of("models/student.onnx");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(student), "models/student.onnx absent");
+        Path m = Files.copy(student, dir.resolve("gate.onnx"));
+        card(InputGate.sha256(m)).write(GateCard.sidecarOf(m));
+        assertThatThrownBy(() -> InputGate.load(m)).isInstanceOf(GateLoadException.class)
+                .hasMessageContaining("not a gate model");
+    }
+
+    @Test
     void cardRoundTrips() throws Exception {
         Path f = dir.resolve("x.card.json");
         GateCard c = new GateCard("gate-1", "net", "ab", "cd", 224, 5, 900, 0.23, 256, 2.0, 12, 0.02, 0.0, 0.0,
