@@ -39,6 +39,8 @@ public final class CxrCommand implements Runnable {
         cl.addSubcommand(new CompareScoresCommand());
         cl.addSubcommand(new EnginesCommand());
         cl.addSubcommand(new PacsCommand());
+        cl.addSubcommand(new BuildGateCommand());
+        cl.addSubcommand(new GateCheckCommand());
         cl.setExecutionExceptionHandler(new CliErrors());
         return cl;
     }

@@ -39,8 +39,8 @@ final class GateOptions {
             return InputGate.headerRulesOnly();
         }
         if (noGate) {
-            spec.commandLine().getErr().println("input gate OFF (--no-gate): every readable file is scored, "
-                    + "including files that are not frontal chest X-rays (research use only)");
+            spec.commandLine().getErr().println("input gate OFF (--no-gate): files that are not frontal chest X-rays "
+                    + "are not refused (research use only)");
             return InputGate.disabled();
         }
         InputGate g;

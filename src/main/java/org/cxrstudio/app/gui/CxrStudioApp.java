@@ -31,6 +31,7 @@ public final class CxrStudioApp extends Application {
     private final FxBackgroundExecutor executor = new FxBackgroundExecutor(2);
     private final Locale systemLocale = Locale.getDefault();
     private final UserPrefs prefs = new UserPrefs();
+    private final ViewerGate gate = new ViewerGate();
     private MainViewModel vm;
     private TrainingPanel training;
 
@@ -45,7 +46,7 @@ public final class CxrStudioApp extends Application {
     @Override
     public void start(Stage stage) {
         vm = new MainViewModel(ImageLoader.of(RadiographReader::read, DisplayPipeline::defaultWindow),
-                TbModelPredictor::load, executor);
+                onnx -> TbModelPredictor.load(onnx, gate), executor);
         RecentFiles recent = new RecentFiles(prefs.recentFiles(), prefs::saveRecentFiles);
         MainWindow window = new MainWindow(vm, recent);
         Scene scene = new Scene(window, 1400, 900);
@@ -62,6 +63,10 @@ public final class CxrStudioApp extends Application {
         trained.filter(p -> !offered.contains(p)).ifPresent(offered::add);
         vm.useModels(offered, trained.or(() -> models.named("student.onnx")).or(() -> models.all().stream().findFirst()),
                 models.named("teacher.onnx"));
+        vm.onSiteChanged(prefs::saveSiteProfile);
+        String siteArg = getParameters().getNamed().get("site"); // --site=SITE.json, e.g. for screenshots
+        Optional<Path> site = siteArg != null ? Optional.of(Path.of(siteArg)) : prefs.siteProfile();
+        site.ifPresent(vm::loadSite);
         training = TrainingPanel.install(stage, window, vm);
         if (window.lookup("#menuBar") instanceof MenuBar bar) {
             LanguageMenu.install(bar, prefs, systemLocale, stage);
@@ -81,6 +86,7 @@ public final class CxrStudioApp extends Application {
             vm.close();
         }
         executor.close();
+        gate.close();
         if (training != null) {
             training.close();
         }

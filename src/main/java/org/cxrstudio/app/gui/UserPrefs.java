@@ -13,13 +13,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The viewer's persistent settings in {@link Preferences} (per user): recent files and the UI
- * language. Failures to persist are logged, never shown: preferences are a convenience.
+ * The viewer's persistent settings in {@link Preferences} (per user): recent files, the UI
+ * language and the site profile in use. Failures to persist are logged, never shown:
+ * preferences are a convenience.
  */
 final class UserPrefs {
     private static final Logger LOG = LoggerFactory.getLogger(UserPrefs.class);
     private static final String RECENT = "recent.";
     private static final String LANGUAGE = "language";
+    private static final String SITE = "siteProfile";
     private final Preferences node;
 
     UserPrefs() {
@@ -65,6 +67,30 @@ final class UserPrefs {
             }
         }
         return out;
+    }
+
+    /** The site profile file last chosen, if any. */
+    java.util.Optional<Path> siteProfile() {
+        String s = node.get(SITE, null);
+        try {
+            return s == null ? java.util.Optional.empty() : java.util.Optional.of(Path.of(s));
+        } catch (InvalidPathException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Remembers the site profile file ({@code null} forgets it). */
+    void saveSiteProfile(Path file) {
+        try {
+            if (file == null) {
+                node.remove(SITE);
+            } else {
+                node.put(SITE, file.toAbsolutePath().toString());
+            }
+            node.flush();
+        } catch (BackingStoreException | IllegalStateException e) {
+            LOG.warn("could not save the site profile setting: {}", e.getMessage());
+        }
     }
 
     void saveRecentFiles(List<Path> files) {

@@ -30,6 +30,11 @@ final class ContentCheck implements AutoCloseable {
     }
 
     static ContentCheck open(Path onnx, int inputSize) throws GateLoadException {
+        return open(onnx, inputSize, Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
+    }
+
+    /** @param intraOpThreads ONNX Runtime threads per check, {@code >= 1} */
+    static ContentCheck open(Path onnx, int inputSize, int intraOpThreads) throws GateLoadException {
         OrtEnvironment env;
         try {
             Engine.getEngine("OnnxRuntime"); // DJL loads the native library first, as everywhere else
@@ -39,7 +44,7 @@ final class ContentCheck implements AutoCloseable {
         }
         OrtSession session;
         try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
-            opts.setIntraOpNumThreads(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
+            opts.setIntraOpNumThreads(intraOpThreads);
             session = env.createSession(onnx.toString(), opts);
         } catch (OrtException | RuntimeException e) {
             throw new GateLoadException(onnx + ": not a loadable ONNX gate model (" + e.getMessage() + ")", e);
@@ -78,16 +83,25 @@ final class ContentCheck implements AutoCloseable {
     }
 
     /**
-     * @param plane {@code size*size} gray values {@code 0..255}, row-major
-     * @return mean cosine distance to the k nearest bank films
+     * @param planes each {@code size*size} gray values {@code 0..255}, row-major; run as one batch
+     * @return per plane, the mean cosine distance to the k nearest bank films
      */
-    double distance(float[] plane) throws OrtException {
+    double[] distances(float[][] planes) throws OrtException {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
-        try (OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(plane), new long[] {1, 1, size, size});
+        int n = size * size;
+        FloatBuffer buf = FloatBuffer.allocate(planes.length * n);
+        for (float[] p : planes) {
+            buf.put(p, 0, n);
+        }
+        buf.flip();
+        try (OnnxTensor x = OnnxTensor.createTensor(env, buf, new long[] {planes.length, 1, size, size});
              OrtSession.Result r = session.run(Map.of(INPUT, x))) {
-            Object v = r.get(0).getValue();
-            float d = v instanceof float[] a ? a[0] : v instanceof float[][] m ? m[0][0] : Float.NaN;
-            return d;
+            Object v = r.get(OUTPUT).orElseThrow(() -> new OrtException("no output " + OUTPUT)).getValue();
+            double[] out = new double[planes.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = v instanceof float[] a ? a[i] : v instanceof float[][] m ? m[i][0] : Double.NaN;
+            }
+            return out;
         }
     }
 

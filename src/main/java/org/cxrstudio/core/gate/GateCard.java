@@ -27,12 +27,15 @@ import java.util.TreeMap;
  * @param maxAspect           refuse images whose long/short side ratio is above this
  * @param colourfulnessLimit  refuse at or above this Hasler–Süsstrunk colourfulness (8-bit scale)
  * @param colourFractionLimit refuse at or above this fraction of strongly coloured pixels
+ * @param orientationMargin   refuse when a rotated, flipped or inverted version of the input is
+ *                            closer to the bank by more than this (cosine distance); {@code NaN} off
  * @param measured            named rates measured when the gate was built (fractions {@code 0..1})
  * @param notice              provenance and licence of what the model was derived from
  */
 public record GateCard(String version, String featureNetwork, String featureSha256, String modelSha256,
                        int inputSize, int k, int bankSize, double distanceLimit, int minShortSide, double maxAspect,
-                       double colourfulnessLimit, double colourFractionLimit, Map<String, Double> measured,
+                       double colourfulnessLimit, double colourFractionLimit, double orientationMargin,
+                       Map<String, Double> measured,
                        String notice) {
     /** Default minimum short side, pixels: below this the lung fields are a few dozen pixels. */
     public static final int MIN_SHORT_SIDE = 256;
@@ -57,7 +60,7 @@ public record GateCard(String version, String featureNetwork, String featureSha2
     /** The card of {@link InputGate#headerRulesOnly()}: header, size, shape and colour rules only. */
     public static GateCard headerRules() {
         return new GateCard("header-rules", "", "", "", 0, 0, 0, Double.NaN, MIN_SHORT_SIDE, MAX_ASPECT,
-                COLOURFULNESS_LIMIT, COLOUR_FRACTION_LIMIT, Map.of(), "");
+                COLOURFULNESS_LIMIT, COLOUR_FRACTION_LIMIT, Double.NaN, Map.of(), "");
     }
 
     /** Whether this card describes a content check ({@code distanceLimit} set). */
@@ -81,9 +84,9 @@ public record GateCard(String version, String featureNetwork, String featureSha2
             GateCard c = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), GateCard.class);
             if (c == null || c.version() == null || c.inputSize() < 16 || c.k() < 1 || c.bankSize() < c.k()
                     || !(c.distanceLimit() > 0) || c.minShortSide() < 1 || !(c.maxAspect() >= 1)
-                    || !(c.colourfulnessLimit() > 0) || !(c.colourFractionLimit() > 0)) {
+                    || !(c.colourfulnessLimit() > 0) || !(c.colourFractionLimit() > 0) || !(c.orientationMargin() >= 0)) {
                 throw new GateLoadException(file + ": not a valid gate card (version, inputSize, k, bankSize, "
-                        + "distanceLimit, minShortSide, maxAspect or colour limits missing or out of range)");
+                        + "distanceLimit, minShortSide, maxAspect, colour limits or orientationMargin missing or out of range)");
             }
             return c;
         } catch (IOException | JsonParseException e) {

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * Decides whether an input is a frontal chest radiograph that the TB model may score, and says
  * why not. Rules in order, the first that fails refuses: DICOM header (modality, view, body
  * part), image size, colour, shape, blank image, content check ({@code gate.onnx}: distance of
- * pretrained features to a bank of chest films). Anything that fails while judging refuses;
+ * pretrained features to a bank of chest films), orientation ({@link ContentRules}). Anything that fails while judging refuses;
  * the gate never accepts by default.
  *
  * <pre>{@code
@@ -41,7 +41,9 @@ import org.slf4j.LoggerFactory;
  * <p>Measures in decisions: {@code short_side_px} (pixels), {@code aspect_ratio} (long/short
  * side), {@code colourfulness} (Hasler–Süsstrunk, 8-bit scale), {@code colour_pixel_fraction}
  * ({@code 0..1}), {@code gray_std} (standard deviation of the resized rendering, 0..255 scale),
- * {@code knn_cosine_distance} ({@code 0..2}) and {@code distance_limit}.
+ * {@code knn_cosine_distance} ({@code 0..2}), {@code distance_limit}, {@code orientation_margin}
+ * (distance as given minus the smallest distance of a rotated/flipped/inverted version; positive
+ * when a turned version looks more like a chest film).
  *
  * <p>Thread-safe after loading; holds one ONNX Runtime session, released by {@link #close}.
  */
@@ -72,6 +74,18 @@ public final class InputGate implements AutoCloseable {
      * @throws GateLoadException if either file is missing, corrupt or inconsistent
      */
     public static InputGate load(Path gateModel) throws GateLoadException {
+        return load(gateModel, 0);
+    }
+
+    /**
+     * As {@link #load(Path)} with a fixed number of ONNX Runtime intra-op threads per check:
+     * {@code 1} for callers that already run one check per core (several Spark tasks in one
+     * executor), {@code 0} for the default (up to 2).
+     */
+    public static InputGate load(Path gateModel, int intraOpThreads) throws GateLoadException {
+        if (intraOpThreads < 0) {
+            throw new IllegalArgumentException("intra-op threads must be >= 0, got " + intraOpThreads);
+        }
         if (!Files.isRegularFile(gateModel)) {
             throw new GateLoadException(gateModel + ": gate model not found (build it with: cxr-studio build-gate "
                     + "--out " + DEFAULT_MODEL + ")");
@@ -82,7 +96,8 @@ public final class InputGate implements AutoCloseable {
             throw new GateLoadException(gateModel + ": SHA-256 " + sha + " does not match its card ("
                     + card.modelSha256() + "): the model file is corrupt or belongs to another card");
         }
-        ContentCheck content = ContentCheck.open(gateModel, card.inputSize());
+        ContentCheck content = intraOpThreads == 0 ? ContentCheck.open(gateModel, card.inputSize())
+                : ContentCheck.open(gateModel, card.inputSize(), intraOpThreads);
         LOG.info("input gate {} loaded from {} (k={}, bank={}, limit={})", card.version(), gateModel, card.k(),
                 card.bankSize(), card.distanceLimit());
         return new InputGate(true, card, content);
@@ -140,6 +155,24 @@ public final class InputGate implements AutoCloseable {
         }
     }
 
+    /**
+     * The content checks alone (blank image, feature distance, orientation), ignoring
+     * the header, size, colour and shape rules: for diagnostics and for measuring how the content
+     * check does on inputs those rules would catch first. Not for deciding whether to score.
+     */
+    public GateDecision checkContentOnly(Radiograph radiograph) {
+        if (!enabled) {
+            return GateDecision.accept("gate off", Map.of());
+        }
+        Map<String, Double> measures = new LinkedHashMap<>();
+        try {
+            return checkContent(radiograph, measures);
+        } catch (Exception e) {
+            return GateDecision.refuse(RefusalReason.UNREADABLE_CONTENT, "The image content could not be checked ("
+                    + e.getMessage() + ")", measures);
+        }
+    }
+
     private GateDecision checkContent(Radiograph r, Map<String, Double> measures) throws Exception {
         GrayImage gray = DisplayPipeline.render(r, null, false);
         int size = content == null ? 224 : content.size();
@@ -153,13 +186,29 @@ public final class InputGate implements AutoCloseable {
         if (content == null) {
             return GateDecision.accept("passed the header and image rules (content not checked)", measures);
         }
-        double d = content.distance(plane);
-        measures.put("knn_cosine_distance", d);
+        double[] d = content.distances(ContentRules.variants(plane, size));
+        measures.put("knn_cosine_distance", d[0]);
         measures.put("distance_limit", card.distanceLimit());
-        if (!(d <= card.distanceLimit())) { // NaN refuses too
+        if (!(d[0] <= card.distanceLimit())) { // NaN refuses too
             return GateDecision.refuse(RefusalReason.NOT_CHEST_FILM, String.format(Locale.ROOT,
                     "Does not look like a frontal chest X-ray (distance %.2f from the chest-film set, limit %.2f)",
-                    d, card.distanceLimit()), measures);
+                    d[0], card.distanceLimit()), measures);
+        }
+        int best = 1;
+        for (int i = 2; i < d.length; i++) {
+            best = d[i] < d[best] ? i : best;
+        }
+        double margin = d[0] - d[best];
+        measures.put("orientation_margin", margin);
+        if (!Double.isNaN(card.orientationMargin()) && !(margin <= card.orientationMargin())) {
+            String how = switch (ContentRules.VARIANTS[best - 1]) {
+                case "rotated_90", "rotated_270" -> "turned on its side";
+                case "inverted" -> "inverted (a negative)";
+                default -> "upside down";
+            };
+            return GateDecision.refuse(RefusalReason.NOT_CHEST_FILM, String.format(Locale.ROOT,
+                    "Looks like a chest film %s: only upright frontal films are scored (distance %.2f as given, "
+                            + "%.2f %s)", how, d[0], d[best], how), measures);
         }
         return GateDecision.accept(measures);
     }

@@ -49,8 +49,19 @@ public final class AiPanel extends VBox {
         threshold.setShowTickMarks(true);
         threshold.setMajorTickUnit(0.25);
         Label thresholdValue = new Label();
-        thresholdValue.textProperty().bind(Bindings.createStringBinding(
-                () -> Messages.format("ai.threshold", slot.thresholdProperty().get()), slot.thresholdProperty()));
+        thresholdValue.setId("thresholdValue");
+        Label site = new Label();
+        site.setId("siteLabel");
+        site.getStyleClass().add("site-label");
+        site.setWrapText(true);
+        Runnable updateThreshold = () -> {
+            thresholdValue.setText(Messages.format("score.threshold", slot.thresholdScore()));
+            site.setText(slot.siteProperty().get() == null ? Messages.get("site.none") : slot.siteText());
+        };
+        slot.thresholdProperty().addListener((o, a, b) -> updateThreshold.run());
+        slot.cardProperty().addListener((o, a, b) -> updateThreshold.run());
+        slot.siteProperty().addListener((o, a, b) -> updateThreshold.run());
+        updateThreshold.run();
         Button cardThreshold = new Button(Messages.get("ai.cardDefault"));
         cardThreshold.setTooltip(new Tooltip(Messages.get("ai.cardDefault.tip")));
         cardThreshold.setOnAction(e -> {
@@ -113,7 +124,7 @@ public final class AiPanel extends VBox {
         slot.predictionProperty().addListener((o, a, p) -> timing.setText(p == null ? ""
                 : Messages.format("ai.inferenceTime", Math.round(p.millis()), p.device())));
 
-        getChildren().addAll(badge, busy, thresholdValue, threshold, cardThreshold, new Separator(),
+        getChildren().addAll(badge, busy, thresholdValue, threshold, cardThreshold, site, new Separator(),
                 heat, new Label(Messages.get("ai.opacity")), opacity, new Label(Messages.get("ai.colormap")), colormap, new ColormapLegend(options.colormapProperty()), boxes, new Separator(),
                 new Label(Messages.get("ai.model")), pickRow, model, timing,
                 disclaimer());

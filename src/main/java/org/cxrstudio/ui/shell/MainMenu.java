@@ -38,12 +38,15 @@ final class MainMenu {
         export.setId("menuExport");
         MenuItem report = item("menu.report", "Shortcut+Shift+E", () -> w.export(true));
         MenuItem folder = item("menu.openFolder", "Shortcut+Shift+O", w::chooseFolder);
+        MenuItem site = item("menu.site", null, w::chooseSite);
+        site.setId("menuSite");
+        MenuItem siteClear = item("menu.siteClear", null, () -> w.mainViewModel().clearSite());
         MenuItem pacs = item("menu.openPacs", "Shortcut+Shift+P", w::openFromPacs);
         pacs.setId("menuOpenPacs");
         MenuItem pdf = item("menu.savePdf", "Shortcut+P", w::savePdfReport);
         pdf.setId("menuSavePdf");
         return new Menu(Messages.get("menu.file"), null, open, folder, pacs, recentMenu, new SeparatorMenuItem(), export,
-                report, pdf, new SeparatorMenuItem(), quit);
+                report, pdf, new SeparatorMenuItem(), site, siteClear, new SeparatorMenuItem(), quit);
     }
 
     private void rebuildRecent() {

@@ -40,6 +40,7 @@ public final class MainWindow extends BorderPane {
     private CompareView compareView;
     private final ImageCanvas canvas;
     private final StackPane center = new StackPane();
+    private final GateBanner banner;
     private final TabPane side = new TabPane();
     private Path lastDirectory;
     private PacsWindow pacs;
@@ -50,6 +51,7 @@ public final class MainWindow extends BorderPane {
         this.recent = recent;
         this.canvas = new ImageCanvas(vm.display(), vm.viewport());
         this.overlay = new OverlayLayer(canvas, vm.viewport(), main.student(), main.overlays());
+        this.banner = new GateBanner(main.student());
         createView();
         initListeners();
     }
@@ -60,7 +62,8 @@ public final class MainWindow extends BorderPane {
         busy.setMaxSize(48, 48);
         busy.visibleProperty().bind(vm.openingProperty());
         busy.setMouseTransparent(true);
-        center.getChildren().addAll(canvas, busy);
+        center.getChildren().addAll(canvas, busy, banner);
+        StackPane.setAlignment(banner, javafx.geometry.Pos.TOP_CENTER);
         center.getStyleClass().add("viewer-center");
 
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -124,7 +127,7 @@ public final class MainWindow extends BorderPane {
         if (on && compareView == null) {
             compareView = new CompareView(main.compare(), vm.display(), vm.viewport(), main.overlays(), main.models());
         }
-        center.getChildren().setAll(on ? compareView : canvas, busy);
+        center.getChildren().setAll(on ? compareView : canvas, busy, banner);
         vm.viewport().fit();
     }
 
@@ -147,6 +150,16 @@ public final class MainWindow extends BorderPane {
         File f = fc.showOpenDialog(window());
         if (f != null) {
             open(f.toPath());
+        }
+    }
+
+    void chooseSite() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(Messages.get("menu.site").replace("_", ""));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(Messages.get("filter.site"), "*.json"));
+        File f = fc.showOpenDialog(window());
+        if (f != null) {
+            main.loadSite(f.toPath());
         }
     }
 

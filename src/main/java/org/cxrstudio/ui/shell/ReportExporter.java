@@ -83,11 +83,17 @@ public final class ReportExporter {
                 card.name(), card.version(), card.architecture(), card.role(), slot.deviceProperty().get()));
         Prediction p = slot.predictionProperty().get();
         if (p == null) {
-            out.add(Messages.get("report.noResult"));
+            out.add(slot.bannerText() != null ? Messages.format("report.refused", slot.bannerText())
+                    : Messages.get("report.noResult"));
         } else {
+            var score = slot.score();
             out.add(Messages.format("report.result",
                     Messages.get(slot.positiveProperty().get() ? "report.positive" : "report.negative"),
-                    p.tbProbability(), slot.thresholdProperty().get()));
+                    score.score(), score.probability(), score.thresholdScore(),
+                    slot.siteProperty().get() != null ? Messages.format("report.site", slot.siteText()) : ""));
+            if (slot.scoredAnywayProperty().get()) {
+                out.add(Messages.get("gate.scoredAnyway"));
+            }
             if (slot.positiveProperty().get()) {
                 for (Box b : p.boxes()) {
                     out.add("  " + Messages.format("report.finding", b.x1(), b.x2(), b.y1(), b.y2(), b.score()));

@@ -46,7 +46,12 @@ class SparkScoreTest {
     private static final Path PROJECT = Path.of(System.getProperty("cxr.project.dir", "."));
     private static final Path DATA = Path.of(System.getProperty("cxr.shared.data", "../shared/data"));
     private static final Path MODEL = PROJECT.resolve("models/student.onnx");
+    /** The gate model when bundled; else both sides apply the gate's rules only. */
     private static final Path GATE = PROJECT.resolve("models/gate.onnx");
+    private static final boolean GATE_MODEL = Files.isRegularFile(GATE);
+    /** Two colour photographs and a gray checkerboard from {@code not-cxr}. */
+    private static final List<String> PHOTOS = List.of("photo02_cat_720p.jpg", "photo05_dog_segmentation.jpg",
+            "photo03_checker224X224.png");
 
     @TempDir
     static Path tmp;
@@ -73,8 +78,11 @@ class SparkScoreTest {
         // Spark's own file sources skip these names; the archive must not
         films.add(Files.copy(films.get(0), sub.resolve(".hidden.png")));
         films.add(Files.copy(films.get(1), input.resolve("_underscore.png")));
-        if (Files.isRegularFile(GATE) && Files.isDirectory(DATA.resolve("not-cxr/images"))) {
-            copyFirst(DATA.resolve("not-cxr/images"), 2, sub, photos);
+        for (String photo : PHOTOS) {
+            Path p = DATA.resolve("not-cxr/images").resolve(photo);
+            if (Files.isRegularFile(p)) {
+                photos.add(Files.copy(p, sub.resolve(photo)));
+            }
         }
         Files.write(input.resolve("empty.dcm"), new byte[0]);
         byte[] real = Files.readAllBytes(Files.isRegularFile(dicom) ? dicom : films.get(0));
@@ -96,8 +104,8 @@ class SparkScoreTest {
     }
 
     static ScoreJob.Request request(boolean overwrite) {
-        return new ScoreJob.Request(input.toString(), out.toString(), MODEL, photos.isEmpty() ? null : GATE, false, null, null,
-                1, 0, overwrite);
+        return new ScoreJob.Request(input.toString(), out.toString(), MODEL, GATE_MODEL ? GATE : null, !GATE_MODEL, null,
+                null, 1, 0, overwrite);
     }
 
     @Test
@@ -111,13 +119,21 @@ class SparkScoreTest {
         assertThat(first.files()).isEqualTo(onDisk);
         assertThat(first.errors()).isEqualTo(4);
 
-        Map<String, JsonObject> predicted = predict(films);
-        assertThat(predicted).hasSize(films.size());
-        for (Path f : films) {
+        List<Path> scoredOrRefused = new ArrayList<>(films);
+        scoredOrRefused.addAll(photos);
+        Map<String, JsonObject> predicted = predict(scoredOrRefused);
+        assertThat(predicted).hasSize(scoredOrRefused.size());
+        for (Path f : scoredOrRefused) {
             String name = f.getFileName().toString();
             Row r = rows.get(name);
             JsonObject p = predicted.get(name);
             assertThat(r.<String>getAs("error")).as(name).isNull();
+            assertThat(r.<Boolean>getAs("refused")).as(name).isEqualTo(p.has("refused"));
+            if (p.has("refused")) {
+                assertThat(r.<String>getAs("refusal")).isEqualTo(p.get("refused").getAsString());
+                assertThat(r.isNullAt(r.fieldIndex("tb_probability"))).isTrue();
+                continue;
+            }
             assertThat(r.<Double>getAs("tb_probability")).as(name).isCloseTo(p.get("tb_probability").getAsDouble(), within(1e-5));
             assertThat(r.<Boolean>getAs("positive")).as(name).isEqualTo(p.get("positive").getAsBoolean());
             assertThat(r.<Integer>getAs("score")).as(name).isEqualTo(p.get("score").getAsInt());
@@ -127,13 +143,17 @@ class SparkScoreTest {
         assertThat(rows.get("truncated.dcm").<String>getAs("error")).contains("truncated.dcm");
         assertThat(rows.get("notes.txt").<String>getAs("error")).contains("not a DICOM, PNG or JPEG");
         assertThat(rows.get("huge.png").<String>getAs("error")).contains("exceeds the limit");
-        for (Path ph : photos) {
-            Row r = rows.get(ph.getFileName().toString());
-            assertThat(r.<Boolean>getAs("refused")).as(ph.toString()).isTrue();
-            assertThat(r.<String>getAs("refusal")).isNotBlank();
-            assertThat(r.isNullAt(r.fieldIndex("tb_probability"))).isTrue();
+        for (Path film : films) {
+            assertThat(rows.get(film.getFileName().toString()).<Boolean>getAs("refused")).as(film.toString()).isFalse();
         }
-        assertThat(first.refused()).isEqualTo(photos.size());
+        for (String colour : List.of("photo02_cat_720p.jpg", "photo05_dog_segmentation.jpg")) {
+            if (rows.containsKey(colour)) { // the gate's rules refuse these, with or without its content network
+                assertThat(rows.get(colour).<Boolean>getAs("refused")).as(colour).isTrue();
+                assertThat(rows.get(colour).<String>getAs("refusal_reason")).isNotBlank();
+            }
+        }
+        long refusedByPredict = predicted.values().stream().filter(j -> j.has("refused")).count();
+        assertThat(first.refused()).isEqualTo(refusedByPredict);
     }
 
     @Test
@@ -186,10 +206,10 @@ class SparkScoreTest {
     /** {@code predict} on the same files, through the real command line. */
     private static Map<String, JsonObject> predict(List<Path> files) {
         List<String> args = new ArrayList<>(List.of("predict", "--model", MODEL.toString()));
-        if (photos.isEmpty()) {
-            args.add("--no-gate");
-        } else {
+        if (GATE_MODEL) {
             args.addAll(List.of("--gate", GATE.toString()));
+        } else {
+            args.add("--gate-rules-only");
         }
         files.forEach(f -> args.add(f.toString()));
         StringWriter o = new StringWriter();

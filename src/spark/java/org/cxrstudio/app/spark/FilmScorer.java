@@ -1,6 +1,7 @@
 package org.cxrstudio.app.spark;
 
 import org.cxrstudio.core.eval.SiteProfile;
+import org.cxrstudio.core.gate.GateLoadException;
 import org.cxrstudio.core.gate.InputGate;
 import org.cxrstudio.core.imaging.Radiograph;
 import org.cxrstudio.core.inference.DevicePreference;
@@ -32,11 +33,17 @@ final class FilmScorer implements AutoCloseable {
      * @param rulesOnly      without a gate model: the header, size and colour rules (else no gate)
      * @param threshold      operating threshold (already the site profile's, when one was given), or
      *                       {@code null} for the card's
-     * @param intraOpThreads ONNX Runtime threads per prediction, {@code 0} for its default
+     * @param intraOpThreads ONNX Runtime threads per prediction and per gate check, {@code 0} for
+     *                       the defaults
      */
     static FilmScorer open(Path onnx, Path gateModel, boolean rulesOnly, Double threshold, int intraOpThreads)
             throws IOException {
-        InputGate g = gateModel != null ? InputGate.load(gateModel) : rulesOnly ? InputGate.headerRulesOnly() : InputGate.disabled();
+        InputGate g;
+        try {
+            g = gateModel != null ? InputGate.load(gateModel, intraOpThreads) : rulesOnly ? InputGate.headerRulesOnly() : InputGate.disabled();
+        } catch (GateLoadException e) {
+            throw new IOException(e.getMessage(), e);
+        }
         try {
             TbModel m = TbModel.load(onnx, DevicePreference.AUTO, intraOpThreads);
             return new FilmScorer(g, m, new Screening(g, m, Screening.postProcessing(m, threshold, (SiteProfile) null)));

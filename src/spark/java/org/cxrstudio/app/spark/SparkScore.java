@@ -2,6 +2,7 @@ package org.cxrstudio.app.spark;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.cxrstudio.core.gate.InputGate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,7 +28,7 @@ import java.util.concurrent.Callable;
         description = "Score every file under --input on Apache Spark; Parquet and scores.csv under --out.")
 public final class SparkScore implements Callable<Integer> {
     static final String DEFAULT_MODEL = "models/student.onnx";
-    static final String DEFAULT_GATE = "models/gate.onnx";
+    static final String DEFAULT_GATE = InputGate.DEFAULT_MODEL;
 
     @Option(names = "--input", required = true, paramLabel = "DIR", description = "Folder (or file) to score, recursively: a local path, file:, hdfs: or s3a: URI.")
     String input;
@@ -38,7 +39,7 @@ public final class SparkScore implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "M", description = "ONNX model on the driver (default: " + DEFAULT_MODEL + " beside the jar or in the working directory); shipped to the executors with the job.")
     Path model;
 
-    @Option(names = "--gate", paramLabel = "G", description = "Input gate model (default: " + DEFAULT_GATE + ", found like the model).")
+    @Option(names = "--gate", paramLabel = "G", description = "Input gate model (default: the -D" + InputGate.MODEL_PROPERTY + " property, else " + DEFAULT_GATE + " found like the model).")
     Path gate;
 
     @Option(names = "--gate-rules-only", description = "Apply only the gate's DICOM header, size and colour rules, without its content network.")
@@ -87,7 +88,8 @@ public final class SparkScore implements Callable<Integer> {
                 System.err.println("input gate OFF (--no-gate): every readable file is scored, "
                         + "including files that are not frontal chest X-rays (research use only)");
             } else {
-                g = gate != null ? gate : bundled(DEFAULT_GATE, ": the input gate refuses files that are not frontal "
+                String prop = System.getProperty(InputGate.MODEL_PROPERTY);
+                g = gate != null ? gate : prop != null && !prop.isBlank() ? Path.of(prop) : bundled(DEFAULT_GATE, ": the input gate refuses files that are not frontal "
                         + "chest X-rays, so nothing is scored without it; give --gate FILE, or --no-gate for research use");
             }
         } catch (IOException e) {

@@ -93,7 +93,7 @@ class PredictScreeningTest {
         Path ct = TestInputs.ctDicom(dir.resolve("ct.dcm"), 256);
         CliRun off = CliRun.of("predict", ct.toString(), "--model", model.toString(), "--no-gate", "--device", "cpu");
         assertThat(off.exit()).as(off.err()).isZero();
-        assertThat(off.err()).contains("input gate OFF (--no-gate)");
+        assertThat(off.err()).contains("input gate OFF (--no-gate): files that are not frontal chest X-rays are not refused");
         assertThat(JsonParser.parseString(off.out().strip()).getAsJsonObject().has("tb_probability")).isTrue();
         CliRun missing = CliRun.of("predict", ct.toString(), "--model", model.toString(), "--gate",
                 dir.resolve("nogate.onnx").toString());

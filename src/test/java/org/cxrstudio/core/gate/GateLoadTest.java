@@ -15,7 +15,7 @@ class GateLoadTest {
     Path dir;
 
     private GateCard card(String sha) {
-        return new GateCard("gate-test", "test", "", sha, 224, 5, 10, 0.2, 256, 2.0, 12, 0.02, Map.of(), "");
+        return new GateCard("gate-test", "test", "", sha, 224, 5, 10, 0.2, 256, 2.0, 12, 0.02, 0.0, Map.of(), "");
     }
 
     @Test
@@ -59,7 +59,7 @@ class GateLoadTest {
     @Test
     void cardRoundTrips() throws Exception {
         Path f = dir.resolve("x.card.json");
-        GateCard c = new GateCard("gate-1", "net", "ab", "cd", 224, 5, 900, 0.23, 256, 2.0, 12, 0.02,
+        GateCard c = new GateCard("gate-1", "net", "ab", "cd", 224, 5, 900, 0.23, 256, 2.0, 12, 0.02, 0.0,
                 Map.of("validation_film_acceptance", 0.995), "notice");
         c.write(f);
         assertThat(GateCard.read(f)).isEqualTo(c);

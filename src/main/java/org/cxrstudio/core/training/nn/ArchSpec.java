@@ -16,10 +16,14 @@ import java.util.List;
  *       (64 channels) + BN + ReLU + max-pool 3×3 stride 2, four stages of basic blocks (or
  *       bottleneck blocks with expansion 4) with stride 2 at the start of stages 2–4; output
  *       stride 32.</li>
+ *   <li>{@value #MOBILENETV2}: MobileNetV2 ({@link MobileNetV2}) with TensorFlow SAME padding,
+ *       ReLU6 and a trained per-channel affine instead of batch norm. {@code widths} holds the 7
+ *       stages' output channels followed by the final 1×1 conv's (1280 at α ≤ 1), {@code depths}
+ *       the blocks per stage followed by 1; output stride 32.</li>
  * </ul>
  *
  * @param name       preset name, e.g. {@code "student-s"}, {@code "resnet18"}
- * @param family     {@value #STUDENT} or {@value #RESNET}
+ * @param family     {@value #STUDENT}, {@value #RESNET} or {@value #MOBILENETV2}
  * @param inputSize  square input side in pixels, {@code 32..1024}
  * @param stemWidth  channels of the stem convolution
  * @param widths     channels per stage (for bottlenecks the inner width; outputs are 4×)
@@ -32,12 +36,13 @@ public record ArchSpec(String name, String family, int inputSize, int stemWidth,
                        List<Integer> depths, boolean bottleneck, int numClasses, double r0) {
     public static final String STUDENT = "student";
     public static final String RESNET = "resnet";
+    public static final String MOBILENETV2 = "mobilenetv2";
 
     public ArchSpec {
         widths = List.copyOf(widths);
         depths = List.copyOf(depths);
-        if (!STUDENT.equals(family) && !RESNET.equals(family)) {
-            throw new IllegalArgumentException("unknown family '" + family + "' (student or resnet)");
+        if (!STUDENT.equals(family) && !RESNET.equals(family) && !MOBILENETV2.equals(family)) {
+            throw new IllegalArgumentException("unknown family '" + family + "' (student, resnet or mobilenetv2)");
         }
         if (inputSize < 32 || inputSize > 1024) {
             throw new IllegalArgumentException("input size must be 32..1024 px, got " + inputSize);
@@ -48,6 +53,10 @@ public record ArchSpec(String name, String family, int inputSize, int stemWidth,
         if (stemWidth < 1 || widths.stream().anyMatch(w -> w < 1) || depths.stream().anyMatch(d -> d < 1)) {
             throw new IllegalArgumentException("widths and depths must be >= 1");
         }
+        if (MOBILENETV2.equals(family) && (widths.size() != MobileNetV2.CHANNELS.length + 1
+                || depths.get(depths.size() - 1) != 1)) {
+            throw new IllegalArgumentException("mobilenetv2 needs 7 stage widths plus the last conv's, depths ending in 1");
+        }
         if (numClasses < 1) {
             throw new IllegalArgumentException("numClasses must be >= 1");
         }
@@ -56,9 +65,9 @@ public record ArchSpec(String name, String family, int inputSize, int stemWidth,
         }
     }
 
-    /** Total downsampling from input to score map: 16 for students with 3 stages, 32 for ResNets. */
+    /** Total downsampling from input to score map: 16 for students with 3 stages, 32 for ResNets and MobileNetV2. */
     public int outputStride() {
-        return RESNET.equals(family) ? 32 : 1 << (1 + widths.size());
+        return STUDENT.equals(family) ? 1 << (1 + widths.size()) : 32;
     }
 
     /** Side of the CAM in cells for this input size (each conv/pool rounds down like PyTorch). */
@@ -68,7 +77,11 @@ public record ArchSpec(String name, String family, int inputSize, int stemWidth,
 
     int camSizeFor(int size) {
         int s = size;
-        if (RESNET.equals(family)) {
+        if (MOBILENETV2.equals(family)) {
+            for (int i = 0; i < 5; i++) {
+                s = (s + 1) / 2;                  // SAME padding: ceil(s / 2) per stride-2 layer
+            }
+        } else if (RESNET.equals(family)) {
             s = (s + 2 * 3 - 7) / 2 + 1;      // conv7x7 s2 p3
             s = (s + 2 - 3) / 2 + 1;          // maxpool 3x3 s2 p1
             for (int i = 1; i < widths.size(); i++) {

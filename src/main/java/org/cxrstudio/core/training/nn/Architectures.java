@@ -19,24 +19,30 @@ import java.util.List;
  *
  * <p>Presets (trainable parameters incl. head and β; see {@code docs/models.md}):
  * {@code student-xs} (~61k), {@code student-s} (~248k, stride 16), {@code student-m} (~1.1M),
- * {@code resnet18}, {@code resnet34}, {@code resnet50} (torchvision layouts, stride 32).
+ * {@code resnet18}, {@code resnet34}, {@code resnet50} (torchvision layouts, stride 32),
+ * {@code mobilenetv2} (~2.2M, stride 32; {@code mobilenetv2-α} for another width multiplier, see
+ * {@link MobileNetV2}).
  */
 public final class Architectures {
     /** Default LSE-LBA lower bound r0; see {@link LseLbaPooling} for why 1. */
     public static final double DEFAULT_R0 = 1.0;
     public static final List<String> PRESETS =
-            List.of("student-xs", "student-s", "student-m", "resnet18", "resnet34", "resnet50");
+            List.of("student-xs", "student-s", "student-m", "resnet18", "resnet34", "resnet50", "mobilenetv2");
 
     private Architectures() {
     }
 
     /**
-     * @param name      one of {@link #PRESETS}
+     * @param name      one of {@link #PRESETS}, or {@code mobilenetv2-α} (α = width multiplier)
      * @param inputSize square input side, {@code 32..1024} px
      * @throws IllegalArgumentException for an unknown name or size, listing the known names
      */
     public static ArchSpec preset(String name, int inputSize) {
         String n = name == null ? "" : name.trim().toLowerCase(java.util.Locale.ROOT);
+        double alpha = MobileNetV2.alphaOf(n);
+        if (!Double.isNaN(alpha)) {
+            return MobileNetV2.spec(inputSize, alpha);
+        }
         return switch (n) {
             case "student-xs" -> student(n, inputSize, 8, List.of(16, 32, 64), List.of(1, 1, 2));
             case "student-s" -> student(n, inputSize, 16, List.of(32, 64, 112), List.of(2, 2, 2));
@@ -63,7 +69,7 @@ public final class Architectures {
 
     /**
      * Builds an uninitialised {@link TbNet}. Convolution weights get He (Kaiming normal, fan-in)
-     * initialisation, batch norms γ=1/β=0, LSE-LBA β=0 (r = r0 + 1).
+     * initialisation, batch norms (and MobileNetV2's affines) γ=1/β=0, LSE-LBA β=0 (r = r0 + 1).
      */
     public static TbNet build(ArchSpec spec) {
         List<Block> layers = new ArrayList<>();
@@ -79,6 +85,8 @@ public final class Architectures {
                     in = spec.bottleneck() ? 4 * w : w;
                 }
             }
+        } else if (ArchSpec.MOBILENETV2.equals(spec.family())) {
+            layers.addAll(MobileNetV2.layers(spec));
         } else {
             layers.add(new ConvBn(spec.stemWidth(), 3, 2, true));
             for (int stage = 0; stage < spec.widths().size(); stage++) {

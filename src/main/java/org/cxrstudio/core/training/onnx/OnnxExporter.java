@@ -3,6 +3,7 @@ package org.cxrstudio.core.training.onnx;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
@@ -11,8 +12,10 @@ import org.cxrstudio.core.inference.ModelCard;
 import org.cxrstudio.core.training.nn.ArchSpec;
 import org.cxrstudio.core.training.nn.Architectures;
 import org.cxrstudio.core.training.nn.ConvBn;
+import org.cxrstudio.core.training.nn.InvertedResidual;
 import org.cxrstudio.core.training.nn.MaxPool;
 import org.cxrstudio.core.training.nn.ResidualBlock;
+import org.cxrstudio.core.training.nn.SameConv;
 import org.cxrstudio.core.training.nn.TbNet;
 import org.cxrstudio.core.training.onnx.proto.Onnx.GraphProto;
 import org.cxrstudio.core.training.onnx.proto.Onnx.ModelProto;
@@ -31,8 +34,9 @@ import static org.cxrstudio.core.training.onnx.OnnxGraph.ints;
  * <p>Graph contract: input {@value #INPUT} float {@code N×1×S×S} (N dynamic, S = spec input
  * size); outputs {@value ModelCard#DEFAULT_PROBABILITY_OUTPUT} {@code N×C} = sigmoid(LSE-LBA
  * logit) and {@value ModelCard#DEFAULT_CAM_OUTPUT} {@code N×C×h×w} = the score maps S
- * (pre-sigmoid logits per cell). Batch norms are folded into the preceding convolution
- * (inference statistics); LSE-LBA is expressed with ReduceMax, Sub, Mul, Exp, ReduceMean, Log,
+ * (pre-sigmoid logits per cell). Batch norms (and MobileNetV2's per-channel affines) are folded
+ * into the preceding convolution (inference statistics); depthwise convolutions are grouped
+ * Convs, TensorFlow SAME padding becomes explicit (possibly asymmetric) pads, ReLU6 is Clip; LSE-LBA is expressed with ReduceMax, Sub, Mul, Exp, ReduceMean, Log,
  * Div, Add, with r = r0 + exp(β) baked in as a constant. The {@link ArchSpec} is stored in
  * {@code metadata_props} under {@value #ARCH_KEY}; the card as described in {@link OnnxFiles}.
  */
@@ -82,8 +86,19 @@ public final class OnnxExporter {
         ArchSpec spec = net.spec();
         OnnxGraph g = new OnnxGraph(GraphProto.newBuilder().setName("cxr_" + spec.name().replace('-', '_')), "");
         String x = INPUT;
+        Shape shape = Architectures.inputShape(spec, 1); // spatial size, for SAME padding
         for (Block b : net.features()) {
-            if (b instanceof ConvBn cb) {
+            if (b instanceof SameConv sc) {
+                x = sameConv(g, sc, x, shape);
+            } else if (b instanceof InvertedResidual ir) {
+                String y = x;
+                Shape s = shape;
+                for (SameConv unit : ir.units()) {
+                    y = sameConv(g, unit, y, s);
+                    s = unit.getOutputShapes(new Shape[] {s})[0];
+                }
+                x = ir.residual() ? g.op("Add", new String[] {y, x}) : y;
+            } else if (b instanceof ConvBn cb) {
                 x = convBn(g, cb, x);
             } else if (b instanceof MaxPool mp) {
                 x = g.op("MaxPool", new String[] {x}, ints("kernel_shape", mp.kernel(), mp.kernel()),
@@ -99,6 +114,7 @@ public final class OnnxExporter {
             } else {
                 throw new IllegalArgumentException("cannot export layer " + b.getClass().getSimpleName());
             }
+            shape = b.getOutputShapes(new Shape[] {shape})[0];
         }
         String cam = ModelCard.DEFAULT_CAM_OUTPUT;
         Conv2d head = net.head();
@@ -156,6 +172,35 @@ public final class OnnxExporter {
         String conv = g.op("Conv", new String[] {x, g.floats("w", fw, out, per / (k * k), k, k), g.floats("b", fb, out)},
                 ints("kernel_shape", k, k), ints("strides", cb.stride(), cb.stride()), ints("pads", p, p, p, p));
         return cb.relu() ? g.op("Relu", new String[] {conv}) : conv;
+    }
+
+    /**
+     * Conv (grouped for depthwise) with the affine folded in (W' = W·scale, b' = shift), TensorFlow
+     * SAME padding as explicit, possibly asymmetric {@code pads} for the input {@code in}, and
+     * ReLU6 as {@code Clip(0, 6)}.
+     */
+    private static String sameConv(OnnxGraph g, SameConv sc, String x, Shape in) {
+        float[] w = param(sc.conv(), Parameter.Type.WEIGHT);
+        float[] scale = sc.scale().getArray().toFloatArray();
+        float[] shift = sc.shift().getArray().toFloatArray();
+        int out = sc.filters();
+        int per = w.length / out;
+        float[] fw = new float[w.length];
+        for (int o = 0; o < out; o++) {
+            for (int i = 0; i < per; i++) {
+                fw[o * per + i] = w[o * per + i] * scale[o];
+            }
+        }
+        int k = sc.kernel();
+        int[] ph = SameConv.samePadding(in.get(2), k, sc.stride());
+        int[] pw = SameConv.samePadding(in.get(3), k, sc.stride());
+        String conv = g.op("Conv", new String[] {x, g.floats("w", fw, out, per / (k * k), k, k), g.floats("b", shift, out)},
+                ints("kernel_shape", k, k), ints("strides", sc.stride(), sc.stride()),
+                ints("pads", ph[0], pw[0], ph[1], pw[1]), integer("group", sc.groups()));
+        if (!sc.relu6()) {
+            return conv;
+        }
+        return g.op("Clip", new String[] {conv, g.floats("zero", new float[] {0f}), g.floats("six", new float[] {SameConv.RELU6_MAX})});
     }
 
     private static float[] param(Block b, Parameter.Type type) {

@@ -34,6 +34,33 @@ class ArchitecturesTest {
         assertThat(countParams(Architectures.preset(arch, 64))).isEqualTo(expected);
     }
 
+    /**
+     * torchvision's mobilenet_v2 has 3,504,872 parameters, of which the classifier is
+     * 1280·1000 + 1000; its batch-norm γ/β correspond one to one to our per-conv scale/shift; the
+     * stem sees 1 channel instead of 3 (32·3·3·2 fewer); plus our head (1280 + 1) and one β.
+     */
+    @Test
+    void mobilenetV2MatchesTorchvisionParameterCountAndGivesAStride32Cam() {
+        long expected = 3_504_872L - (1280 * 1000 + 1000) - 32 * 3 * 3 * 2 + 1281 + 1;
+        assertThat(countParams(Architectures.preset("mobilenetv2", 64))).isEqualTo(expected);
+        try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
+            ArchSpec spec = Architectures.preset("mobilenetv2-0.35", 100);
+            assertThat(spec.camSize()).isEqualTo(4); // 100 → 50 → 25 → 13 → 7 → 4 (SAME rounds up)
+            TbNet net = Architectures.build(spec);
+            net.initialize(manager, DataType.FLOAT32, Architectures.inputShape(spec, 1));
+            NDList out = net.forward(new ParameterStore(manager, false),
+                    new NDList(manager.randomNormal(new Shape(2, 1, 100, 100))), false);
+            assertThat(out.get(0).getShape()).isEqualTo(new Shape(2, 1));
+            assertThat(out.get(1).getShape()).isEqualTo(new Shape(2, 1, 4, 4));
+        }
+        assertThat(Architectures.preset("mobilenetv2-1.0", 224).name()).isEqualTo("mobilenetv2");
+        assertThat(Architectures.preset("mobilenetv2-0.5", 224).stemWidth()).isEqualTo(16);
+        assertThatThrownBy(() -> Architectures.preset("mobilenetv2-9", 224))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0.25..2");
+        assertThatThrownBy(() -> Architectures.preset("mobilenetv2-x", 224))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("width multiplier");
+    }
+
     @Test
     void studentPresetsGrowInSizeAndGiveAStride16Cam() {
         long xs = countParams(Architectures.preset("student-xs", 64));
