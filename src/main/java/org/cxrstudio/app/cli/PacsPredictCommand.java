@@ -59,7 +59,7 @@ final class PacsPredictCommand implements Callable<Integer> {
     @Option(names = "--store", description = "Store a Comprehensive SR and a Secondary Capture overlay per scored image (STOW-RS).")
     boolean store;
 
-    @Option(names = "--cache", paramLabel = "DIR", description = "Where the study is downloaded (default: a new temporary folder).")
+    @Option(names = "--cache", paramLabel = "DIR", description = "Keep the downloaded study here (default: a temporary folder, deleted at the end).")
     Path cache;
 
     @Option(names = "--model", paramLabel = "M", description = "ONNX model (default: models/student.onnx).")
@@ -88,6 +88,17 @@ final class PacsPredictCommand implements Callable<Integer> {
         SiteProfile profile = site == null ? null : SiteProfile.read(site);
         DicomWebClient client = new DicomWebClient(pacs.server());
         Path dir = cache != null ? cache : Files.createTempDirectory("cxr-pacs-");
+        try {
+            return run(client, modelPath, pref, profile, dir, err);
+        } finally {
+            if (cache == null) {
+                deleteTree(dir); // a temporary copy of patient images: do not leave it behind
+            }
+        }
+    }
+
+    private int run(DicomWebClient client, Path modelPath, DevicePreference pref, SiteProfile profile, Path dir,
+                    PrintWriter err) throws IOException {
         List<Path> files = retrieve(client, dir, err);
         List<Map<String, Object>> rows = new ArrayList<>();
         List<Path> results = new ArrayList<>();
@@ -126,6 +137,16 @@ final class PacsPredictCommand implements Callable<Integer> {
             stored.warnings().forEach(w -> err.println("store: " + w));
         }
         return failed == 0 ? 0 : 1;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | RuntimeException e) {
+            // best effort: the OS cleans its temp folder
+        }
     }
 
     private List<Path> retrieve(DicomWebClient client, Path dir, PrintWriter err) throws IOException {

@@ -134,6 +134,9 @@ final class MultipartReader {
         if (!inPart) {
             return -1;
         }
+        if (len == 0) {
+            return 0; // InputStream.readNBytes asks for 0 bytes when its buffer is full
+        }
         while (true) {
             int at = indexOfDelimiter();
             if (at >= 0) {
