@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reproduces models/teacher.onnx and models/student.onnx (with their cards) from ../shared/data.
 # Every step resumes: rerun the script after an interruption and it continues where it stopped
-# (a finished step is skipped). CPU only; about 1 h 15 min on a 2-core machine (session 9: members
+# (a finished step is skipped). CPU only; about 1 h 15 min on a 2-core machine (members
 # 12 + 13 + 14 min, students 2 x ~11 min, calibration and evaluation ~15 min).
 #
 #   mvn -B -q -ntp package -DskipTests && scripts/train-bundled-models.sh [RUNS_DIR]
@@ -14,9 +14,8 @@
 # distilled from it for 46 epochs, box-guided too, with the labels-only baseline trained alongside
 # (same split, seed, epochs, box guidance); box parameters calibrated on the training images'
 # expert boxes; validation figures (per source, shortcut check) stored in every card; the two
-# bundled files copied to models/ and benchmarked. (Earlier recipes are in git history: three
-# student-s @ 448 px members, session 7, commit f30b27d; the weakly supervised five-member
-# recipe, commit b226325.)
+# bundled files copied to models/ and benchmarked. Why this recipe: docs/models.md and
+# docs/history.md (the earlier recipes are at commits f30b27d and b226325).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-runs/bundled}

@@ -36,9 +36,9 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule djlStaysInside = noClasses()
             .that().resideOutsideOfPackages("org.cxrstudio.core.inference..", "org.cxrstudio.core.saliency..",
-                    "org.cxrstudio.core.training..")
+                    "org.cxrstudio.core.training..", "org.cxrstudio.core.gate..", "org.cxrstudio.core.gatebuild..")
             .should().dependOnClassesThat().resideInAnyPackage("ai.djl..", "ai.onnxruntime..")
-            .because("DJL and ONNX Runtime are implementation details of inference and training");
+            .because("DJL and ONNX Runtime are implementation details of inference, training and the gate's content check");
 
     @ArchTest
     static final ArchRule jnaStaysInCodecs = noClasses().that().resideOutsideOfPackage("org.cxrstudio.core.dicom.codec..")
@@ -55,4 +55,32 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage("org.cxrstudio.app.cli..")
             .should().accessField(System.class, "out")
             .because("logging goes through SLF4J; only the command line prints its own output");
+
+    // The packages below are added by parallel work (input gate, PACS client, pretrained import);
+    // allowEmptyShould keeps these rules valid in a tree where a package does not exist yet.
+
+    @ArchTest
+    static final ArchRule gateIsHeadless = noClasses().that().resideInAPackage("org.cxrstudio.core.gate..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.cxrstudio.ui..", "org.cxrstudio.app..")
+            .allowEmptyShould(true)
+            .because("the input gate refuses bad films in the CLI, in batch jobs and in the viewer alike, without a display");
+
+    @ArchTest
+    static final ArchRule pacsIsHeadless = noClasses().that().resideInAPackage("org.cxrstudio.core.pacs..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.cxrstudio.ui..", "org.cxrstudio.app..")
+            .allowEmptyShould(true)
+            .because("the DICOMweb client serves the CLI ('pacs predict') and the viewer; it must run without a display");
+
+    @ArchTest
+    static final ArchRule pacsDoesNotTrain = noClasses().that().resideInAPackage("org.cxrstudio.core.pacs..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.cxrstudio.core.training..", "ai.djl..")
+            .allowEmptyShould(true)
+            .because("talking to an archive needs no training engine (DJL PyTorch is large and native); "
+                    + "a PACS deployment scores with ONNX Runtime only");
+
+    @ArchTest
+    static final ArchRule pretrainedIsHeadless = noClasses().that().resideInAPackage("org.cxrstudio.core.pretrained..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.cxrstudio.ui..", "org.cxrstudio.app..")
+            .allowEmptyShould(true)
+            .because("importing pretrained weights is a command-line and training step; it runs headless");
 }

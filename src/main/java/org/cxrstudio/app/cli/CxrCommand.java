@@ -24,6 +24,8 @@ public final class CxrCommand implements Runnable {
         cl.addSubcommand(new PredictCommand());
         cl.addSubcommand(new EvalCommand());
         cl.addSubcommand(new CalibrateBoxesCommand());
+        cl.addSubcommand(new CalibrateThresholdCommand());
+        cl.addSubcommand(new CalibrateScoreCommand());
         cl.addSubcommand(new BenchCommand());
         cl.addSubcommand(new InspectCommand());
         cl.addSubcommand(new ViewerBenchCommand());
@@ -36,6 +38,9 @@ public final class CxrCommand implements Runnable {
         cl.addSubcommand(new EnsembleCommand());
         cl.addSubcommand(new CompareScoresCommand());
         cl.addSubcommand(new EnginesCommand());
+        cl.addSubcommand(new PacsCommand());
+        cl.addSubcommand(new BuildGateCommand());
+        cl.addSubcommand(new GateCheckCommand());
         cl.setExecutionExceptionHandler(new CliErrors());
         return cl;
     }

@@ -5,6 +5,7 @@ import org.cxrstudio.core.training.Trainer;
 import org.cxrstudio.core.training.TrainingConfig;
 import org.cxrstudio.core.training.TrainingResult;
 import org.cxrstudio.core.training.loss.Aals;
+import org.cxrstudio.core.gate.InputGate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,6 +29,9 @@ final class DistillCommand implements Callable<Integer> {
 
     @Mixin
     TrainingOptions options;
+
+    @Mixin
+    GateOptions gateOptions;
 
     @Option(names = "--teacher", paramLabel = "T.onnx", required = true, description = "Teacher model (ONNX with outputs probability and cam).")
     Path teacher;
@@ -53,11 +57,12 @@ final class DistillCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        InputGate gate = gateOptions.open(); // refused images are left out of training, each logged with its reason
         TrainingConfig c = options.builder(TrainingCli.commandLine(spec)).teacher(teacher).unlabeled(unlabeled)
                 .baseline(baseline).kdAlpha(alpha).temperature(temperature).camWeight(camWeight)
-                .aals(new Aals(aalsA0, Aals.DEFAULT.t())).role("student").build();
+                .aals(new Aals(aalsA0, Aals.DEFAULT.t())).role("student").gate(gate).build();
         TrainingResult r;
-        try {
+        try (gate) {
             r = TrainingCli.runInterruptibly(t -> new Trainer().run(c, new ConsoleProgress(out), t));
         } catch (CancelledException e) {
             spec.commandLine().getErr().println("cancelled: checkpoint saved in " + c.out().resolve("checkpoints")

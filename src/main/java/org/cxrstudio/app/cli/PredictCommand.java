@@ -1,13 +1,15 @@
 package org.cxrstudio.app.cli;
 
+import org.cxrstudio.core.eval.SiteProfile;
+import org.cxrstudio.core.gate.InputGate;
 import org.cxrstudio.core.imaging.DisplayPipeline;
-import org.cxrstudio.core.imaging.Radiograph;
-import org.cxrstudio.core.imaging.RadiographReader;
 import org.cxrstudio.core.inference.DevicePreference;
 import org.cxrstudio.core.inference.PostProcessing;
 import org.cxrstudio.core.inference.Prediction;
 import org.cxrstudio.core.inference.TbModel;
 import org.cxrstudio.core.saliency.Box;
+import org.cxrstudio.core.screening.Screening;
+import org.cxrstudio.core.screening.ScreeningResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,6 +18,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,14 +27,18 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code predict FILE|DIR...}: one JSON line per image on stdout
- * ({@code file, tb_probability, positive, threshold, boxes [[x1,y1,x2,y2,score]...] in original
- * image pixels, model, device, ms}); {@code --json} writes them as an array, {@code --overlay}
- * writes PNG overlays. A file that cannot be read gets one error line and the rest continue
- * (exit code 1 at the end).
+ * {@code predict FILE|DIR...}: screens each image through the input gate and the TB model
+ * ({@link Screening}) and prints one JSON line per image on stdout. A scored image has
+ * {@code file, tb_probability} (calibrated when the card has a calibration){@code , raw_probability,
+ * score} (0-100){@code , positive, threshold, threshold_score, boxes [[x1,y1,x2,y2,score]...]} in
+ * original image pixels{@code , model, device, ms}; a refused image has {@code file, refused}
+ * (the reason){@code , reason, model} and no probability. {@code --json} writes all rows (errors
+ * too) as an array, {@code --csv} one row per input, {@code --overlay} PNG overlays. Refusals do
+ * not fail the run; a file that cannot be read gets an error line, the rest continue, and the exit
+ * code is 1 at the end.
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = "Run the TB model on images (DICOM, PNG, JPEG) or folders of them.")
+        description = "Run the TB model on images (DICOM, PNG, JPEG) or folders of them; files the input gate refuses get a reason, not a score.")
 final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -45,59 +52,101 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "OUT", description = "Write all results as a JSON array.")
     Path json;
 
+    @Option(names = "--csv", paramLabel = "OUT", description = "Write file,tb_probability,score,positive,refused,error: one row per input.")
+    Path csv;
+
     @Option(names = "--overlay", paramLabel = "DIR", description = "Write <image>.overlay.png with heatmap and boxes.")
     Path overlay;
 
     @Option(names = "--device", paramLabel = "auto|cpu|cuda", defaultValue = "auto", description = "Default: ${DEFAULT-VALUE}.")
     String device;
 
-    @Option(names = "--threshold", paramLabel = "T", description = "Operating threshold (default: the model card's).")
+    @Option(names = "--threshold", paramLabel = "T", description = "Operating threshold on the raw probability (default: the site profile's, else the model card's).")
     Double threshold;
+
+    @Option(names = "--site", paramLabel = "SITE.json", description = "Use this clinic's operating threshold (made by calibrate-threshold for this model file).")
+    Path site;
+
+    @Option(names = "--pdf", paramLabel = "DIR", description = "Write <image>.report.pdf (de-identified; --pdf-patient adds name and ID).")
+    Path pdf;
+
+    @Option(names = "--pdf-patient", description = "Print the patient's name and ID in the PDF reports.")
+    boolean pdfPatient;
 
     @Mixin
     BoxOptions boxOptions;
+
+    @Mixin
+    GateOptions gateOptions;
 
     @Override
     public Integer call() throws IOException {
         DevicePreference pref = DevicePreference.parse(device);
         List<Path> files = ImageFiles.expand(inputs);
         Path modelPath = ModelPaths.resolve(model, ModelPaths.STUDENT);
-        List<Map<String, Object>> results = new ArrayList<>();
+        SiteProfile profile = site == null ? null : SiteProfile.read(site);
+        PrintWriter err = spec.commandLine().getErr();
+        List<ScreeningResult> results = new ArrayList<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
         int failed = 0;
-        try (TbModel m = TbModel.load(modelPath, pref)) {
-            PostProcessing post = m.postProcessing().withThreshold(threshold);
+        try (InputGate gate = gateOptions.open(); TbModel m = TbModel.load(modelPath, pref)) {
+            PostProcessing post = Screening.postProcessing(m, threshold, profile);
             post = post.withBoxes(boxOptions.apply(post.boxes()));
-            spec.commandLine().getErr().println("model " + modelPath + " on " + m.device() + " (" + m.deviceReason() + ")");
-            spec.commandLine().getErr().println(boxOptions.describe(post.boxes(), m.card()));
+            Screening screening = new Screening(gate, m, post);
+            err.println("model " + modelPath + " on " + m.device() + " (" + m.deviceReason() + ")");
+            err.println(boxOptions.describe(post.boxes(), m.card()));
+            if (profile != null) {
+                err.println("site threshold: " + profile.label() + ", " + profile.threshold());
+            }
             for (Path f : files) {
-                try {
-                    Radiograph r = RadiographReader.read(f);
-                    Prediction p = m.predict(r, post);
-                    Map<String, Object> row = row(f, p, modelPath);
-                    results.add(row);
-                    spec.commandLine().getOut().println(JsonOut.LINE.toJson(row));
-                    if (overlay != null) {
-                        OverlayWriter.write(DisplayPipeline.render(r, null, false), p,
-                                overlay.resolve(f.getFileName() + ".overlay.png"));
-                    }
-                } catch (IOException | RuntimeException e) {
+                ScreeningResult r = screening.screen(f);
+                results.add(r);
+                if (r.isError()) {
                     failed++;
-                    spec.commandLine().getErr().println("error: " + CliErrors.describe(e));
+                    err.println("error: " + r.error());
+                    rows.add(errorRow(r));
+                    continue;
+                }
+                Map<String, Object> row = r.refused() ? refusedRow(r, modelPath) : row(r, modelPath);
+                rows.add(row);
+                spec.commandLine().getOut().println(JsonOut.LINE.toJson(row));
+                if (r.refused()) {
+                    err.println(f + ": not scored: " + r.refusalMessage());
+                    continue;
+                }
+                err.println(f + ": " + r.score().describe(profile != null));
+                if (pdf != null) {
+                    PdfOut.write(r, m.card(), threshold, profile, pdfPatient, pdf);
+                }
+                if (overlay != null) {
+                    OverlayWriter.write(DisplayPipeline.render(r.radiograph(), null, false), r.prediction(),
+                            overlay.resolve(f.getFileName() + ".overlay.png"));
                 }
             }
         }
         if (json != null) {
-            JsonOut.write(json, results);
+            JsonOut.write(json, rows);
+        }
+        if (csv != null) {
+            CsvOut.write(csv, results);
+        }
+        long refused = results.stream().filter(ScreeningResult::refused).count();
+        if (refused > 0) {
+            err.println(refused + " of " + results.size() + " file(s) refused by the input gate (not scored)");
         }
         return failed == 0 ? 0 : 1;
     }
 
-    static Map<String, Object> row(Path file, Prediction p, Path model) {
+    static Map<String, Object> row(ScreeningResult r, Path model) {
+        Prediction p = r.prediction();
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("file", file.toString());
-        row.put("tb_probability", JsonOut.round(p.tbProbability(), 5));
+        row.put("file", r.source());
+        row.put("tb_probability", JsonOut.round(r.score().probability(), 5));
+        row.put("raw_probability", JsonOut.round(p.tbProbability(), 5));
+        row.put("score", r.score().score());
         row.put("positive", p.positive());
         row.put("threshold", p.threshold());
+        row.put("threshold_score", r.score().thresholdScore());
         List<double[]> boxes = new ArrayList<>();
         for (Box b : p.boxes()) {
             boxes.add(new double[] {JsonOut.round(b.x1(), 1), JsonOut.round(b.y1(), 1), JsonOut.round(b.x2(), 1),
@@ -107,6 +156,22 @@ final class PredictCommand implements Callable<Integer> {
         row.put("model", model.toString());
         row.put("device", p.device());
         row.put("ms", JsonOut.round(p.millis(), 2));
+        return row;
+    }
+
+    static Map<String, Object> refusedRow(ScreeningResult r, Path model) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("file", r.source());
+        row.put("refused", r.refusalMessage());
+        row.put("reason", r.gate().reason().map(Enum::name).orElse(null));
+        row.put("model", model.toString());
+        return row;
+    }
+
+    static Map<String, Object> errorRow(ScreeningResult r) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("file", r.source());
+        row.put("error", r.error());
         return row;
     }
 }

@@ -4,6 +4,7 @@ import org.cxrstudio.core.task.CancelledException;
 import org.cxrstudio.core.training.Trainer;
 import org.cxrstudio.core.training.TrainingConfig;
 import org.cxrstudio.core.training.TrainingResult;
+import org.cxrstudio.core.gate.InputGate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,15 +27,19 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     TrainingOptions options;
 
+    @Mixin
+    GateOptions gateOptions;
+
     @Option(names = "--role", defaultValue = "teacher", description = "Model card role: teacher or student (default ${DEFAULT-VALUE}).")
     String role;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        TrainingConfig c = options.builder(TrainingCli.commandLine(spec)).role(role).build();
+        InputGate gate = gateOptions.open(); // refused images are left out of training, each logged with its reason
+        TrainingConfig c = options.builder(TrainingCli.commandLine(spec)).role(role).gate(gate).build();
         TrainingResult r;
-        try {
+        try (gate) {
             r = TrainingCli.runInterruptibly(t -> new Trainer().run(c, new ConsoleProgress(out), t));
         } catch (CancelledException e) {
             spec.commandLine().getErr().println("cancelled: checkpoint saved in " + c.out().resolve("checkpoints")

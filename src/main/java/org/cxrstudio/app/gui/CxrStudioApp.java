@@ -2,6 +2,7 @@ package org.cxrstudio.app.gui;
 
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.scene.control.MenuBar;
 import javafx.stage.Stage;
 import org.cxrstudio.core.dicom.codec.Jpeg2000Decoder;
 import org.cxrstudio.core.imaging.DisplayPipeline;
@@ -17,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -27,14 +29,24 @@ import java.util.Optional;
 public final class CxrStudioApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(CxrStudioApp.class);
     private final FxBackgroundExecutor executor = new FxBackgroundExecutor(2);
+    private final Locale systemLocale = Locale.getDefault();
+    private final UserPrefs prefs = new UserPrefs();
+    private final ViewerGate gate = new ViewerGate();
     private MainViewModel vm;
     private TrainingPanel training;
+
+    /** Picks the UI language before any view exists: the user's choice, else the system's. */
+    @Override
+    public void init() {
+        Messages.useLocale(prefs.language().orElse(systemLocale));
+        Locale.setDefault(Messages.locale()); // JavaFX's own texts (dialog buttons) follow
+        LOG.info("UI language {}", Messages.locale());
+    }
 
     @Override
     public void start(Stage stage) {
         vm = new MainViewModel(ImageLoader.of(RadiographReader::read, DisplayPipeline::defaultWindow),
-                TbModelPredictor::load, executor);
-        UserPrefs prefs = new UserPrefs();
+                onnx -> TbModelPredictor.load(onnx, gate), executor);
         RecentFiles recent = new RecentFiles(prefs.recentFiles(), prefs::saveRecentFiles);
         MainWindow window = new MainWindow(vm, recent);
         Scene scene = new Scene(window, 1400, 900);
@@ -51,7 +63,14 @@ public final class CxrStudioApp extends Application {
         trained.filter(p -> !offered.contains(p)).ifPresent(offered::add);
         vm.useModels(offered, trained.or(() -> models.named("student.onnx")).or(() -> models.all().stream().findFirst()),
                 models.named("teacher.onnx"));
+        vm.onSiteChanged(prefs::saveSiteProfile);
+        String siteArg = getParameters().getNamed().get("site"); // --site=SITE.json, e.g. for screenshots
+        Optional<Path> site = siteArg != null ? Optional.of(Path.of(siteArg)) : prefs.siteProfile();
+        site.ifPresent(vm::loadSite);
         training = TrainingPanel.install(stage, window, vm);
+        if (window.lookup("#menuBar") instanceof MenuBar bar) {
+            LanguageMenu.install(bar, prefs, systemLocale, stage);
+        }
         List<String> files = getParameters().getUnnamed();
         if (!files.isEmpty()) {
             LOG.info("opening {}", files.get(0));
@@ -67,6 +86,7 @@ public final class CxrStudioApp extends Application {
             vm.close();
         }
         executor.close();
+        gate.close();
         if (training != null) {
             training.close();
         }

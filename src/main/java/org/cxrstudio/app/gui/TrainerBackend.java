@@ -14,6 +14,7 @@ import org.cxrstudio.core.training.TrainingConfig;
 import org.cxrstudio.core.training.TrainingResult;
 import org.cxrstudio.core.training.data.LabeledFolder;
 import org.cxrstudio.core.training.loss.Aals;
+import org.cxrstudio.ui.Messages;
 import org.cxrstudio.ui.training.EpochPoint;
 import org.cxrstudio.ui.training.TrainingBackend;
 import org.cxrstudio.ui.training.TrainingRequest;
@@ -26,7 +27,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+
 import java.util.Map;
 
 /**
@@ -73,13 +74,13 @@ final class TrainerBackend implements TrainingBackend {
 
     private static String summary(TrainingResult r, TrainingRequest req) throws IOException {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "Stopped: %s after %.0f s of training.%n", r.stopReason(), r.trainingSeconds()));
-        b.append("Student (best epoch): ").append(validationLine(r.bestValidation())).append('\n');
+        b.append(Messages.format("summary.stopped", r.stopReason(), Math.round(r.trainingSeconds()))).append('\n');
+        b.append(Messages.format("summary.student", validationLine(r.bestValidation()))).append('\n');
         if (r.bestValidation().get("teacher") instanceof Map<?, ?> t) {
-            b.append("Teacher, same validation images: ").append(validationLine(t)).append('\n');
+            b.append(Messages.format("summary.teacher", validationLine(t))).append('\n');
         }
-        b.append(String.format(Locale.ROOT, "Size: %.1f MB; CPU latency %s%n", Files.size(r.model()) / 1e6,
-                cpuLatency(r.model(), req.inputSize())));
+        b.append(Messages.format("summary.size", Files.size(r.model()) / 1e6, cpuLatency(r.model(), req.inputSize())))
+                .append('\n');
         if (r.comparison() != null) {
             b.append('\n').append(r.comparison().toTable());
         }
@@ -98,22 +99,22 @@ final class TrainerBackend implements TrainingBackend {
                 ms.add((System.nanoTime() - t0) / 1e6);
             }
             ms.sort(Double::compare);
-            return String.format(Locale.ROOT, "%.1f ms per image (median of %d)", ms.get(LATENCY_RUNS / 2), LATENCY_RUNS);
+            return Messages.format("summary.latency", ms.get(LATENCY_RUNS / 2), LATENCY_RUNS);
         } catch (IOException | RuntimeException e) {
             LOG.warn("could not time {}", onnx, e);
-            return "not measured (" + e.getMessage() + ")";
+            return Messages.format("summary.notMeasured", e.getMessage());
         }
     }
 
     static String validationLine(Map<?, ?> v) {
         if (v == null || v.isEmpty()) {
-            return "no validation figures";
+            return Messages.get("summary.noValidation");
         }
         StringBuilder b = new StringBuilder();
         for (String key : List.of("auc", "same_source_auc", "sensitivity", "specificity", "miou", "n")) {
             if (v.get(key) instanceof Number n) {
                 b.append(b.length() == 0 ? "" : ", ").append(key.replace('_', ' ')).append(' ')
-                        .append(key.equals("n") ? String.valueOf(n.longValue()) : String.format(Locale.ROOT, "%.3f", n.doubleValue()));
+                        .append(key.equals("n") ? String.valueOf(n.longValue()) : Messages.number(n.doubleValue(), 3));
             }
         }
         if (b.length() == 0) {
@@ -124,7 +125,7 @@ final class TrainerBackend implements TrainingBackend {
                 }
             }
         }
-        return b.length() == 0 ? "no validation figures" : b.toString();
+        return b.length() == 0 ? Messages.get("summary.noValidation") : b.toString();
     }
 
     /** Forwards progress and log lines, and turns new {@code metrics.jsonl} rows into chart points. */

@@ -78,7 +78,7 @@ final class TrainingPanel implements AutoCloseable {
             open.setId("menuTraining");
             open.setAccelerator(KeyCombination.keyCombination("Shortcut+T"));
             open.setOnAction(e -> p.show(owner));
-            bar.getMenus().add(new Menu("_Training", null, open));
+            bar.getMenus().add(new Menu(Messages.get("menu.training"), null, open));
         }
         owner.addEventFilter(WindowEvent.WINDOW_CLOSE_REQUEST, e -> {
             if (!p.confirmExit()) {
@@ -106,9 +106,8 @@ final class TrainingPanel implements AutoCloseable {
         if (!vm.runningBinding().get()) {
             return true;
         }
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "A training run is in progress. Quit anyway? The run stops;"
-                + " its last checkpoint (saved every few minutes and at each epoch) can be resumed.", ButtonType.YES, ButtonType.NO);
-        a.setHeaderText("Training is running");
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, Messages.get("training.quit.text"), ButtonType.YES, ButtonType.NO);
+        a.setHeaderText(Messages.get("training.quit.title"));
         boolean quit = a.showAndWait().filter(b -> b == ButtonType.YES).isPresent();
         if (quit) {
             vm.cancel();

@@ -8,8 +8,9 @@ import java.util.Set;
  * DICOM Part 10 parser: optional 128-byte preamble + {@code DICM}, the group 0002 meta header
  * (explicit VR little endian), then the dataset in implicit VR LE, explicit VR LE or BE, or
  * deflated explicit VR LE. Handles defined and undefined-length sequences and items, and
- * encapsulated pixel data (basic offset table + fragments). Parsing stops after the top-level
- * Pixel Data element.
+ * encapsulated pixel data (basic offset table + fragments). Elements after the top-level Pixel
+ * Data are walked and length-checked as dcmtk does (a truncated trailing element is an error)
+ * but not kept.
  *
  * <p>The input is untrusted: every length is checked against the bytes left in its container
  * before use, nesting depth and element count are limited, and every loop step consumes at
@@ -128,6 +129,7 @@ public final class DicomParser {
                 }
                 ds.put(e);
                 if (top && e.tag() == Tags.PIXEL_DATA) {
+                    checkTrailing(end);
                     return ds;
                 }
             }
@@ -188,6 +190,69 @@ public final class DicomParser {
                 pos += len;
             }
             return e;
+        }
+
+        /**
+         * Walks the elements after the top-level Pixel Data without keeping them, with dcmtk's
+         * verdicts: a header or value running past the end of the data is an error (a truncated
+         * or corrupt file); a non-standard VR is tolerated (its length field is 4 bytes when both
+         * VR characters are upper-case letters, else 2), as are stray delimiters and odd lengths.
+         */
+        void checkTrailing(int end) throws DicomException {
+            while (pos < end) {
+                int at = pos;
+                if (end - pos < 8) {
+                    throw error("truncated element header after Pixel Data (" + (end - pos) + " bytes left)", at);
+                }
+                int group = peekGroup();
+                String vr = explicit && group != 0xFFFE
+                        ? new String(buf, pos + 4, 2, java.nio.charset.StandardCharsets.ISO_8859_1) : null;
+                if (vr == null || VRS.contains(vr)) {
+                    if (group == 0xFFFE) {
+                        skipDelimiter(end, at);
+                    } else {
+                        readElement(end, 0);
+                    }
+                    continue;
+                }
+                if (++count > MAX_ELEMENTS) {
+                    throw error("more than " + MAX_ELEMENTS + " elements", at);
+                }
+                int tag = u16() << 16 | u16();
+                pos += 2;
+                boolean longLength = Character.isUpperCase(vr.charAt(0)) && Character.isUpperCase(vr.charAt(1))
+                        && vr.charAt(0) <= 'Z' && vr.charAt(1) <= 'Z';
+                if (longLength && end - pos < 6) {
+                    throw error("truncated element header after Pixel Data", at);
+                }
+                long length = longLength ? skip2AndU32() : u16();
+                if (length > end - pos) {
+                    throw error("element " + Tags.format(tag) + " length " + length + " exceeds the " + (end - pos)
+                            + " bytes left (truncated file or corrupt length)", at);
+                }
+                pos += (int) length;
+            }
+        }
+
+        private long skip2AndU32() {
+            pos += 2;
+            return u32();
+        }
+
+        private void skipDelimiter(int end, int at) throws DicomException {
+            if (++count > MAX_ELEMENTS) {
+                throw error("more than " + MAX_ELEMENTS + " elements", at);
+            }
+            int tag = u16() << 16 | u16();
+            long length = u32();
+            if (length == UNDEFINED) {
+                return;
+            }
+            if (length > end - pos) {
+                throw error("element " + Tags.format(tag) + " length " + length + " exceeds the " + (end - pos)
+                        + " bytes left (truncated file or corrupt length)", at);
+            }
+            pos += (int) length;
         }
 
         private DicomElement undefinedLength(int tag, String vr, int end, int depth, int at) throws DicomException {

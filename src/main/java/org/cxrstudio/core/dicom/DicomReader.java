@@ -62,8 +62,14 @@ public final class DicomReader {
             throw new DicomException(source + ": pixel data is " + (pixelData.encapsulated() ? "encapsulated" : "native")
                     + " but the transfer syntax is " + Codecs.describe(ts));
         }
-        int[] pixels = PixelDecoder.decode(pixelData, g, ts, source);
         boolean colour = g.samplesPerPixel() == 3;
+        Colourfulness colourfulness = colour ? new Colourfulness((1 << g.bitsStored()) - 1) : null;
+        int[] pixels = PixelDecoder.decode(pixelData, g, ts, source, colourfulness);
+        Map<String, String> metadata = describe(ds, DESCRIPTIVE, DESCRIPTIVE_NAMES, ts);
+        if (colourfulness != null) {
+            colourfulness.putInto(metadata);
+        }
+        viewCode(ds, metadata);
         List<double[]> windows = windows(ds);
         double slope = ds.decimal(Tags.RESCALE_SLOPE).orElse(1.0);
         if (slope == 0) {
@@ -73,7 +79,19 @@ public final class DicomReader {
                 g.signed() && !colour, colour ? "MONOCHROME2" : g.photometric(), slope,
                 ds.decimal(Tags.RESCALE_INTERCEPT).orElse(0.0), windows.get(0), windows.get(1),
                 voiLut(ds, g.signed()), spacing(ds), ds.string(Tags.VIEW_POSITION).orElse(""), ts, g.frames(),
-                describe(ds, DESCRIPTIVE, DESCRIPTIVE_NAMES, ts), describe(ds, IDENTIFYING, IDENTIFYING_NAMES, null));
+                metadata, describe(ds, IDENTIFYING, IDENTIFYING_NAMES, null));
+    }
+
+    /**
+     * The first item of the View Code Sequence (0054,0220), as {@code ViewCodeValue} and
+     * {@code ViewCodeMeaning} (e.g. {@code 399173006} / "left lateral"), when present.
+     */
+    private static void viewCode(DicomDataset ds, Map<String, String> metadata) {
+        for (DicomDataset item : ds.sequence(Tags.VIEW_CODE_SEQUENCE)) {
+            item.string(Tags.CODE_VALUE).ifPresent(v -> metadata.put("ViewCodeValue", v));
+            item.string(Tags.CODE_MEANING).ifPresent(v -> metadata.put("ViewCodeMeaning", v));
+            return;
+        }
     }
 
     private static List<double[]> windows(DicomDataset ds) {

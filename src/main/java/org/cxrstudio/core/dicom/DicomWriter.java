@@ -29,13 +29,27 @@ public final class DicomWriter {
     private static final Set<String> LONG_VRS = Set.of("OB", "OD", "OF", "OL", "OV", "OW", "SQ", "SV", "UC", "UN",
             "UR", "UT", "UV");
 
-    private record Value(String vr, byte[] text, int[] words, byte[] bytes, List<DicomWriter> items) { }
+    private record Value(String vr, byte[] text, int[] words, byte[] bytes, List<DicomWriter> items, float[] floats) {
+        Value(String vr, byte[] text, int[] words, byte[] bytes, List<DicomWriter> items) {
+            this(vr, text, words, bytes, items, null);
+        }
+    }
 
     private final Map<Integer, Value> elements = new TreeMap<>(Integer::compareUnsigned);
+    private java.nio.charset.Charset charset = StandardCharsets.ISO_8859_1;
+
+    /**
+     * Writes later text values as UTF-8 and sets Specific Character Set to {@code ISO_IR 192}, so
+     * names in any script survive. Default: ISO 8859-1 without a Specific Character Set.
+     */
+    public DicomWriter utf8() {
+        charset = StandardCharsets.UTF_8;
+        return string(Tags.SPECIFIC_CHARACTER_SET, "CS", "ISO_IR 192");
+    }
 
     /** A text element; padded with a space (NUL for UI). */
     public DicomWriter string(int tag, String vr, String value) {
-        byte[] b = value.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] b = value.getBytes("UI".equals(vr) || "CS".equals(vr) ? StandardCharsets.US_ASCII : charset);
         if (b.length % 2 == 1) {
             b = java.util.Arrays.copyOf(b, b.length + 1);
             b[b.length - 1] = (byte) ("UI".equals(vr) ? 0 : ' ');
@@ -47,6 +61,19 @@ public final class DicomWriter {
     /** An unsigned short element (US) with one or more values. */
     public DicomWriter us(int tag, int... values) {
         elements.put(tag, new Value("US", null, values, null, null));
+        return this;
+    }
+
+    /** A floating point element (FL, IEEE 754 single) with one or more values, e.g. SR Graphic Data. */
+    public DicomWriter floats(int tag, float... values) {
+        elements.put(tag, new Value("FL", null, null, null, null, values.clone()));
+        return this;
+    }
+
+    /** 8-bit pixel data (OB) as given, e.g. interleaved RGB; padded to even length. */
+    public DicomWriter pixelBytes(byte[] samples) {
+        byte[] b = java.util.Arrays.copyOf(samples, samples.length + (samples.length % 2));
+        elements.put(Tags.PIXEL_DATA, new Value("OB", null, null, b, null));
         return this;
     }
 
@@ -189,6 +216,12 @@ public final class DicomWriter {
             return v.bytes();
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (v.floats() != null) {
+            for (float f : v.floats()) {
+                u32(out, Float.floatToIntBits(f) & 0xFFFFFFFFL, big);
+            }
+            return out.toByteArray();
+        }
         if (v.items() != null) {
             for (DicomWriter item : v.items()) {
                 byte[] body = item.dataset(explicit, big);

@@ -9,14 +9,50 @@ import org.cxrstudio.core.dicom.codec.FrameDecoder;
  * Turns the Pixel Data element into single-channel stored values: native frames are read
  * here (8/16-bit, either byte order, planar or interleaved colour), encapsulated frames go to
  * the codec of the transfer syntax. Then samples are shifted by the high bit, masked to bits
- * stored and sign-extended; colour becomes gray (RGB: BT.601 luma; YBR: the Y sample).
+ * stored and sign-extended; colour becomes gray (RGB: BT.601 luma; YBR: the Y sample), and how
+ * colourful it was is measured on the way ({@link Colourfulness}) so that colour is judged before
+ * it is lost.
  */
 final class PixelDecoder {
     private PixelDecoder() { }
 
     static int[] decode(DicomElement pixelData, PixelGeometry g, String ts, String source) throws DicomException {
+        return decode(pixelData, g, ts, source, null);
+    }
+
+    /**
+     * As {@link #decode(DicomElement, PixelGeometry, String, String)}; for colour images the
+     * samples are also added to {@code colour} (ignored when {@code null} or the image is gray).
+     */
+    static int[] decode(DicomElement pixelData, PixelGeometry g, String ts, String source, Colourfulness colour)
+            throws DicomException {
+        checkHeap(pixelData, g, source);
         int[] samples = pixelData.encapsulated() ? encapsulated(pixelData, g, ts, source) : nativeSamples(pixelData, g, source);
-        return toGray(samples, g, ts);
+        return toGray(samples, g, ts, colour);
+    }
+
+    /**
+     * Refuses, before any pixel buffer exists, an image whose decoding buffers (the samples as
+     * {@code int}, a planar-to-interleaved copy, the gray result, a codec's working copy) would
+     * take more than {@link HeapBudget#maxDecodeBytes()}: a small compressed file can claim
+     * 16384 x 6000 pixels, which a small heap cannot hold.
+     */
+    static void checkHeap(DicomElement px, PixelGeometry g, String source) throws DicomException {
+        long samples = g.samples();
+        long count = (long) g.rows() * g.columns();
+        long need = 4 * samples;
+        if (g.samplesPerPixel() == 3) {
+            need += 4 * count + (g.planar() ? 4 * samples : 0);
+        }
+        if (px.encapsulated()) {
+            need += 4 * samples; // the codec's own buffer (ImageIO raster, scan lines)
+        }
+        long budget = HeapBudget.maxDecodeBytes();
+        if (need > budget) {
+            throw new DicomException(source + ": decoding " + g.columns() + "x" + g.rows() + "x" + g.samplesPerPixel()
+                    + " samples needs about " + HeapBudget.mib(need) + " MB, more than the " + HeapBudget.mib(budget)
+                    + " MB allowed (half of the " + HeapBudget.mib(HeapBudget.maxHeapBytes()) + " MB heap; raise -Xmx)");
+        }
     }
 
     private static int[] encapsulated(DicomElement px, PixelGeometry g, String ts, String source) throws DicomException {
@@ -84,7 +120,7 @@ final class PixelDecoder {
         return s;
     }
 
-    private static int[] toGray(int[] s, PixelGeometry g, String ts) {
+    private static int[] toGray(int[] s, PixelGeometry g, String ts, Colourfulness colour) {
         int shift = g.highBit() + 1 - g.bitsStored();
         int mask = (1 << g.bitsStored()) - 1;
         int signBit = 1 << (g.bitsStored() - 1);
@@ -102,12 +138,18 @@ final class PixelDecoder {
         int[] out = new int[count];
         for (int i = 0; i < count; i++) {
             int r = (s[3 * i] >> shift) & mask;
+            int gr = (s[3 * i + 1] >> shift) & mask;
+            int bl = (s[3 * i + 2] >> shift) & mask;
             if (ybr) {
                 out[i] = r;
+                if (colour != null) {
+                    colour.addYbr(r, gr, bl, mask);
+                }
             } else {
-                int gr = (s[3 * i + 1] >> shift) & mask;
-                int bl = (s[3 * i + 2] >> shift) & mask;
                 out[i] = r == gr && gr == bl ? r : (int) Math.round(0.299 * r + 0.587 * gr + 0.114 * bl);
+                if (colour != null) {
+                    colour.add(r, gr, bl);
+                }
             }
         }
         return out;

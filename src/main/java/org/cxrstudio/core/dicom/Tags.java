@@ -27,6 +27,9 @@ public final class Tags {
     public static final int BODY_PART_EXAMINED = 0x00180015;
     public static final int IMAGER_PIXEL_SPACING = 0x00181164;
     public static final int VIEW_POSITION = 0x00185101;
+    public static final int VIEW_CODE_SEQUENCE = 0x00540220;
+    public static final int CODE_VALUE = 0x00080100;
+    public static final int CODE_MEANING = 0x00080104;
     public static final int STUDY_INSTANCE_UID = 0x0020000D;
     public static final int SERIES_INSTANCE_UID = 0x0020000E;
     public static final int STUDY_ID = 0x00200010;

@@ -1,9 +1,13 @@
 package org.cxrstudio.core.imaging;
 
+import org.cxrstudio.core.dicom.HeapBudget;
+
 /**
  * Size limits every reader checks against the header <em>before</em> allocating pixels, so a
  * corrupt or hostile file gives a clear error instead of an out-of-memory crash. Chest
- * radiographs are at most about 4300×4300; the limits leave ample room.
+ * radiographs are at most about 4300×4300; the limits leave ample room. On top of the fixed
+ * limits, the decoding buffers of one image may take at most half the JVM's maximum heap
+ * ({@link HeapBudget#maxDecodeBytes()}), so a small heap refuses what it cannot hold.
  */
 public final class ImageLimits {
     /** Largest accepted width or height in pixels. */
@@ -35,6 +39,21 @@ public final class ImageLimits {
         if (columns * rows > MAX_PIXELS) {
             throw new ImageReadException(source + ": image size " + columns + "x" + rows
                     + " exceeds the limit of " + MAX_PIXELS / 1_000_000 + " megapixels");
+        }
+    }
+
+    /**
+     * Checks that decoding buffers of {@code bytes} fit the heap budget.
+     *
+     * @param what   e.g. {@code "decoding 16384x6000 PNG"}, used in the message
+     * @throws ImageReadException naming the file, the need and the budget
+     */
+    public static void checkHeap(String source, String what, long bytes) throws ImageReadException {
+        long budget = HeapBudget.maxDecodeBytes();
+        if (bytes > budget) {
+            throw new ImageReadException(source + ": " + what + " needs about " + HeapBudget.mib(bytes) + " MB, more than the "
+                    + HeapBudget.mib(budget) + " MB allowed (half of the " + HeapBudget.mib(HeapBudget.maxHeapBytes())
+                    + " MB heap; raise -Xmx)");
         }
     }
 }

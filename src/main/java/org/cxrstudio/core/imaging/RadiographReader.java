@@ -61,13 +61,37 @@ public final class RadiographReader {
         }
         SourceFormat format = sniff(file, name);
         if (format == SourceFormat.UNKNOWN) {
-            throw new ImageReadException(name + ": not a DICOM, PNG or JPEG file (unrecognised content)");
+            throw unknown(name);
         }
         byte[] data;
         try {
             data = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new ImageReadException(name + ": cannot read (" + e.getMessage() + ")", e);
+        }
+        return read(name, data);
+    }
+
+    /**
+     * Reads and decodes a radiograph held in memory (e.g. a WADO download), recognising the format
+     * from the content as {@link #read(Path)} does.
+     *
+     * @param name names the source in messages, e.g. a file name or URL
+     * @param data the whole file (not modified)
+     * @throws ImageReadException if the data is empty, of an unknown format, corrupt, exceeds a
+     *                            limit, or uses an unsupported encoding
+     */
+    public static Radiograph read(String name, byte[] data) throws ImageReadException {
+        if (data.length == 0) {
+            throw new ImageReadException(name + ": empty file");
+        }
+        if (data.length > ImageLimits.MAX_FILE_BYTES) {
+            throw new ImageReadException(name + ": " + data.length + " bytes exceed the limit of "
+                    + ImageLimits.MAX_FILE_BYTES + " bytes");
+        }
+        SourceFormat format = SourceFormat.sniff(data, Math.min(data.length, SourceFormat.HEAD_BYTES));
+        if (format == SourceFormat.UNKNOWN) {
+            throw unknown(name);
         }
         long t0 = System.nanoTime();
         Radiograph r = switch (format) {
@@ -76,6 +100,10 @@ public final class RadiographReader {
         };
         LOG.debug("{}: read {} {}x{} in {} ms", name, r.format(), r.columns(), r.rows(), (System.nanoTime() - t0) / 1_000_000);
         return r;
+    }
+
+    private static ImageReadException unknown(String name) {
+        return new ImageReadException(name + ": not a DICOM, PNG or JPEG file (unrecognised content)");
     }
 
     /** The format of a file from its first bytes. */

@@ -5,6 +5,7 @@ import com.google.gson.GsonBuilder;
 import org.cxrstudio.core.imaging.Preprocessing;
 import org.cxrstudio.core.saliency.BoxParams;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,9 @@ import java.util.Map;
  *                      {@link BoxParams#DEFAULT}'s value) plus free-form notes on how they were
  *                      calibrated; empty for {@link BoxParams#DEFAULT}
  * @param sha256        SHA-256 of the ONNX file (sidecar only; empty inside the ONNX)
+ * @param calibration   Platt scaling of the TB probability fitted on validation images, or
+ *                      {@code null} when the model has not been calibrated (then the raw
+ *                      probability is shown); thresholds stay on the raw probability
  */
 public record ModelCard(
         String name,
@@ -44,7 +48,8 @@ public record ModelCard(
         Map<String, Object> training,
         Map<String, Object> validation,
         Map<String, Object> postprocessing,
-        String sha256) {
+        String sha256,
+        ScoreCalibration calibration) {
 
     /** Key of the card JSON in the ONNX model's {@code metadata_props}. */
     public static final String METADATA_KEY = "cxr_studio_card";
@@ -61,9 +66,10 @@ public record ModelCard(
 
     public ModelCard {
         classes = List.copyOf(classes);
-        training = training == null ? Map.of() : new LinkedHashMap<>(training);
-        validation = validation == null ? Map.of() : new LinkedHashMap<>(validation);
-        postprocessing = postprocessing == null ? Map.of() : new LinkedHashMap<>(postprocessing);
+        // read-only, keeping the order of the JSON (a card is a value; Map.copyOf would lose the order)
+        training = readOnly(training);
+        validation = readOnly(validation);
+        postprocessing = readOnly(postprocessing);
         boxParams(postprocessing); // fail early, when the card is read
         sha256 = sha256 == null ? "" : sha256;
         if (!(threshold >= 0 && threshold <= 1)) {
@@ -71,12 +77,21 @@ public record ModelCard(
         }
     }
 
-    /** A card without {@code postprocessing} (boxes with {@link BoxParams#DEFAULT}). */
+    /** A card without {@code calibration}. */
+    public ModelCard(String name, String version, String architecture, String role, Preprocessing preprocessing,
+                     List<String> classes, double threshold, String probabilityOutput, String camOutput,
+                     Map<String, Object> training, Map<String, Object> validation, Map<String, Object> postprocessing,
+                     String sha256) {
+        this(name, version, architecture, role, preprocessing, classes, threshold, probabilityOutput, camOutput,
+                training, validation, postprocessing, sha256, null);
+    }
+
+    /** A card without {@code postprocessing} (boxes with {@link BoxParams#DEFAULT}) or {@code calibration}. */
     public ModelCard(String name, String version, String architecture, String role, Preprocessing preprocessing,
                      List<String> classes, double threshold, String probabilityOutput, String camOutput,
                      Map<String, Object> training, Map<String, Object> validation, String sha256) {
         this(name, version, architecture, role, preprocessing, classes, threshold, probabilityOutput, camOutput,
-                training, validation, Map.of(), sha256);
+                training, validation, Map.of(), sha256, null);
     }
 
     /** The box parameters of {@code postprocessing}, {@link BoxParams#DEFAULT} where a key is missing. */
@@ -97,6 +112,10 @@ public record ModelCard(
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("postprocessing: " + e.getMessage(), e);
         }
+    }
+
+    private static Map<String, Object> readOnly(Map<String, Object> m) {
+        return m == null || m.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(m));
     }
 
     private static double number(Map<String, Object> pp, String key, double fallback) {
@@ -137,22 +156,33 @@ public record ModelCard(
 
     public ModelCard withSha256(String sha) {
         return new ModelCard(name, version, architecture, role, preprocessing, classes, threshold,
-                probabilityOutput, camOutput, training, validation, postprocessing, sha);
+                probabilityOutput, camOutput, training, validation, postprocessing, sha, calibration);
     }
 
     public ModelCard withThreshold(double t) {
         return new ModelCard(name, version, architecture, role, preprocessing, classes, t,
-                probabilityOutput, camOutput, training, validation, postprocessing, sha256);
+                probabilityOutput, camOutput, training, validation, postprocessing, sha256, calibration);
     }
 
     public ModelCard withValidation(Map<String, Object> v) {
         return new ModelCard(name, version, architecture, role, preprocessing, classes, threshold,
-                probabilityOutput, camOutput, training, v, postprocessing, sha256);
+                probabilityOutput, camOutput, training, v, postprocessing, sha256, calibration);
     }
 
     /** The same card with {@code postprocessing} replaced (validated as on reading). */
     public ModelCard withPostprocessing(Map<String, Object> p) {
         return new ModelCard(name, version, architecture, role, preprocessing, classes, threshold,
-                probabilityOutput, camOutput, training, validation, p, sha256);
+                probabilityOutput, camOutput, training, validation, p, sha256, calibration);
+    }
+
+    /** The same card with {@code calibration} replaced ({@code null} removes it). */
+    public ModelCard withCalibration(ScoreCalibration c) {
+        return new ModelCard(name, version, architecture, role, preprocessing, classes, threshold,
+                probabilityOutput, camOutput, training, validation, postprocessing, sha256, c);
+    }
+
+    /** The probability to show for a raw model probability: calibrated when the card has a calibration. */
+    public double displayProbability(double rawProbability) {
+        return calibration == null ? rawProbability : calibration.apply(rawProbability);
     }
 }

@@ -122,6 +122,16 @@ public final class ModelFiles {
         writeSidecar(onnx, updated);
     }
 
+    /**
+     * Stores the score calibration in the sidecar card (atomic rewrite; the ONNX file and its
+     * SHA-256 are untouched).
+     *
+     * @throws ModelLoadException when there is no sidecar card
+     */
+    public static void putCalibration(Path onnx, ScoreCalibration calibration) throws IOException {
+        writeSidecar(onnx, requireSidecar(onnx).withCalibration(calibration));
+    }
+
     private static ModelCard requireSidecar(Path onnx) throws ModelLoadException {
         ModelCard card = readSidecar(onnx);
         if (card == null) {

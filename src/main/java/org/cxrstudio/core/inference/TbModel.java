@@ -28,7 +28,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A loaded TB model (ONNX Runtime session through DJL's OnnxRuntime engine) with its card.
+ * A loaded TB model (an ONNX Runtime session) with its card. ONNX Runtime's Java API is called
+ * directly, not through DJL's {@code Predictor}: it gives the session options DJL does not expose
+ * (the CUDA execution provider with a CPU fallback when CUDA cannot start, {@link DeviceSelector}),
+ * the model metadata where the card is embedded, one session shared by all threads (DJL
+ * predictors are one per thread) and reusable direct input buffers. DJL's ONNX Runtime engine is
+ * only checked by {@code engines}; DJL runs training (PyTorch).
  * {@link #predict(Radiograph)} renders the radiograph exactly as the viewer does (default window,
  * {@link DisplayPipeline#render}), prepares the input from the card ({@link ModelInput#prepare}),
  * runs the network and turns probability and CAM into a {@link Prediction} with a heatmap and boxes
@@ -81,11 +86,29 @@ public final class TbModel implements AutoCloseable {
      *                            mismatch, wrong inputs/outputs)
      */
     public static TbModel load(Path onnx, DevicePreference preference) throws ModelLoadException {
-        return load(onnx, preference, OrtRuntime.providers(), DeviceSelector.REAL);
+        return load(onnx, preference, 0);
+    }
+
+    /**
+     * As {@link #load(Path, DevicePreference)} with a fixed number of ONNX Runtime intra-op threads
+     * per {@code run}: {@code 0} lets ONNX Runtime choose (one per physical core), {@code 1} runs
+     * each prediction on the calling thread alone, for callers that already run one prediction per
+     * core (several Spark tasks in one executor).
+     */
+    public static TbModel load(Path onnx, DevicePreference preference, int intraOpThreads) throws ModelLoadException {
+        if (intraOpThreads < 0) {
+            throw new IllegalArgumentException("intra-op threads must be >= 0, got " + intraOpThreads);
+        }
+        return load(onnx, preference, OrtRuntime.providers(), DeviceSelector.REAL, intraOpThreads);
     }
 
     static TbModel load(Path onnx, DevicePreference preference, Set<OrtProvider> providers,
                         DeviceSelector.CudaEnabler cuda) throws ModelLoadException {
+        return load(onnx, preference, providers, cuda, 0);
+    }
+
+    private static TbModel load(Path onnx, DevicePreference preference, Set<OrtProvider> providers,
+                                DeviceSelector.CudaEnabler cuda, int intraOpThreads) throws ModelLoadException {
         long t0 = System.nanoTime();
         if (!Files.isRegularFile(onnx)) {
             throw new ModelLoadException(onnx + ": model file not found");
@@ -101,7 +124,7 @@ public final class TbModel implements AutoCloseable {
         OrtSession session = null;
         DeviceSelector.Choice choice;
         String cudaFailure = null;
-        try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
+        try (OrtSession.SessionOptions opts = threads(new OrtSession.SessionOptions(), onnx, intraOpThreads)) {
             choice = DeviceSelector.configure(opts, preference, providers, cuda);
             try {
                 session = env.createSession(onnx.toString(), opts);
@@ -113,7 +136,7 @@ public final class TbModel implements AutoCloseable {
             }
         }
         if (session == null) { // CUDA was configured but the session could not start on it: retry on CPU
-            try (OrtSession.SessionOptions cpu = new OrtSession.SessionOptions()) {
+            try (OrtSession.SessionOptions cpu = threads(new OrtSession.SessionOptions(), onnx, intraOpThreads)) {
                 session = env.createSession(onnx.toString(), cpu);
                 choice = DeviceSelector.fallback(preference, "CUDA session failed to start (" + cudaFailure + ")");
             } catch (OrtException e) {
@@ -130,6 +153,19 @@ public final class TbModel implements AutoCloseable {
             closeQuietly(session);
             throw e;
         }
+    }
+
+    private static OrtSession.SessionOptions threads(OrtSession.SessionOptions opts, Path onnx, int intraOpThreads)
+            throws ModelLoadException {
+        if (intraOpThreads > 0) {
+            try {
+                opts.setIntraOpNumThreads(intraOpThreads);
+            } catch (OrtException e) {
+                opts.close();
+                throw new ModelLoadException(onnx + ": cannot set " + intraOpThreads + " intra-op threads (" + e.getMessage() + ")", e);
+            }
+        }
+        return opts;
     }
 
     private static ModelLoadException notOnnx(Path onnx, OrtException e) {

@@ -27,8 +27,7 @@ import java.util.List;
  * <p>A batch whose gradient is not finite, or so large that its square overflows a float
  * ({@code |g| ≥ }{@value #GRADIENT_LIMIT}), is skipped: applied, it would set {@code v} to infinity
  * for good and freeze every later update at zero (Adam divides by {@code √v}) while the loss still
- * looked finite — a silent stall that was seen once here, in a distillation whose validation figures
- * stopped moving in epoch 8 of 46.
+ * looks finite: a silent stall, where training runs on but the validation figures stop moving.
  */
 final class AdamW {
     private static final Logger LOG = LoggerFactory.getLogger(AdamW.class);

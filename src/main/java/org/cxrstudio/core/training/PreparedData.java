@@ -32,7 +32,7 @@ record PreparedData(List<Sample> samples, Split split, int[] train, int[] val) {
      * existing split file must match.
      */
     static PreparedData prepare(TrainingConfig c, boolean resuming) throws IOException {
-        List<Sample> samples = TrainingData.load(c.labeled(), c.unlabeled());
+        List<Sample> samples = TrainingData.load(c.labeled(), c.unlabeled(), c.gate());
         Split split = Split.stratified(samples, c.valFraction(), c.splitSeed());
         if (split.validation().isEmpty()) {
             throw new IOException("too few labelled images for a validation split (" + samples.size() + " images)");

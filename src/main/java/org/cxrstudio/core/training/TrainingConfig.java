@@ -1,5 +1,6 @@
 package org.cxrstudio.core.training;
 
+import org.cxrstudio.core.gate.InputGate;
 import org.cxrstudio.core.imaging.Preprocessing;
 import org.cxrstudio.core.training.data.LabeledFolder;
 import org.cxrstudio.core.training.loss.Aals;
@@ -52,13 +53,16 @@ import java.util.Objects;
  * @param role           model card role: {@code teacher} or {@code student}
  * @param name           model card name
  * @param command        the command line, recorded in the card
+ * @param gate           input gate whose refusals are left out of the data (logged with the reason,
+ *                       counted), or {@code null} for no check; not owned (the caller closes it)
  */
 public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String arch, int inputSize, double r0, int epochs,
                              Duration timeBudget, Path out, boolean resume, long seed, long splitSeed, int batchSize,
                              double learningRate, double weightDecay, double valFraction, boolean augment,
                              double sameSourceBoost, String normalization, String crop, Path init, int warmupBatches,
                              Path teacher, double kdAlpha, double temperature, double camWeight, double boxWeight, Aals aals,
-                             boolean baseline, Path cacheDir, String role, String name, String command) {
+                             boolean baseline, Path cacheDir, String role, String name, String command,
+                             InputGate gate) {
 
     /** Smallest accepted r0: it keeps r, and so the division by r in LSE-LBA, away from 0. */
     public static final double MIN_R0 = 0.01;
@@ -132,7 +136,7 @@ public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String
         return new TrainingConfig(labeled, null, arch, inputSize, r0, epochs, timeBudget, baselineOut, resume, seed, splitSeed,
                 batchSize, learningRate, weightDecay, valFraction, augment, sameSourceBoost, normalization, crop, init,
                 warmupBatches, null, kdAlpha, temperature, camWeight, boxWeight, aals, false, cacheDir, role, name + "-baseline",
-                command + " [baseline: labels only]");
+                command + " [baseline: labels only]", gate);
     }
 
     public static Builder builder() {
@@ -143,6 +147,7 @@ public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String
     public static final class Builder {
         private List<LabeledFolder> labeled = List.of();
         private Path unlabeled;
+        private InputGate gate;
         private String arch = "student-s";
         private int inputSize = 224;
         private double r0 = Architectures.DEFAULT_R0;
@@ -211,6 +216,8 @@ public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String
         public Builder role(String v) { role = v; return this; }
         public Builder name(String v) { name = v; return this; }
         public Builder command(String v) { command = v; return this; }
+        /** Input gate: images it refuses are left out of training (logged, counted); {@code null}: no check. */
+        public Builder gate(InputGate v) { gate = v; return this; }
 
         public TrainingConfig build() {
             Path cache = cacheDir != null ? cacheDir
@@ -220,7 +227,7 @@ public record TrainingConfig(List<LabeledFolder> labeled, Path unlabeled, String
             return new TrainingConfig(labeled, unlabeled, arch, inputSize, r0, epochs, timeBudget, out, resume, seed,
                     splitSeed != null ? splitSeed : seed, batchSize, learningRate, weightDecay, valFraction, augment, sameSourceBoost, normalization, crop, init, warmupBatches, teacher, kdAlpha,
                     temperature,
-                    camWeight, boxWeight, aals, baseline, cache, r, n, command);
+                    camWeight, boxWeight, aals, baseline, cache, r, n, command, gate);
         }
     }
 }

@@ -1,12 +1,13 @@
 package org.cxrstudio.ui.compare;
 
-import java.util.Locale;
+import org.cxrstudio.core.screening.TbScore;
+import org.cxrstudio.ui.Messages;
 
 /**
  * How far two models agree on one image.
  *
- * @param scoreA      TB probability of model A, {@code 0..1}
- * @param scoreB      TB probability of model B
+ * @param scoreA      TB probability of model A (calibrated when its card has a calibration), {@code 0..1}
+ * @param scoreB      TB probability of model B, likewise
  * @param positiveA   A at or above its own threshold
  * @param positiveB   B at or above its own threshold
  * @param boxIou      IoU of the union of A's boxes with the union of B's boxes, {@code 0..1};
@@ -27,14 +28,16 @@ public record Agreement(double scoreA, double scoreB, boolean positiveA, boolean
         return positiveA == positiveB;
     }
 
-    /** One line for the compare view's agreement bar. */
+    /** One line for the compare view's agreement bar; scores on the 0-100 scale. */
     public String summary() {
-        return String.format(Locale.ROOT, "%s  ·  scores %.2f vs %.2f (Δ %+.2f)  ·  box IoU %s  ·  heatmap r %s",
-                decisionsAgree() ? "Agree (" + (positiveA ? "positive" : "negative") + ")" : "DISAGREE",
-                scoreA, scoreB, scoreDifference(), fmt(boxIou), fmt(heatmapCorrelation));
+        String decision = !decisionsAgree() ? Messages.get("agreement.disagree")
+                : Messages.get(positiveA ? "agreement.positive" : "agreement.negative");
+        int a = TbScore.toScore(scoreA);
+        int b = TbScore.toScore(scoreB);
+        return Messages.format("agreement.summary", decision, a, b, b - a, fmt(boxIou), fmt(heatmapCorrelation));
     }
 
     private static String fmt(double v) {
-        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.2f", v);
+        return Double.isNaN(v) ? Messages.get("agreement.na") : Messages.number(v, 2);
     }
 }

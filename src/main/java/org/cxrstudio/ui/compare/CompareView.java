@@ -10,6 +10,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
+import org.cxrstudio.ui.Messages;
 import org.cxrstudio.ui.overlay.ModelSlotViewModel;
 import org.cxrstudio.ui.overlay.OverlayLayer;
 import org.cxrstudio.ui.overlay.OverlayOptions;
@@ -41,12 +42,12 @@ public final class CompareView extends BorderPane {
         rightLayer = new OverlayLayer(right, viewport, vm.right(), options);
         HBox panes = new HBox(4, pane(vm.left(), left, models), pane(vm.right(), right, models));
         panes.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
-        Label agreement = new Label("Waiting for both models…");
+        Label agreement = new Label(Messages.get("compare.waiting"));
         agreement.setId("agreement");
         agreement.setPadding(new Insets(4, 8, 4, 8));
         agreement.getStyleClass().add("agreement-bar");
         agreement.setMaxWidth(Double.MAX_VALUE);
-        vm.agreementProperty().addListener((o, a, b) -> agreement.setText(b == null ? "Waiting for both models…" : b.summary()));
+        vm.agreementProperty().addListener((o, a, b) -> agreement.setText(b == null ? Messages.get("compare.waiting") : b.summary()));
         setCenter(panes);
         setBottom(agreement);
     }
@@ -60,7 +61,7 @@ public final class CompareView extends BorderPane {
         // the model name must stay readable: the title keeps its width, the picker gives way
         title.setMinWidth(Region.USE_PREF_SIZE);
         ComboBox<Path> picker = new ComboBox<>(models);
-        picker.setPromptText("Model…");
+        picker.setPromptText(Messages.get("compare.model"));
         picker.setPrefWidth(110);
         picker.setMinWidth(40);
         picker.setOnAction(e -> {
@@ -71,10 +72,10 @@ public final class CompareView extends BorderPane {
         ScoreBadge badge = new ScoreBadge(slot);
         javafx.scene.control.Button other = new javafx.scene.control.Button(null,
                 new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignF.FOLDER_OPEN));
-        other.setTooltip(new javafx.scene.control.Tooltip("Load any .onnx model into this pane"));
+        other.setTooltip(new javafx.scene.control.Tooltip(Messages.get("compare.otherModel")));
         other.setOnAction(e -> {
             javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
-            fc.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("ONNX models", "*.onnx"));
+            fc.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(Messages.get("filter.onnx"), "*.onnx"));
             java.io.File f = fc.showOpenDialog(other.getScene().getWindow());
             if (f != null) {
                 if (!models.contains(f.toPath())) {

@@ -57,8 +57,10 @@ public final class CompareViewModel {
             agreement.set(null);
             return;
         }
-        agreement.set(Agreements.of(pa, a.thresholdProperty().get(), shown(pa, a),
-                pb, b.thresholdProperty().get(), shown(pb, b)));
+        Agreement raw = Agreements.of(pa, a.thresholdProperty().get(), shown(pa, a),
+                pb, b.thresholdProperty().get(), shown(pb, b));
+        agreement.set(new Agreement(a.score().probability(), b.score().probability(), raw.positiveA(), raw.positiveB(),
+                raw.boxIou(), raw.heatmapCorrelation()));
         LOG.info("agreement: {}", agreement.get().summary());
     }
 

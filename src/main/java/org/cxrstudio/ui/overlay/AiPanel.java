@@ -15,12 +15,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import org.cxrstudio.ui.Messages;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * Side panel for the AI result: score badge, live threshold slider, heatmap and box controls
@@ -49,43 +49,55 @@ public final class AiPanel extends VBox {
         threshold.setShowTickMarks(true);
         threshold.setMajorTickUnit(0.25);
         Label thresholdValue = new Label();
-        thresholdValue.textProperty().bind(Bindings.format(Locale.ROOT, "Operating threshold %.2f", slot.thresholdProperty()));
-        Button cardThreshold = new Button("Card default");
-        cardThreshold.setTooltip(new Tooltip("Back to the threshold in the model card"));
+        thresholdValue.setId("thresholdValue");
+        Label site = new Label();
+        site.setId("siteLabel");
+        site.getStyleClass().add("site-label");
+        site.setWrapText(true);
+        Runnable updateThreshold = () -> {
+            thresholdValue.setText(Messages.format("score.threshold", slot.thresholdScore()));
+            site.setText(slot.siteProperty().get() == null ? Messages.get("site.none") : slot.siteText());
+        };
+        slot.thresholdProperty().addListener((o, a, b) -> updateThreshold.run());
+        slot.cardProperty().addListener((o, a, b) -> updateThreshold.run());
+        slot.siteProperty().addListener((o, a, b) -> updateThreshold.run());
+        updateThreshold.run();
+        Button cardThreshold = new Button(Messages.get("ai.cardDefault"));
+        cardThreshold.setTooltip(new Tooltip(Messages.get("ai.cardDefault.tip")));
         cardThreshold.setOnAction(e -> {
             if (slot.cardProperty().get() != null) {
                 slot.thresholdProperty().set(slot.cardProperty().get().threshold());
             }
         });
 
-        CheckBox heat = new CheckBox("Heatmap");
+        CheckBox heat = new CheckBox(Messages.get("ai.heatmap"));
         heat.setId("heatmapToggle");
         heat.selectedProperty().bindBidirectional(options.heatmapVisibleProperty());
         Slider opacity = new Slider(0, 1, options.heatmapOpacityProperty().get());
         opacity.setId("heatmapOpacity");
         opacity.valueProperty().bindBidirectional(options.heatmapOpacityProperty());
-        opacity.setTooltip(new Tooltip("Heatmap opacity"));
+        opacity.setTooltip(new Tooltip(Messages.get("ai.opacity")));
         ComboBox<Colormap> colormap = new ComboBox<>();
         colormap.getItems().setAll(Colormap.values());
         colormap.valueProperty().bindBidirectional(options.colormapProperty());
-        CheckBox boxes = new CheckBox("Boxes with scores (shown when positive)");
+        CheckBox boxes = new CheckBox(Messages.get("ai.boxes"));
         boxes.setId("boxesToggle");
         boxes.selectedProperty().bindBidirectional(options.boxesVisibleProperty());
 
         ComboBox<Path> picker = new ComboBox<>(models);
         picker.setId("modelPicker");
         picker.setMaxWidth(Double.MAX_VALUE);
-        picker.setPromptText("Choose a model");
+        picker.setPromptText(Messages.get("ai.chooseModel"));
         picker.setOnAction(e -> {
             if (picker.getValue() != null) {
                 slot.load(picker.getValue());
             }
         });
         Button other = new Button(null, new FontIcon(MaterialDesignF.FOLDER_OPEN));
-        other.setTooltip(new Tooltip("Load any .onnx model"));
+        other.setTooltip(new Tooltip(Messages.get("ai.otherModel")));
         other.setOnAction(e -> {
             FileChooser fc = new FileChooser();
-            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("ONNX models", "*.onnx"));
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(Messages.get("filter.onnx"), "*.onnx"));
             File f = fc.showOpenDialog(getScene().getWindow());
             if (f != null) {
                 Path p = f.toPath();
@@ -110,16 +122,16 @@ public final class AiPanel extends VBox {
         Label timing = new Label();
         timing.setId("inferenceTime");
         slot.predictionProperty().addListener((o, a, p) -> timing.setText(p == null ? ""
-                : String.format(Locale.ROOT, "Inference %.0f ms on %s", p.millis(), p.device())));
+                : Messages.format("ai.inferenceTime", Math.round(p.millis()), p.device())));
 
-        getChildren().addAll(badge, busy, thresholdValue, threshold, cardThreshold, new Separator(),
-                heat, new Label("Heatmap opacity"), opacity, new Label("Colour table"), colormap, new ColormapLegend(options.colormapProperty()), boxes, new Separator(),
-                new Label("Model"), pickRow, model, timing,
+        getChildren().addAll(badge, busy, thresholdValue, threshold, cardThreshold, site, new Separator(),
+                heat, new Label(Messages.get("ai.opacity")), opacity, new Label(Messages.get("ai.colormap")), colormap, new ColormapLegend(options.colormapProperty()), boxes, new Separator(),
+                new Label(Messages.get("ai.model")), pickRow, model, timing,
                 disclaimer());
     }
 
     private static Label disclaimer() {
-        Label l = new Label("Decision aid for research use, not a diagnosis.");
+        Label l = new Label(Messages.get("ai.disclaimer"));
         l.setWrapText(true);
         l.setStyle("-fx-font-size: 11px; -fx-text-fill: -fx-mid-text-color;");
         return l;

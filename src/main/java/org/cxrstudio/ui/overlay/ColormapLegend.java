@@ -6,6 +6,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.paint.Color;
+import org.cxrstudio.ui.Messages;
 
 /** A horizontal colour bar of the current heatmap colour table, labelled 0 (low) to 1 (high saliency). */
 public final class ColormapLegend extends BorderPane {
@@ -14,8 +15,8 @@ public final class ColormapLegend extends BorderPane {
 
     public ColormapLegend(ObjectProperty<Colormap> colormap) {
         setTop(bar);
-        setLeft(new Label("0 low"));
-        setRight(new Label("1 high saliency"));
+        setLeft(new Label(Messages.get("legend.low")));
+        setRight(new Label(Messages.get("legend.high")));
         colormap.addListener((o, a, b) -> draw(b));
         draw(colormap.get());
     }

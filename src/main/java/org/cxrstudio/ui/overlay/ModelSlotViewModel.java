@@ -9,14 +9,20 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
+import org.cxrstudio.core.eval.SiteProfile;
+import org.cxrstudio.core.eval.SiteProfileException;
+import org.cxrstudio.core.gate.GateDecision;
+import org.cxrstudio.core.gate.RefusalReason;
 import org.cxrstudio.core.inference.ModelCard;
 import org.cxrstudio.core.inference.Prediction;
+import org.cxrstudio.core.screening.ScreeningResult;
+import org.cxrstudio.core.screening.TbScore;
+import org.cxrstudio.ui.Messages;
 import org.cxrstudio.ui.task.BackgroundExecutor;
 import org.cxrstudio.ui.viewer.OpenedImage;
 import org.cxrstudio.ui.viewer.UserError;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -24,7 +30,12 @@ import java.util.function.Consumer;
  * One model and its result on the current image: loads the model in the background, runs it
  * whenever the image changes (one prediction at a time; a newer image replaces a queued one and
  * stale results are dropped), and exposes the score against a live, user-adjustable operating
- * threshold. A failed load or prediction keeps what was shown and reports a {@link UserError}.
+ * threshold. Every image goes through the input gate first ({@link TbPredictor#screen}): a refused
+ * image gets {@link #refusalProperty()} (the banner) and no prediction, so no heatmap, boxes or
+ * score, until the user asks for {@link #scoreAnyway()}. A site profile made for this model file
+ * sets the threshold ({@link #siteProperty()}). Scores read as 0-100 against the threshold on the
+ * same scale ({@link #score()}). A failed load or prediction keeps what was shown and reports a
+ * {@link UserError}.
  *
  * <p>Properties only; call from the FX thread.
  */
@@ -44,6 +55,10 @@ public final class ModelSlotViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final DoubleProperty threshold = new SimpleDoubleProperty(this, "threshold", 0.5);
     private final ReadOnlyBooleanWrapper positive = new ReadOnlyBooleanWrapper(this, "positive");
+    private final ReadOnlyObjectWrapper<GateDecision> refusal = new ReadOnlyObjectWrapper<>(this, "refusal");
+    private final ReadOnlyBooleanWrapper scoredAnyway = new ReadOnlyBooleanWrapper(this, "scoredAnyway");
+    private final ReadOnlyObjectWrapper<SiteProfile> site = new ReadOnlyObjectWrapper<>(this, "site");
+    private SiteProfile requestedSite;
     private TbPredictor model;
     private TbPredictor retired;
     private OpenedImage current;
@@ -103,6 +118,53 @@ public final class ModelSlotViewModel {
         return positive.getReadOnlyProperty();
     }
 
+    /** The gate's refusal of the current image (show the banner, no result), or {@code null}. */
+    public ReadOnlyObjectProperty<GateDecision> refusalProperty() {
+        return refusal.getReadOnlyProperty();
+    }
+
+    /** The current result was scored on request although the gate refused the image. */
+    public ReadOnlyBooleanProperty scoredAnywayProperty() {
+        return scoredAnyway.getReadOnlyProperty();
+    }
+
+    /** The site profile whose threshold is in use, or {@code null} (the card's threshold). */
+    public ReadOnlyObjectProperty<SiteProfile> siteProperty() {
+        return site.getReadOnlyProperty();
+    }
+
+    /**
+     * Uses a clinic's threshold ({@code null}: back to the card's). A profile made for another model
+     * file is refused with a {@link UserError} and the card's threshold stays; the request is
+     * remembered and checked again whenever another model loads.
+     */
+    public void useSite(SiteProfile profile) {
+        requestedSite = profile;
+        applySite();
+    }
+
+    private void applySite() {
+        if (model == null) {
+            return;
+        }
+        if (requestedSite == null) {
+            if (site.get() != null) {
+                site.set(null);
+                threshold.set(model.card().threshold());
+            }
+            return;
+        }
+        try {
+            requestedSite.requireModel(model.sha256(), model.path().getFileName().toString());
+            site.set(requestedSite);
+            threshold.set(requestedSite.threshold());
+        } catch (SiteProfileException e) {
+            site.set(null);
+            threshold.set(model.card().threshold());
+            errors.accept(new UserError(Messages.get("site.mismatch.title"), e.getMessage()));
+        }
+    }
+
     /** Loads {@code onnx} in the background, replacing (and closing) the current model once loaded. */
     public void load(Path onnx) {
         state.set(State.LOADING);
@@ -113,6 +175,8 @@ public final class ModelSlotViewModel {
             deviceReason.set(loaded.deviceReason());
             card.set(loaded.card());
             threshold.set(loaded.card().threshold());
+            site.set(null);
+            applySite();
             state.set(State.READY);
             prediction.set(null);
             if (current != null) {
@@ -120,7 +184,8 @@ public final class ModelSlotViewModel {
             }
         }, t -> {
             state.set(model == null ? State.FAILED : State.READY);
-            errors.accept(new UserError("Cannot load " + role.toLowerCase(Locale.ROOT) + " model", UserError.reason(t)));
+            errors.accept(new UserError(Messages.format("error.loadModel", role.toLowerCase(Messages.locale())),
+                    UserError.reason(t)));
         });
     }
 
@@ -128,9 +193,32 @@ public final class ModelSlotViewModel {
     public void imageChanged(OpenedImage img) {
         current = img;
         prediction.set(null);
+        refusal.set(null);
+        scoredAnyway.set(false);
         if (model != null && img != null) {
             run(img);
         }
+    }
+
+    /**
+     * Scores the current image although the gate refused it (the banner's "Score anyway"); does
+     * nothing when there is no refusal.
+     */
+    public void scoreAnyway() {
+        GateDecision d = refusal.get();
+        OpenedImage img = current;
+        if (d == null || img == null || model == null || running.get()) {
+            return;
+        }
+        running.set(true);
+        TbPredictor m = model;
+        executor.submit("score anyway " + img.path().getFileName(),
+                () -> m.scoreAnyway(img.path().toString(), img.image(), d), r -> {
+                    finished();
+                    if (img == current && m == model) {
+                        show(r);
+                    }
+                }, this::failed);
     }
 
     private void run(OpenedImage img) {
@@ -140,17 +228,34 @@ public final class ModelSlotViewModel {
         }
         running.set(true);
         TbPredictor m = model;
-        executor.submit("predict " + img.path().getFileName(), () -> m.predict(img.image()), p -> {
+        executor.submit("screen " + img.path().getFileName(), () -> m.screen(img.path().toString(), img.image()), r -> {
             finished();
             if (img == current && m == model) {
-                prediction.set(p);
+                show(r);
             }
         }, t -> {
             finished();
             if (img == current) {
-                errors.accept(new UserError(role + " model failed", UserError.reason(t)));
+                errors.accept(new UserError(Messages.format("error.modelFailed", role), UserError.reason(t)));
             }
         });
+    }
+
+    private void failed(Throwable t) {
+        finished();
+        errors.accept(new UserError(role + " model failed", UserError.reason(t)));
+    }
+
+    private void show(ScreeningResult r) {
+        if (r.isError()) {
+            errors.accept(new UserError(role + " model failed", r.error()));
+        } else if (r.refused()) {
+            refusal.set(r.gate());
+        } else {
+            refusal.set(null);
+            scoredAnyway.set(r.overridden());
+            prediction.set(r.prediction());
+        }
     }
 
     /** Closes a replaced model now, or after the prediction still running on it. */
@@ -181,26 +286,57 @@ public final class ModelSlotViewModel {
         }
     }
 
-    /** "TB suspected 0.87 ≥ 0.50" style text, or what the slot is doing. */
-    public String scoreText() {
+    /** The current result as a 0-100 score against the live threshold, or {@code null}. */
+    public TbScore score() {
         Prediction p = prediction.get();
-        if (p == null) {
+        ModelCard c = card.get();
+        return p == null || c == null ? null : TbScore.of(p.tbProbability(), threshold.get(), c.calibration());
+    }
+
+    /** "Not a frontal chest X-ray: …" for the banner, or {@code null} when nothing was refused. */
+    public String bannerText() {
+        GateDecision d = refusal.get();
+        if (d == null) {
+            return null;
+        }
+        boolean unchecked = d.reason().filter(r -> r == RefusalReason.UNREADABLE_CONTENT).isPresent();
+        return Messages.format(unchecked ? "gate.banner.unchecked" : "gate.banner", d.message());
+    }
+
+    /** "Site threshold: Clinic X (2026-12-02)" while a site profile is in use, else empty. */
+    public String siteText() {
+        SiteProfile p = site.get();
+        return p == null ? "" : Messages.format("site.active", p.label());
+    }
+
+    /** The threshold on the 0-100 score scale, for the slider's label. */
+    public int thresholdScore() {
+        ModelCard c = card.get();
+        return TbScore.of(threshold.get(), threshold.get(), c == null ? null : c.calibration()).thresholdScore();
+    }
+
+    /** "TB suspected · TB score 72, above this clinic's threshold 55" style text, or what the slot is doing. */
+    public String scoreText() {
+        TbScore s = score();
+        if (s == null) {
+            if (refusal.get() != null) {
+                return Messages.get("score.notScored");
+            }
             return switch (state.get()) {
-                case EMPTY -> "No model";
-                case LOADING -> "Loading model…";
-                case FAILED -> "Model failed to load";
-                case READY -> running.get() ? "Analysing…" : (current == null ? "No image" : "—");
+                case EMPTY -> Messages.get("slot.empty");
+                case LOADING -> Messages.get("slot.loading");
+                case FAILED -> Messages.get("slot.failed");
+                case READY -> running.get() ? Messages.get("slot.running") : (current == null ? Messages.get("slot.noImage") : "—");
             };
         }
-        boolean pos = positive.get();
-        return String.format(Locale.ROOT, "%s  %.2f %s %.2f", pos ? "TB suspected" : "No TB signs",
-                p.tbProbability(), pos ? "≥" : "<", threshold.get());
+        String key = (s.positive() ? "score.above" : "score.below") + (site.get() != null ? ".site" : "");
+        return Messages.format(key, s.score(), s.thresholdScore());
     }
 
     /** Name, version and device, for labels. */
     public String modelText() {
         ModelCard c = card.get();
-        return c == null ? role + ": no model" : String.format(Locale.ROOT, "%s: %s %s (%s)", role, c.name(), c.version(), device.get());
+        return c == null ? Messages.format("slot.noModel", role) : Messages.format("slot.model", role, c.name(), c.version(), device.get());
     }
 
     /** Closes the model (app shutdown). */

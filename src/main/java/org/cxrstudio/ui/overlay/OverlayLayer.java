@@ -10,10 +10,10 @@ import javafx.scene.text.Text;
 import org.cxrstudio.core.inference.Prediction;
 import org.cxrstudio.core.saliency.Box;
 import org.cxrstudio.core.saliency.Heatmap;
+import org.cxrstudio.ui.Messages;
 import org.cxrstudio.ui.viewer.ImageCanvas;
 import org.cxrstudio.ui.viewer.ViewportModel;
 
-import java.util.Locale;
 
 /**
  * Draws one slot's prediction over an {@link ImageCanvas}, in a fixed layer order: heatmap
@@ -96,7 +96,7 @@ public final class OverlayLayer {
             r.setStroke(Color.web("#ffeb3b"));
             r.setStrokeWidth(2);
             r.getStyleClass().add("finding-box");
-            Text label = new Text(x1 + 3, Math.max(14, y1 - 4), String.format(Locale.ROOT, "%.2f", b.score()));
+            Text label = new Text(x1 + 3, Math.max(14, y1 - 4), Messages.number(b.score(), 2));
             label.getStyleClass().add("box-label");
             label.setFill(Color.web("#ffeb3b"));
             boxes.getChildren().addAll(r, label);

@@ -3,8 +3,9 @@ package org.cxrstudio.ui.overlay;
 import javafx.scene.control.Label;
 
 /**
- * The TB score against the operating threshold as a coloured badge: red "TB suspected" at or
- * above the threshold, green "No TB signs" below, grey while loading or running. Colour and text
+ * The TB score (0-100) against the operating threshold on the same scale as a coloured badge: red
+ * "TB suspected" at or above the threshold, green "No TB signs" below, grey while loading, running
+ * or when the input gate refused the image. Colour and text
  * both carry the result (colour-blind users read the text).
  */
 public final class ScoreBadge extends Label {
@@ -12,7 +13,7 @@ public final class ScoreBadge extends Label {
     public ScoreBadge(ModelSlotViewModel slot) {
         getStyleClass().add("score-badge");
         setMaxWidth(Double.MAX_VALUE);
-        setMinWidth(USE_PREF_SIZE);
+        setWrapText(true);
         Runnable update = () -> {
             setText(slot.scoreText());
             getStyleClass().removeAll("positive", "negative", "unknown");
@@ -23,6 +24,8 @@ public final class ScoreBadge extends Label {
         slot.thresholdProperty().addListener((o, a, b) -> update.run());
         slot.positiveProperty().addListener((o, a, b) -> update.run());
         slot.stateProperty().addListener((o, a, b) -> update.run());
+        slot.refusalProperty().addListener((o, a, b) -> update.run());
+        slot.siteProperty().addListener((o, a, b) -> update.run());
         slot.runningProperty().addListener((o, a, b) -> update.run());
         update.run();
     }

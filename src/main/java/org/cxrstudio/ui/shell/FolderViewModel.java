@@ -6,6 +6,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.cxrstudio.ui.Messages;
 import org.cxrstudio.ui.task.BackgroundExecutor;
 import org.cxrstudio.ui.viewer.ImageLoader;
 import org.cxrstudio.ui.viewer.ViewerViewModel;
@@ -88,11 +89,11 @@ public final class FolderViewModel {
             folder.set(dir);
             files.setAll(found);
             if (found.isEmpty()) {
-                viewer.report("No images in folder", dir + ": no DICOM, PNG or JPEG files found");
+                viewer.report(Messages.get("error.emptyFolder"), Messages.format("error.emptyFolder.detail", dir));
             } else if (openFirst) {
                 selected.set(0);
             }
-        }, t -> viewer.report("Cannot open folder", dir + ": " + t.getMessage()));
+        }, t -> viewer.report(Messages.get("error.openFolder"), dir + ": " + t.getMessage()));
     }
 
     static List<Path> list(Path dir) throws IOException {

@@ -38,8 +38,15 @@ final class MainMenu {
         export.setId("menuExport");
         MenuItem report = item("menu.report", "Shortcut+Shift+E", () -> w.export(true));
         MenuItem folder = item("menu.openFolder", "Shortcut+Shift+O", w::chooseFolder);
-        return new Menu(Messages.get("menu.file"), null, open, folder, recentMenu, new SeparatorMenuItem(), export, report,
-                new SeparatorMenuItem(), quit);
+        MenuItem site = item("menu.site", null, w::chooseSite);
+        site.setId("menuSite");
+        MenuItem siteClear = item("menu.siteClear", null, () -> w.mainViewModel().clearSite());
+        MenuItem pacs = item("menu.openPacs", "Shortcut+Shift+P", w::openFromPacs);
+        pacs.setId("menuOpenPacs");
+        MenuItem pdf = item("menu.savePdf", "Shortcut+P", w::savePdfReport);
+        pdf.setId("menuSavePdf");
+        return new Menu(Messages.get("menu.file"), null, open, folder, pacs, recentMenu, new SeparatorMenuItem(), export,
+                report, pdf, new SeparatorMenuItem(), site, siteClear, new SeparatorMenuItem(), quit);
     }
 
     private void rebuildRecent() {
@@ -60,7 +67,7 @@ final class MainMenu {
         CheckMenuItem invert = new CheckMenuItem(Messages.get("menu.invert"));
         invert.setAccelerator(KeyCombination.keyCombination("I"));
         invert.selectedProperty().bindBidirectional(w.viewModel().display().invertProperty());
-        return new Menu(Messages.get("menu.view"), null,
+        Menu view = new Menu(Messages.get("menu.view"), null,
                 item("menu.fit", "F", () -> w.viewModel().viewport().fit()),
                 item("menu.oneToOne", "1", () -> w.viewModel().viewport().oneToOne()),
                 item("menu.zoomIn", "Plus", () -> w.zoom(1.25)),
@@ -70,6 +77,8 @@ final class MainMenu {
                 item("menu.resetWindow", "R", () -> w.viewModel().display().resetWindow()),
                 new SeparatorMenuItem(),
                 compare());
+        view.setId("menuView"); // the app adds View > Language here
+        return view;
     }
 
     private CheckMenuItem compare() {

@@ -27,7 +27,7 @@ final class MainToolBar {
         MainViewModel main = w.mainViewModel();
         ComboBox<WindowPreset> presets = new ComboBox<>(vm.display().presets());
         presets.setId("presets");
-        presets.setPromptText("W/L preset");
+        presets.setPromptText(Messages.get("toolbar.presets"));
         presets.setTooltip(new Tooltip(Messages.get("tip.presets")));
         presets.setOnAction(e -> vm.display().applyPreset(presets.getValue()));
         vm.display().imageProperty().addListener((o, a, b) -> presets.getSelectionModel().clearSelection());

@@ -4,6 +4,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.cxrstudio.ui.Messages;
 import org.cxrstudio.ui.compare.CompareViewModel;
 import org.cxrstudio.ui.overlay.ModelSlotViewModel;
 import org.cxrstudio.ui.overlay.OverlayOptions;
@@ -15,7 +16,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.cxrstudio.ui.viewer.ViewerViewModel;
 
+import org.cxrstudio.core.eval.SiteProfile;
+import org.cxrstudio.ui.Messages;
+import org.cxrstudio.ui.viewer.UserError;
+
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,13 +44,16 @@ public final class MainViewModel {
     private final FolderViewModel folder;
     private final ReadOnlyStringWrapper timing = new ReadOnlyStringWrapper(this, "timing", "");
     private Path teacherDefault;
+    private final BackgroundExecutor executor;
+    private Consumer<Path> siteSaver = p -> { };
     private OpenedImage timedImage;
     private long openedNanos;
 
     public MainViewModel(ImageLoader images, TbPredictor.Loader modelLoader, BackgroundExecutor executor) {
+        this.executor = executor;
         viewer = new ViewerViewModel(images, executor);
-        student = new ModelSlotViewModel("Student", modelLoader, executor, e -> viewer.report(e.title(), e.message()));
-        teacher = new ModelSlotViewModel("Teacher", modelLoader, executor, e -> viewer.report(e.title(), e.message()));
+        student = new ModelSlotViewModel(Messages.get("role.student"), modelLoader, executor, e -> viewer.report(e.title(), e.message()));
+        teacher = new ModelSlotViewModel(Messages.get("role.teacher"), modelLoader, executor, e -> viewer.report(e.title(), e.message()));
         compare = new CompareViewModel(teacher, student);
         folder = new FolderViewModel(viewer, executor, images);
         viewer.addOnOpened(img -> {
@@ -58,9 +67,10 @@ public final class MainViewModel {
         student.predictionProperty().addListener((o, a, p) -> {
             if (p != null && timedImage != null) {
                 double total = timedImage.decodeMillis() + (System.nanoTime() - openedNanos) / 1e6;
-                timing.set(String.format(Locale.ROOT, "open→overlay %.0f ms (read %.0f, model %.0f)",
-                        total, timedImage.decodeMillis(), p.millis()));
-                LOG.info("{}: {}", timedImage.path().getFileName(), timing.get());
+                timing.set(Messages.format("status.timing", Math.round(total), Math.round(timedImage.decodeMillis()),
+                        Math.round(p.millis())));
+                LOG.info(String.format(Locale.ROOT, "%s: open→overlay %.0f ms (read %.0f, model %.0f)",
+                        timedImage.path().getFileName(), total, timedImage.decodeMillis(), p.millis()));
                 timedImage = null;
             }
         });
@@ -82,6 +92,31 @@ public final class MainViewModel {
         models.setAll(available);
         teacherDefault = teacherModel.orElse(null);
         studentModel.ifPresent(student::load);
+    }
+
+    /**
+     * Reads a site profile in the background and uses its threshold in the student slot (which
+     * refuses it when it was made for another model file); a file that cannot be read is reported.
+     * The file is remembered through {@link #onSiteChanged}.
+     */
+    public void loadSite(Path file) {
+        executor.submit("read site profile " + file.getFileName(), () -> SiteProfile.read(file), p -> {
+            student.useSite(p);
+            if (student.siteProperty().get() != null) {
+                siteSaver.accept(file);
+            }
+        }, t -> viewer.report(Messages.get("site.readError.title"), UserError.reason(t)));
+    }
+
+    /** Back to the model card's threshold; forgets the remembered site profile. */
+    public void clearSite() {
+        student.useSite(null);
+        siteSaver.accept(null);
+    }
+
+    /** Called with the site profile file in use ({@code null} when cleared), e.g. to store it in preferences. */
+    public void onSiteChanged(Consumer<Path> saver) {
+        siteSaver = saver == null ? p -> { } : saver;
     }
 
     /**

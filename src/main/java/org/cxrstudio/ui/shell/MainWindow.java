@@ -40,8 +40,10 @@ public final class MainWindow extends BorderPane {
     private CompareView compareView;
     private final ImageCanvas canvas;
     private final StackPane center = new StackPane();
+    private final GateBanner banner;
     private final TabPane side = new TabPane();
     private Path lastDirectory;
+    private PacsWindow pacs;
 
     public MainWindow(MainViewModel main, RecentFiles recent) {
         this.main = main;
@@ -49,6 +51,7 @@ public final class MainWindow extends BorderPane {
         this.recent = recent;
         this.canvas = new ImageCanvas(vm.display(), vm.viewport());
         this.overlay = new OverlayLayer(canvas, vm.viewport(), main.student(), main.overlays());
+        this.banner = new GateBanner(main.student());
         createView();
         initListeners();
     }
@@ -59,7 +62,8 @@ public final class MainWindow extends BorderPane {
         busy.setMaxSize(48, 48);
         busy.visibleProperty().bind(vm.openingProperty());
         busy.setMouseTransparent(true);
-        center.getChildren().addAll(canvas, busy);
+        center.getChildren().addAll(canvas, busy, banner);
+        StackPane.setAlignment(banner, javafx.geometry.Pos.TOP_CENTER);
         center.getStyleClass().add("viewer-center");
 
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -123,7 +127,7 @@ public final class MainWindow extends BorderPane {
         if (on && compareView == null) {
             compareView = new CompareView(main.compare(), vm.display(), vm.viewport(), main.overlays(), main.models());
         }
-        center.getChildren().setAll(on ? compareView : canvas, busy);
+        center.getChildren().setAll(on ? compareView : canvas, busy, banner);
         vm.viewport().fit();
     }
 
@@ -137,15 +141,25 @@ public final class MainWindow extends BorderPane {
         FileChooser fc = new FileChooser();
         fc.setTitle(Messages.get("menu.open").replace("_", ""));
         fc.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Chest X-ray images", "*.dcm", "*.DCM", "*.dicom", "*.png", "*.PNG",
+                new FileChooser.ExtensionFilter(Messages.get("filter.images"), "*.dcm", "*.DCM", "*.dicom", "*.png", "*.PNG",
                         "*.jpg", "*.JPG", "*.jpeg", "*.JPEG", "*"),
-                new FileChooser.ExtensionFilter("All files", "*"));
+                new FileChooser.ExtensionFilter(Messages.get("filter.all"), "*"));
         if (lastDirectory != null && lastDirectory.toFile().isDirectory()) {
             fc.setInitialDirectory(lastDirectory.toFile());
         }
         File f = fc.showOpenDialog(window());
         if (f != null) {
             open(f.toPath());
+        }
+    }
+
+    void chooseSite() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(Messages.get("menu.site").replace("_", ""));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(Messages.get("filter.site"), "*.json"));
+        File f = fc.showOpenDialog(window());
+        if (f != null) {
+            main.loadSite(f.toPath());
         }
     }
 
@@ -164,11 +178,11 @@ public final class MainWindow extends BorderPane {
     /** Asks for a file and writes the current view (or the report) as PNG; errors go to a dialog. */
     void export(boolean report) {
         if (vm.display().image() == null) {
-            vm.report("Nothing to export", "Open an image first.");
+            vm.report(Messages.get("error.nothingToExport"), Messages.get("error.nothingToExport.detail"));
             return;
         }
         FileChooser fc = new FileChooser();
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(Messages.get("filter.png"), "*.png"));
         String base = vm.display().image().path().getFileName().toString().replaceFirst("\\.[^.]*$", "");
         fc.setInitialFileName(base + (report ? "-report.png" : "-view.png"));
         File f = fc.showSaveDialog(window());
@@ -187,7 +201,43 @@ public final class MainWindow extends BorderPane {
                 ReportExporter.exportView(view, out);
             }
         } catch (IOException | RuntimeException e) {
-            vm.report("Cannot export", out + ": " + UserError.reason(e));
+            vm.report(Messages.get("error.export"), out + ": " + UserError.reason(e));
+        }
+    }
+
+    /** Opens the "Open from PACS…" window (one per main window, kept between uses). */
+    void openFromPacs() {
+        if (pacs == null) {
+            pacs = new PacsWindow(window(), files -> {
+                if (!files.isEmpty()) {
+                    main.folder().openFolder(files.get(0).getParent(), true);
+                }
+            });
+        }
+        pacs.show();
+    }
+
+    /** Asks where, and whether to name the patient, then writes the PDF report of the current result. */
+    void savePdfReport() {
+        if (vm.display().image() == null || main.student().predictionProperty().get() == null) {
+            vm.report(Messages.get("pdf.title"), Messages.get("pdf.nothing"));
+            return;
+        }
+        FileChooser fc = new FileChooser();
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(Messages.get("pdf.filter"), "*.pdf"));
+        String base = vm.display().image().path().getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        fc.setInitialFileName(base + "-report.pdf");
+        File f = fc.showSaveDialog(window());
+        if (f == null) {
+            return;
+        }
+        Boolean withPatient = PdfReportSaver.askPatient(window());
+        if (withPatient != null) {
+            try {
+                PdfReportSaver.save(vm.display().image(), main.student(), withPatient, f.toPath());
+            } catch (IOException | RuntimeException e) {
+                vm.report(Messages.get("pdf.failed"), f + ": " + UserError.reason(e));
+            }
         }
     }
 

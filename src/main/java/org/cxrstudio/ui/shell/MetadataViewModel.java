@@ -6,9 +6,9 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.cxrstudio.core.imaging.Radiograph;
+import org.cxrstudio.ui.Messages;
 import org.cxrstudio.ui.viewer.OpenedImage;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -45,28 +45,28 @@ public final class MetadataViewModel {
         }
         Radiograph r = img.image();
         Map<String, String> m = new java.util.LinkedHashMap<>();
-        m.put("File", img.path().getFileName().toString());
-        m.put("Format", r.format());
-        m.put("Size", r.columns() + " × " + r.rows() + " px");
-        m.put("Bits stored / allocated", r.bitsStored() + " / " + r.bitsAllocated() + (r.signed() ? " signed" : ""));
-        m.put("Photometric", r.photometric().name());
-        m.put("Stored range", img.range().min() + " … " + img.range().max());
+        m.put(Messages.get("meta.file"), img.path().getFileName().toString());
+        m.put(Messages.get("meta.format"), r.format());
+        m.put(Messages.get("meta.size"), Messages.format("meta.size.value", r.columns(), r.rows()));
+        m.put(Messages.get("meta.bits"), r.bitsStored() + " / " + r.bitsAllocated() + (r.signed() ? " " + Messages.get("meta.signed") : ""));
+        m.put(Messages.get("meta.photometric"), r.photometric().name());
+        m.put(Messages.get("meta.range"), img.range().min() + " … " + img.range().max());
         if (r.rescaleSlope() != 1 || r.rescaleIntercept() != 0) {
-            m.put("Rescale", String.format(Locale.ROOT, "slope %.4g, intercept %.4g", r.rescaleSlope(), r.rescaleIntercept()));
+            m.put(Messages.get("meta.rescale"), Messages.format("meta.rescale.value", r.rescaleSlope(), r.rescaleIntercept()));
         }
-        r.pixelSpacingMm().ifPresent(s -> m.put("Pixel spacing", String.format(Locale.ROOT, "%.3f × %.3f mm", s[0], s[1 % s.length])));
+        r.pixelSpacingMm().ifPresent(s -> m.put(Messages.get("meta.spacing"), Messages.format("meta.spacing.value", s[0], s[1 % s.length])));
         if (!r.viewPosition().isEmpty()) {
-            m.put("View position", r.viewPosition());
+            m.put(Messages.get("meta.viewPosition"), r.viewPosition());
         }
         if (!r.windows().isEmpty()) {
-            m.put("File windows", r.windows().stream()
-                    .map(w -> String.format(Locale.ROOT, "C %.0f W %.0f", w.center(), w.width())).toList().toString());
+            m.put(Messages.get("meta.windows"), r.windows().stream()
+                    .map(w -> Messages.format("window.cw", w.center(), w.width())).toList().toString());
         }
         m.putAll(new TreeMap<>(r.metadata()));
         if (showPatient.get()) {
             new TreeMap<>(r.patient()).forEach((k, v) -> m.put(k, v));
         } else if (!r.patient().isEmpty()) {
-            m.put("Patient identifiers", "hidden (" + r.patient().size() + ")");
+            m.put(Messages.get("meta.patient"), Messages.format("meta.patient.hidden", r.patient().size()));
         }
         rows.setAll(m.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue())).toList());
     }

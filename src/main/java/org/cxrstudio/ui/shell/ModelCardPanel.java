@@ -4,6 +4,7 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
+import org.cxrstudio.ui.Messages;
 import org.cxrstudio.ui.overlay.ModelSlotViewModel;
 
 
@@ -12,7 +13,7 @@ import org.cxrstudio.ui.overlay.ModelSlotViewModel;
  * how it was trained and how it validated (flattened key: value lines).
  */
 public final class ModelCardPanel extends ScrollPane {
-    private final Label text = new Label("No model loaded");
+    private final Label text = new Label(Messages.get("card.none"));
 
     public ModelCardPanel(ModelSlotViewModel slot) {
         text.setId("modelCard");

@@ -2,6 +2,7 @@ package org.cxrstudio.ui.shell;
 
 import org.cxrstudio.core.imaging.Preprocessing;
 import org.cxrstudio.core.inference.ModelCard;
+import org.cxrstudio.ui.Messages;
 
 import java.util.Locale;
 import java.util.Map;
@@ -13,19 +14,19 @@ final class ModelCardText {
     /** Text of the card, one attribute per line. */
     static String describe(ModelCard c, String device, String deviceReason) {
         if (c == null) {
-            return "No model loaded";
+            return Messages.get("card.none");
         }
         StringBuilder sb = new StringBuilder();
         sb.append(c.name()).append(' ').append(c.version()).append('\n')
-                .append("Architecture: ").append(c.architecture()).append(" (").append(c.role()).append(")\n")
-                .append("Input: ").append(c.preprocessing().inputSize()).append(" px, ")
-                .append(c.preprocessing().normalization())
-                .append(Preprocessing.CROP_NONE.equals(c.preprocessing().crop()) ? "" : ", crop " + c.preprocessing().crop())
+                .append(Messages.format("card.architecture", c.architecture(), c.role())).append('\n')
+                .append(Messages.format("card.input", c.preprocessing().inputSize(), c.preprocessing().normalization()))
+                .append(Preprocessing.CROP_NONE.equals(c.preprocessing().crop()) ? ""
+                        : Messages.format("card.crop", c.preprocessing().crop()))
                 .append('\n')
-                .append(String.format(Locale.ROOT, "Operating threshold: %.3f%n", c.threshold()))
-                .append("Device: ").append(device).append(deviceReason.isEmpty() ? "" : " — " + deviceReason).append('\n');
-        section(sb, "Validation", c.validation());
-        section(sb, "Training", c.training());
+                .append(Messages.format("card.threshold", c.threshold())).append('\n')
+                .append(Messages.format("card.device", device)).append(deviceReason.isEmpty() ? "" : " — " + deviceReason).append('\n');
+        section(sb, Messages.get("card.validation"), c.validation());
+        section(sb, Messages.get("card.training"), c.training());
         if (!c.sha256().isEmpty()) {
             sb.append("\nSHA-256: ").append(c.sha256());
         }

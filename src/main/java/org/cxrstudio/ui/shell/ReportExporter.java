@@ -12,6 +12,7 @@ import javafx.scene.layout.VBox;
 import org.cxrstudio.core.inference.ModelCard;
 import org.cxrstudio.core.inference.Prediction;
 import org.cxrstudio.core.saliency.Box;
+import org.cxrstudio.ui.Messages;
 import org.cxrstudio.ui.overlay.ModelSlotViewModel;
 import org.cxrstudio.ui.viewer.OpenedImage;
 
@@ -20,8 +21,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /**
  * Exports what the user sees: the current view with its overlays as a PNG, and a one-page PNG
@@ -29,8 +28,6 @@ import java.util.Locale;
  * disclaimer). FX thread (snapshots); files are written atomically (temp file, then rename).
  */
 public final class ReportExporter {
-    static final String DISCLAIMER = "Decision aid for research use only, not a diagnosis. The score and heatmap "
-            + "come from a machine-learning model and must be reviewed by a qualified reader.";
 
     private ReportExporter() { }
 
@@ -52,7 +49,7 @@ public final class ReportExporter {
         VBox page = new VBox(8);
         page.setPadding(new Insets(24));
         page.setStyle("-fx-background-color: white;");
-        Label title = new Label("CXR Studio — TB decision-aid report");
+        Label title = new Label(Messages.get("report.title"));
         title.setStyle("-fx-font-size: 20px; -fx-font-weight: bold;");
         page.getChildren().addAll(title, picture);
         for (String line : lines(image, slot)) {
@@ -62,7 +59,7 @@ public final class ReportExporter {
             l.setStyle("-fx-font-size: 13px;");
             page.getChildren().add(l);
         }
-        Label disclaimer = new Label(DISCLAIMER);
+        Label disclaimer = new Label(Messages.get("report.disclaimer"));
         disclaimer.setWrapText(true);
         disclaimer.setMaxWidth(760);
         disclaimer.setStyle("-fx-font-size: 12px; -fx-font-style: italic; -fx-text-fill: #b71c1c;");
@@ -76,25 +73,30 @@ public final class ReportExporter {
     /** The report's text lines (also used by tests). */
     static java.util.List<String> lines(OpenedImage image, ModelSlotViewModel slot) {
         java.util.List<String> out = new java.util.ArrayList<>();
-        out.add("Date: " + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        out.add(Messages.format("report.date", ZonedDateTime.now().format(Messages.dateTime())));
         if (image != null) {
-            out.add(String.format(Locale.ROOT, "Image: %s (%d × %d, %s)", image.path().getFileName(), image.width(),
-                    image.height(), image.image().format()));
+            out.add(Messages.format("report.image", image.path().getFileName(), String.valueOf(image.width()),
+                    String.valueOf(image.height()), image.image().format()));
         }
         ModelCard card = slot.cardProperty().get();
-        out.add(card == null ? "Model: none loaded" : String.format(Locale.ROOT, "Model: %s %s (%s, %s), run on %s",
+        out.add(card == null ? Messages.get("report.noModel") : Messages.format("report.model",
                 card.name(), card.version(), card.architecture(), card.role(), slot.deviceProperty().get()));
         Prediction p = slot.predictionProperty().get();
         if (p == null) {
-            out.add("Result: no result");
+            out.add(slot.bannerText() != null ? Messages.format("report.refused", slot.bannerText())
+                    : Messages.get("report.noResult"));
         } else {
-            out.add(String.format(Locale.ROOT, "Result: %s — TB score %.3f, operating threshold %.3f",
-                    slot.positiveProperty().get() ? "POSITIVE (TB suspected)" : "negative (no TB signs)",
-                    p.tbProbability(), slot.thresholdProperty().get()));
+            var score = slot.score();
+            out.add(Messages.format("report.result",
+                    Messages.get(slot.positiveProperty().get() ? "report.positive" : "report.negative"),
+                    score.score(), score.probability(), score.thresholdScore(),
+                    slot.siteProperty().get() != null ? Messages.format("report.site", slot.siteText()) : ""));
+            if (slot.scoredAnywayProperty().get()) {
+                out.add(Messages.get("gate.scoredAnyway"));
+            }
             if (slot.positiveProperty().get()) {
                 for (Box b : p.boxes()) {
-                    out.add(String.format(Locale.ROOT, "  Finding: x %.0f–%.0f, y %.0f–%.0f px, score %.2f",
-                            b.x1(), b.x2(), b.y1(), b.y2(), b.score()));
+                    out.add("  " + Messages.format("report.finding", b.x1(), b.x2(), b.y1(), b.y2(), b.score()));
                 }
             }
         }

@@ -4,8 +4,8 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.cxrstudio.ui.Messages;
 
-import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
@@ -37,7 +37,7 @@ final class RunProgress {
     void reset() {
         phaseTotal = Long.MIN_VALUE;
         fraction.set(-1);
-        status.set("starting …");
+        status.set(Messages.get("progress.starting"));
         eta.set("");
     }
 
@@ -58,22 +58,22 @@ final class RunProgress {
         fraction.set(Math.min(1, Math.max(0, done / (double) total)));
         long doneHere = done - phaseStartDone;
         if (doneHere <= 0 || done >= total) {
-            eta.set(done >= total ? "" : "ETA …");
+            eta.set(done >= total ? "" : Messages.get("progress.etaUnknown"));
             return;
         }
         double secondsPerUnit = (now - phaseStartNanos) / 1e9 / doneHere;
-        eta.set("ETA " + format(secondsPerUnit * (total - done)));
+        eta.set(Messages.format("progress.eta", format(secondsPerUnit * (total - done))));
     }
 
     /** {@code 45 s}, {@code 3 min 20 s}, {@code 1 h 05 min}. */
     static String format(double seconds) {
         long s = Math.round(seconds);
         if (s < 60) {
-            return s + " s";
+            return Messages.format("duration.s", s);
         }
         if (s < 3600) {
-            return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
+            return Messages.format("duration.min", s / 60, s % 60);
         }
-        return String.format(Locale.ROOT, "%d h %02d min", s / 3600, (s % 3600) / 60);
+        return Messages.format("duration.h", s / 3600, (s % 3600) / 60);
     }
 }

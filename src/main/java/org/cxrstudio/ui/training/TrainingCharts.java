@@ -35,11 +35,12 @@ final class TrainingCharts extends HBox {
         Map<String, XYChart.Series<Number, Number>> loss = new LinkedHashMap<>();
         Map<String, XYChart.Series<Number, Number>> quality = new LinkedHashMap<>();
         for (EpochPoint p : epochs) {
-            String prefix = p.run() + " ";
-            add(loss, prefix + "train loss", p, EpochPoint::trainLoss);
-            add(loss, prefix + "validation loss", p, EpochPoint::valLoss);
-            add(quality, prefix + "AUC", p, EpochPoint::auc);
-            add(quality, prefix + "mIoU", p, EpochPoint::miou);
+            String run = EpochPoint.BASELINE.equals(p.run()) || EpochPoint.DISTILLED.equals(p.run())
+                    ? Messages.get("chart.run." + p.run()) : p.run();
+            add(loss, Messages.format("chart.trainLoss", run), p, EpochPoint::trainLoss);
+            add(loss, Messages.format("chart.valLoss", run), p, EpochPoint::valLoss);
+            add(quality, Messages.format("chart.auc", run), p, EpochPoint::auc);
+            add(quality, Messages.format("chart.miou", run), p, EpochPoint::miou);
         }
         lossChart.getData().setAll(loss.values());
         qualityChart.getData().setAll(quality.values());
@@ -60,7 +61,7 @@ final class TrainingCharts extends HBox {
 
     private static LineChart<Number, Number> chart(String id, String title, boolean unitRange) {
         NumberAxis x = new NumberAxis();
-        x.setLabel("epoch");
+        x.setLabel(Messages.get("chart.epoch"));
         x.setForceZeroInRange(false);
         NumberAxis y = unitRange ? new NumberAxis(0, 1, 0.1) : new NumberAxis();
         y.setForceZeroInRange(false);

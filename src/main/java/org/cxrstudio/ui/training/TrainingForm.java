@@ -10,6 +10,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.cxrstudio.ui.Messages;
 
 import org.cxrstudio.ui.Messages;
 
@@ -107,20 +108,20 @@ public final class TrainingForm {
         List<String> p = new ArrayList<>();
         Path t = teacher.get();
         if (t == null) {
-            p.add("Choose a teacher checkpoint (.onnx).");
+            p.add(Messages.get("form.noTeacher"));
         } else if (!Files.isRegularFile(t)) {
-            p.add("Teacher " + t + " does not exist.");
+            p.add(Messages.format("form.teacherMissing", t));
         }
         if (images.get() == null || labels.get() == null) {
-            p.add("Choose a labelled image folder and its labels CSV (validation needs labels).");
+            p.add(Messages.get("form.noImages"));
         } else if (!Files.isDirectory(images.get())) {
-            p.add("Image folder " + images.get() + " does not exist.");
+            p.add(Messages.format("form.imagesMissing", images.get()));
         } else if (!Files.isRegularFile(labels.get())) {
-            p.add("Labels CSV " + labels.get() + " does not exist.");
+            p.add(Messages.format("form.labelsMissing", labels.get()));
         } else {
             long n = countImages(images.get());
             if (n < MIN_LABELED_IMAGES) {
-                p.add("Too few images in " + images.get() + ": " + n + " (need at least " + MIN_LABELED_IMAGES + ").");
+                p.add(Messages.format("form.tooFew", images.get(), n, MIN_LABELED_IMAGES));
             }
         }
         if (fromImageNet.get()) {
@@ -132,37 +133,37 @@ public final class TrainingForm {
             }
         }
         if (unlabeled.get() != null && !Files.isDirectory(unlabeled.get())) {
-            p.add("Unlabelled folder " + unlabeled.get() + " does not exist.");
+            p.add(Messages.format("form.unlabeledMissing", unlabeled.get()));
         }
         if (out.get() == null) {
-            p.add("Choose an output folder.");
+            p.add(Messages.get("form.noOut"));
         }
         if (inputSize.get() < 32 || inputSize.get() > 1024) {
-            p.add("Input size must be 32..1024 px, not " + inputSize.get() + ".");
+            p.add(Messages.format("form.size", inputSize.get()));
         }
         if (!(r0.get() >= MIN_R0 && r0.get() <= MAX_R0)) {
-            p.add("r0 must be " + MIN_R0 + ".." + (int) MAX_R0 + ", not " + r0.get() + ".");
+            p.add(Messages.format("form.r0", MIN_R0, MAX_R0, r0.get()));
         }
         if (epochs.get() < 1) {
-            p.add("Epochs must be at least 1.");
+            p.add(Messages.get("form.epochs"));
         }
         if (batchSize.get() < 2) {
-            p.add("Batch size must be at least 2 (batch normalisation needs two images).");
+            p.add(Messages.get("form.batch"));
         }
         if (timeBudgetMin.get() < 0) {
-            p.add("Time budget must be 0 (none) or more minutes.");
+            p.add(Messages.get("form.budget"));
         }
         if (!(learningRate.get() > 0) || !(temperature.get() > 0)) {
-            p.add("Learning rate and temperature must be greater than 0.");
+            p.add(Messages.get("form.lr"));
         }
         if (!(kdAlpha.get() >= 0 && kdAlpha.get() <= 1) || !(camWeight.get() >= 0)) {
-            p.add("Distillation weight α must be 0..1 and CAM weight β at least 0.");
+            p.add(Messages.get("form.alpha"));
         }
         if (!(boxWeight.get() >= 0 && boxWeight.get() <= MAX_BOX_WEIGHT)) {
-            p.add("Box guidance weight must be 0.." + (int) MAX_BOX_WEIGHT + ", not " + boxWeight.get() + ".");
+            p.add(Messages.format("form.boxes", MAX_BOX_WEIGHT, boxWeight.get()));
         }
         if (!(aalsA0.get() >= 1)) {
-            p.add("AALS a0 must be at least 1 (1 = no sharpening), not " + aalsA0.get() + ".");
+            p.add(Messages.format("form.aals", aalsA0.get()));
         }
         return p;
     }

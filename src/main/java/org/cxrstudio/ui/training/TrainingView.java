@@ -68,7 +68,7 @@ public final class TrainingView extends BorderPane {
         javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
         labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         grid.getColumnConstraints().add(labels);
-        pathRow(grid, "teacher", form.teacherProperty(), false, "ONNX model", "*.onnx");
+        pathRow(grid, "teacher", form.teacherProperty(), false, Messages.get("filter.onnx"), "*.onnx");
         Label card = new Label();
         card.setId("teacherCard");
         card.setWrapText(true);
@@ -76,7 +76,7 @@ public final class TrainingView extends BorderPane {
         card.textProperty().bind(vm.teacherTextProperty());
         grid.add(card, 1, row++, 2, 1);
         pathRow(grid, "images", form.imagesProperty(), true, null, null);
-        pathRow(grid, "labels", form.labelsProperty(), false, "CSV", "*.csv");
+        pathRow(grid, "labels", form.labelsProperty(), false, Messages.get("filter.csv"), "*.csv");
         pathRow(grid, "unlabeled", form.unlabeledProperty(), true, null, null);
         pathRow(grid, "out", form.outProperty(), true, null, null);
         ComboBox<String> arch = new ComboBox<>(vm.presets());
@@ -154,7 +154,7 @@ public final class TrainingView extends BorderPane {
         summary.visibleProperty().bind(vm.resultProperty().isNotNull());
         summary.managedProperty().bind(summary.visibleProperty());
         summary.textProperty().bind(Bindings.createStringBinding(() -> vm.resultProperty().get() == null ? ""
-                : vm.resultProperty().get().summary() + "\n\nExported: " + vm.resultProperty().get().model(),
+                : vm.resultProperty().get().summary() + "\n\n" + Messages.format("training.exported", vm.resultProperty().get().model()),
                 vm.resultProperty()));
         TrainingCharts charts = new TrainingCharts(vm.epochs());
         VBox.setVgrow(charts, Priority.ALWAYS);

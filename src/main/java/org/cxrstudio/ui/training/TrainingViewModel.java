@@ -13,6 +13,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.cxrstudio.core.task.CancellationToken;
 import org.cxrstudio.core.task.CancelledException;
+import org.cxrstudio.ui.Messages;
 import org.cxrstudio.ui.training.TrainingBackend.RunSummary;
 import org.cxrstudio.ui.training.TrainingBackend.TeacherInfo;
 import org.cxrstudio.ui.viewer.UserError;
@@ -136,17 +137,16 @@ public final class TrainingViewModel {
         }
         List<String> problems = new java.util.ArrayList<>(form.problems());
         if (teacherProblem != null && form.teacherProperty().get() != null) {
-            problems.add(0, "Teacher " + form.teacherProperty().get().getFileName() + " cannot be used: " + teacherProblem);
+            problems.add(0, Messages.format("training.teacherUnusable", form.teacherProperty().get().getFileName(), teacherProblem));
         }
         if (!problems.isEmpty()) {
-            error.set(new UserError("Cannot start training", String.join("\n", problems)));
+            error.set(new UserError(Messages.get("training.cannotStart"), String.join("\n", problems)));
             return false;
         }
         TrainingRequest req = form.toRequest();
         if (!isEmptyOrMissing(req.out())) {
             Path fresh = freshSibling(req.out());
-            if (!confirmer.confirm("Output folder is not empty", req.out() + " already holds files. Nothing in it"
-                    + " will be overwritten.\nWrite this run into the new folder " + fresh + " instead?")) {
+            if (!confirmer.confirm(Messages.get("training.outNotEmpty"), Messages.format("training.outNotEmpty.text", req.out(), fresh))) {
                 return false;
             }
             form.outProperty().set(fresh);
@@ -173,7 +173,7 @@ public final class TrainingViewModel {
         if (state.get() == State.RUNNING && token != null) {
             token.cancel();
             state.set(State.CANCELLING);
-            appendLog("cancelling: stopping after the current batch and saving a checkpoint …");
+            appendLog(Messages.get("training.log.cancelling"));
         }
     }
 
@@ -198,8 +198,8 @@ public final class TrainingViewModel {
         result.set(null);
         state.set(State.RUNNING);
         progress.reset();
-        appendLog((req.resume() ? "resuming " : "starting ") + req.arch() + " " + req.inputSize() + " px, "
-                + req.epochs() + " epochs, into " + req.out());
+        appendLog(Messages.format(req.resume() ? "training.log.resuming" : "training.log.starting", req.arch(),
+                req.inputSize(), req.epochs(), req.out()));
         TrainingBackend.Events events = new TrainingBackend.Events() {
             @Override
             public void progress(long done, long total, String message) {
@@ -223,17 +223,16 @@ public final class TrainingViewModel {
             } catch (CancelledException e) {
                 ui.execute(() -> {
                     state.set(State.CANCELLED);
-                    appendLog("cancelled; the last checkpoint is kept in " + req.out().resolve("checkpoints")
-                            + ": Resume continues from it");
+                    appendLog(Messages.format("training.log.cancelled", req.out().resolve("checkpoints")));
                 });
             } catch (IOException | RuntimeException | OutOfMemoryError e) {
                 LOG.warn("training failed", e);
-                String reason = e instanceof OutOfMemoryError ? "out of memory: try a smaller batch or input size"
+                String reason = e instanceof OutOfMemoryError ? Messages.get("training.outOfMemory")
                         : UserError.reason(e);
                 ui.execute(() -> {
                     state.set(State.FAILED);
-                    appendLog("failed: " + reason);
-                    error.set(new UserError("Training failed", reason));
+                    appendLog(Messages.format("training.log.failed", reason));
+                    error.set(new UserError(Messages.get("training.failed"), reason));
                 });
             }
         });
@@ -248,8 +247,8 @@ public final class TrainingViewModel {
     private void finished(RunSummary s) {
         result.set(s);
         state.set(State.DONE);
-        progress.update(1, 1, "finished (" + s.stopReason() + ")");
-        appendLog("exported " + s.model());
+        progress.update(1, 1, Messages.format("training.finished", s.stopReason()));
+        appendLog(Messages.format("training.log.exported", s.model()));
     }
 
     private void describeTeacher(Path t) {
@@ -259,14 +258,14 @@ public final class TrainingViewModel {
             teacherText.set("");
             return;
         }
-        teacherText.set("reading " + t.getFileName() + " …");
+        teacherText.set(Messages.format("training.teacherReading", t.getFileName()));
         worker.execute(() -> {
             try {
                 TeacherInfo info = backend.describeTeacher(t);
                 ui.execute(() -> {
                     if (t.equals(form.teacherProperty().get())) {
                         teacherInfo.set(info);
-                        teacherText.set(info.name() + " · " + info.arch() + " · " + info.inputSize() + " px\n" + info.summary());
+                        teacherText.set(Messages.format("training.teacherInfo", info.name(), info.arch(), info.inputSize(), info.summary()));
                     }
                 });
             } catch (IOException | RuntimeException e) {
@@ -274,7 +273,7 @@ public final class TrainingViewModel {
                 ui.execute(() -> {
                     if (t.equals(form.teacherProperty().get())) {
                         teacherProblem = reason;
-                        teacherText.set("Cannot use this teacher: " + reason);
+                        teacherText.set(Messages.format("training.teacherError", reason));
                     }
                 });
             }

@@ -11,8 +11,9 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.cxrstudio.core.imaging.WindowLevel;
+import org.cxrstudio.ui.Messages;
 
-import java.util.Locale;
+
 
 /**
  * Display state of the open image: which image, its window/level, invert, presets and the
@@ -129,8 +130,8 @@ public final class ImageViewModel {
         int y = (int) imageY;
         int stored = img.image().pixels()[y * img.width() + x];
         double modality = stored * img.image().rescaleSlope() + img.image().rescaleIntercept();
-        readout.set(String.format(Locale.ROOT, "x %d  y %d  value %s", x, y,
-                modality == stored ? Integer.toString(stored) : String.format(Locale.ROOT, "%d (%.1f)", stored, modality)));
+        readout.set(Messages.format("status.readout", String.valueOf(x), String.valueOf(y),
+                modality == stored ? Integer.toString(stored) : stored + " (" + Messages.number(modality, 1) + ")"));
     }
 
     /** Short "C/W" text of the current window, for the status bar. */
@@ -139,7 +140,7 @@ public final class ImageViewModel {
         if (w == null) {
             return "";
         }
-        return (voiLut.get() ? "VOI LUT" : String.format(Locale.ROOT, "C %.0f  W %.0f", w.center(), w.width()))
-                + (invert.get() ? "  inv" : "");
+        return (voiLut.get() ? "VOI LUT" : Messages.format("status.window", w.center(), w.width()))
+                + (invert.get() ? "  " + Messages.get("status.inverted") : "");
     }
 }

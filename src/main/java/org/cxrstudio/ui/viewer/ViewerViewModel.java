@@ -6,12 +6,12 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.cxrstudio.ui.Messages;
 import org.cxrstudio.ui.task.BackgroundExecutor;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -76,11 +76,11 @@ public final class ViewerViewModel {
             pending.cancel();
         }
         opening.set(true);
-        status.set("Opening " + path.getFileName() + " …");
+        status.set(Messages.format("status.opening", path.getFileName()));
         pending = executor.submit("open " + path.getFileName(), () -> loader.open(path), this::shown, t -> {
             opening.set(false);
-            status.set("Could not open " + path.getFileName());
-            report("Cannot open image", UserError.reason(t));
+            status.set(Messages.format("status.openFailed", path.getFileName()));
+            report(Messages.get("error.open"), UserError.reason(t));
         });
     }
 
@@ -90,8 +90,8 @@ public final class ViewerViewModel {
         // listeners first: inference starts on a worker while the FX thread builds the display
         onOpened.forEach(l -> l.accept(img));
         display.show(img);
-        status.set(String.format(Locale.ROOT, "%s  %d×%d  %s  read %.0f ms", img.path().getFileName(),
-                img.width(), img.height(), img.image().format(), img.decodeMillis()));
+        status.set(Messages.format("status.opened", img.path().getFileName(), String.valueOf(img.width()),
+                String.valueOf(img.height()), img.image().format(), Math.round(img.decodeMillis())));
     }
 
     /** Reports a failure to the user (dialog) without touching what is shown. */

@@ -1,6 +1,7 @@
 package org.cxrstudio.ui.viewer;
 
 import org.cxrstudio.core.imaging.WindowLevel;
+import org.cxrstudio.ui.Messages;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,17 +26,17 @@ public record WindowPreset(String name, WindowLevel window) {
     public static List<WindowPreset> forImage(OpenedImage img) {
         List<WindowPreset> out = new ArrayList<>();
         WindowLevel d = img.defaultWindow();
-        out.add(new WindowPreset("Default", img.defaultsToVoiLut() ? null : d));
+        out.add(new WindowPreset(Messages.get("preset.default"), img.defaultsToVoiLut() ? null : d));
         if (img.defaultsToVoiLut()) {
-            out.add(new WindowPreset("Percentile window", d));
+            out.add(new WindowPreset(Messages.get("preset.percentile"), d));
         }
         int n = 1;
         for (WindowLevel w : img.image().windows()) {
-            out.add(new WindowPreset("File window " + n++, w));
+            out.add(new WindowPreset(Messages.format("preset.file", n++), w));
         }
-        out.add(new WindowPreset("Full range", img.range().fullWindow(img.image())));
-        out.add(new WindowPreset("High contrast", new WindowLevel(d.center(), Math.max(1, d.width() / 2))));
-        out.add(new WindowPreset("Low contrast", new WindowLevel(d.center(), d.width() * 2)));
+        out.add(new WindowPreset(Messages.get("preset.full"), img.range().fullWindow(img.image())));
+        out.add(new WindowPreset(Messages.get("preset.high"), new WindowLevel(d.center(), Math.max(1, d.width() / 2))));
+        out.add(new WindowPreset(Messages.get("preset.low"), new WindowLevel(d.center(), d.width() * 2)));
         return out;
     }
 }

@@ -133,14 +133,14 @@ class CalibrateBoxesCommandTest {
                 "--labels", noBoxes.toString(), "--device", "cpu");
         assertThat(none.exit()).isEqualTo(1);
         assertThat(none.err()).contains("no TB image with ground-truth boxes");
-        CliRun badOption = CliRun.of("predict", images.resolve("t0.png").toString(), "--model", model.toString(),
+        CliRun badOption = CliRun.of("predict", "--no-gate", images.resolve("t0.png").toString(), "--model", model.toString(),
                 "--box-threshold", "1.5");
         assertThat(badOption.exit()).isEqualTo(2);
         assertThat(badOption.err()).contains("relative threshold must be in (0, 1]");
     }
 
     private JsonArray predictBox(Path img, String... extra) {
-        String[] base = {"predict", img.toString(), "--model", model.toString(), "--device", "cpu", "--threshold", "0"};
+        String[] base = {"predict", "--no-gate", img.toString(), "--model", model.toString(), "--device", "cpu", "--threshold", "0"};
         String[] all = new String[base.length + extra.length];
         System.arraycopy(base, 0, all, 0, base.length);
         System.arraycopy(extra, 0, all, base.length, extra.length);

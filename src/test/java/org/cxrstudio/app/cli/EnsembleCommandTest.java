@@ -44,11 +44,11 @@ class EnsembleCommandTest {
         Path images = Files.createDirectories(dir.resolve("images"));
         Path img = TestImages.png(images.resolve("x.png"), 96, 40, new int[] {20, 20, 40, 40}, 220);
         TestImages.uniform(images.resolve("y.png"), 120);
-        CliRun predict = CliRun.of("predict", img.toString(), "--model", out.toString());
+        CliRun predict = CliRun.of("predict", "--no-gate", img.toString(), "--model", out.toString());
         assertThat(predict.exit()).as(predict.err()).isZero();
 
         Path labels = Files.writeString(dir.resolve("labels.csv"), "filename,label\nx.png,tb\ny.png,normal\n");
-        CliRun eval = CliRun.of("eval", "--model", out.toString(), "--images", images.toString(), "--labels",
+        CliRun eval = CliRun.of("eval", "--no-gate", "--model", out.toString(), "--images", images.toString(), "--labels",
                 labels.toString(), "--into-card", "val");
         assertThat(eval.exit()).as(eval.err()).isZero();
         try (TbModel m = TbModel.load(out, DevicePreference.CPU)) { // hash still matches after --into-card

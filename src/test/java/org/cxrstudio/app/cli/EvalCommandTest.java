@@ -58,7 +58,7 @@ class EvalCommandTest {
     void csvWithoutBoxesGroupsAndShortcutCheck() throws IOException {
         Path labels = sameSourceLabels();
         Path out = dir.resolve("report.json");
-        CliRun run = CliRun.of("eval", "--model", model.toString(), "--images", images.toString(),
+        CliRun run = CliRun.of("eval", "--no-gate", "--model", model.toString(), "--images", images.toString(),
                 "--labels", labels.toString(), "--group-by", "source", "--shortcut-check", "--json", out.toString());
         assertThat(run.exit()).as(run.err()).isZero();
         JsonObject j = JsonParser.parseString(Files.readString(out)).getAsJsonObject();
@@ -93,7 +93,7 @@ class EvalCommandTest {
     @Test
     void storesTheReportInTheSidecarCard() throws Exception {
         Path labels = sameSourceLabels();
-        CliRun run = CliRun.of("eval", "--model", model.toString(), "--images", images.toString(),
+        CliRun run = CliRun.of("eval", "--no-gate", "--model", model.toString(), "--images", images.toString(),
                 "--labels", labels.toString(), "--group-by", "source", "--into-card", "same_source_val");
         assertThat(run.exit()).as(run.err()).isZero();
         try (TbModel m = TbModel.load(model, DevicePreference.CPU)) { // hash still matches
@@ -101,7 +101,7 @@ class EvalCommandTest {
             Map<String, Object> stored = (Map<String, Object>) m.card().validation().get("same_source_val");
             assertThat((Double) stored.get("auc")).isCloseTo(7.0 / 8, within(1e-9));
             assertThat(stored).containsKey("groups");
-            assertThat((String) stored.get("command")).startsWith("eval --model ");
+            assertThat((String) stored.get("command")).startsWith("eval --no-gate --model ");
         }
     }
 
@@ -109,7 +109,7 @@ class EvalCommandTest {
     void splitRestrictsTheImages() throws IOException {
         Path labels = sameSourceLabels();
         Path split = Files.writeString(dir.resolve("val.txt"), "t1.png\nn2.png\n");
-        CliRun run = CliRun.of("eval", "--model", model.toString(), "--images", images.toString(),
+        CliRun run = CliRun.of("eval", "--no-gate", "--model", model.toString(), "--images", images.toString(),
                 "--labels", labels.toString(), "--split", split.toString());
         assertThat(run.exit()).as(run.err()).isZero();
         JsonObject j = JsonParser.parseString(run.out()).getAsJsonObject();
@@ -130,7 +130,7 @@ class EvalCommandTest {
                 n.png,no_finding,,,,,
                 """);
         Path scores = dir.resolve("scores.csv");
-        CliRun run = CliRun.of("eval", "--model", model.toString(), "--images", tb.toString(),
+        CliRun run = CliRun.of("eval", "--no-gate", "--model", model.toString(), "--images", tb.toString(),
                 "--labels", labels.toString(), "--threshold", "0.1", "--scores", scores.toString());
         assertThat(run.exit()).as(run.err()).isZero();
         JsonObject j = JsonParser.parseString(run.out()).getAsJsonObject();
@@ -152,7 +152,7 @@ class EvalCommandTest {
         TestImages.uniform(tb.resolve("n.png"), 20);
         Path labels = Files.writeString(dir.resolve("tb/labels.csv"),
                 "filename,label,x1,y1,x2,y2\np.png,tb,16,16,32,32\nn.png,no_finding,,,,\n");
-        String[] args = {"eval", "--model", model.toString(), "--images", tb.toString(), "--labels", labels.toString(),
+        String[] args = {"eval", "--no-gate", "--model", model.toString(), "--images", tb.toString(), "--labels", labels.toString(),
                 "--threshold", "0.1"};
         // at 0.1 of the maximum the bilinear ramps widen the 16 px box to about 22 px
         CliRun low = CliRun.of(concat(args, "--box-threshold", "0.1"));
@@ -185,16 +185,16 @@ class EvalCommandTest {
     @Test
     void badInputGivesOneLineErrors() throws IOException {
         Path labels = sameSourceLabels();
-        CliRun mismatched = CliRun.of("eval", "--model", model.toString(), "--images", images.toString(),
+        CliRun mismatched = CliRun.of("eval", "--no-gate", "--model", model.toString(), "--images", images.toString(),
                 "--images", images.toString(), "--labels", labels.toString());
         assertThat(mismatched.exit()).isEqualTo(2);
         assertThat(mismatched.err()).contains("2 --images but 1 --labels");
         Files.delete(images.resolve("t2.png"));
-        CliRun missing = CliRun.of("eval", "--model", model.toString(), "--images", images.toString(), "--labels", labels.toString());
+        CliRun missing = CliRun.of("eval", "--no-gate", "--model", model.toString(), "--images", images.toString(), "--labels", labels.toString());
         assertThat(missing.exit()).isEqualTo(1);
         assertThat(missing.err()).contains("t2.png: listed in the labels CSV but not found");
         Path oneClass = Files.writeString(dir.resolve("one.csv"), "filename,label\nt1.png,tb\n");
-        CliRun single = CliRun.of("eval", "--model", model.toString(), "--images", images.toString(), "--labels", oneClass.toString());
+        CliRun single = CliRun.of("eval", "--no-gate", "--model", model.toString(), "--images", images.toString(), "--labels", oneClass.toString());
         assertThat(single.exit()).isEqualTo(1);
         assertThat(single.err().strip().lines().reduce((a, b) -> b).orElseThrow())
                 .isEqualTo("error: only TB images (1): AUC undefined");

@@ -25,11 +25,16 @@ class PredictCommandTest {
         // 128x128 image, bright square at 32..64: the model (64x64 input) must map its box back to 128 px
         Path img = TestImages.png(dir.resolve("chest.png"), 128, 30, new int[] {32, 32, 64, 64}, 250);
         Path json = dir.resolve("out.json");
-        CliRun run = CliRun.of("predict", img.toString(), "--model", model.toString(), "--json", json.toString(),
+        CliRun run = CliRun.of("predict", "--no-gate", img.toString(), "--model", model.toString(), "--json", json.toString(),
                 "--overlay", dir.resolve("ov").toString(), "--device", "cpu");
         assertThat(run.exit()).as(run.err()).isZero();
         JsonObject row = JsonParser.parseString(run.out().strip()).getAsJsonObject();
-        assertThat(row.keySet()).containsExactly("file", "tb_probability", "positive", "threshold", "boxes", "model", "device", "ms");
+        assertThat(row.keySet()).containsExactly("file", "tb_probability", "raw_probability", "score", "positive", "threshold",
+                "threshold_score", "boxes", "model", "device", "ms");
+        // an uncalibrated model shows its raw probability, and the score is that in percent
+        assertThat(row.get("tb_probability").getAsDouble()).isEqualTo(row.get("raw_probability").getAsDouble());
+        assertThat(row.get("score").getAsInt()).isEqualTo((int) Math.round(100 * row.get("raw_probability").getAsDouble()));
+        assertThat(row.get("threshold_score").getAsInt()).isEqualTo(10);
         assertThat(row.get("positive").getAsBoolean()).isTrue();
         assertThat(row.get("device").getAsString()).isEqualTo("CPU");
         JsonArray box = row.getAsJsonArray("boxes").get(0).getAsJsonArray();
@@ -46,14 +51,14 @@ class PredictCommandTest {
         Path model = TestModels.write(dir, "m", "student", TestModels.brightness(64), 0.5);
         Path good = TestImages.uniform(dir.resolve("a.png"), 100);
         Path bad = Files.writeString(dir.resolve("b.png"), "not an image");
-        CliRun run = CliRun.of("predict", good.toString(), bad.toString(), "--model", model.toString());
+        CliRun run = CliRun.of("predict", "--no-gate", good.toString(), bad.toString(), "--model", model.toString());
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out().strip().lines()).hasSize(1);
         assertThat(run.err()).contains("error: " + bad);
-        CliRun noModel = CliRun.of("predict", good.toString(), "--model", dir.resolve("none.onnx").toString());
+        CliRun noModel = CliRun.of("predict", "--no-gate", good.toString(), "--model", dir.resolve("none.onnx").toString());
         assertThat(noModel.exit()).isEqualTo(1);
         assertThat(noModel.err()).contains("none.onnx: model file not found");
-        CliRun badDevice = CliRun.of("predict", good.toString(), "--model", model.toString(), "--device", "tpu");
+        CliRun badDevice = CliRun.of("predict", "--no-gate", good.toString(), "--model", model.toString(), "--device", "tpu");
         assertThat(badDevice.err()).contains("unknown device 'tpu'");
     }
 
@@ -66,7 +71,7 @@ class PredictCommandTest {
             image = s.filter(p -> p.toString().endsWith(".png")).sorted().findFirst().orElseThrow();
         }
         Path model = TestModels.write(dir, "m", "student", TestModels.brightness(256), 0.5);
-        CliRun run = CliRun.of("predict", image.toString(), "--model", model.toString());
+        CliRun run = CliRun.of("predict", "--no-gate", image.toString(), "--model", model.toString());
         assertThat(run.exit()).as(run.err()).isZero();
         JsonObject row = JsonParser.parseString(run.out().strip()).getAsJsonObject();
         assertThat(row.get("tb_probability").getAsDouble()).isBetween(0.0, 1.0);

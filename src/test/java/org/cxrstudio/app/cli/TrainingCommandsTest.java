@@ -17,7 +17,7 @@ class TrainingCommandsTest {
     Path tmp;
 
     private CliRun train(String... extra) {
-        String[] base = {"train", "--arch", "student-xs", "--size", "64", "--epochs", "1", "--out", tmp.resolve("out").toString(),
+        String[] base = {"train", "--no-gate", "--arch", "student-xs", "--size", "64", "--epochs", "1", "--out", tmp.resolve("out").toString(),
                 "--cache", tmp.resolve("cache").toString()};
         String[] all = new String[base.length + extra.length];
         System.arraycopy(base, 0, all, 0, base.length);
@@ -31,7 +31,7 @@ class TrainingCommandsTest {
         Files.writeString(f.labels(), "filename,label\ns_tb0.png,tb\nmissing1.png,normal\n");
         CliRun r = train("--images", f.images().toString(), "--labels", f.labels().toString());
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).startsWith("error: ").contains("missing1.png").contains("not in");
+        assertThat(r.err()).contains("error: ").contains("missing1.png").contains("not in");
         assertThat(tmp.resolve("out/checkpoints")).doesNotExist();
     }
 
@@ -69,7 +69,7 @@ class TrainingCommandsTest {
         LabeledFolder f = SyntheticData.write(tmp.resolve("d"), "s", 2, 2, 32, 1);
         CliRun r = train("--images", f.images().toString(), "--labels", f.labels().toString(), "--r0", "0");
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).startsWith("error: ").contains("--r0 must be 0.01..100");
+        assertThat(r.err()).contains("error: ").contains("--r0 must be 0.01..100");
         assertThat(tmp.resolve("out/checkpoints")).doesNotExist();
     }
 
@@ -78,7 +78,7 @@ class TrainingCommandsTest {
         LabeledFolder f = SyntheticData.write(tmp.resolve("d"), "s", 2, 2, 32, 1);
         CliRun r = train("--images", f.images().toString(), "--labels", f.labels().toString(), "--crop", "lungs");
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).startsWith("error: ").contains("--crop must be none or border, got lungs");
+        assertThat(r.err()).contains("error: ").contains("--crop must be none or border, got lungs");
         assertThat(tmp.resolve("out/checkpoints")).doesNotExist();
         CliRun help = CliRun.of("train", "--help");
         assertThat(help.out() + help.err()).contains("drop 8% of each side").doesNotContain("Could not format");
@@ -87,7 +87,7 @@ class TrainingCommandsTest {
     @Test
     void missingTeacher() throws IOException {
         LabeledFolder f = SyntheticData.write(tmp.resolve("d"), "s", 2, 2, 32, 1);
-        CliRun r = CliRun.of("distill", "--teacher", tmp.resolve("nope.onnx").toString(), "--images", f.images().toString(),
+        CliRun r = CliRun.of("distill", "--no-gate", "--teacher", tmp.resolve("nope.onnx").toString(), "--images", f.images().toString(),
                 "--labels", f.labels().toString(), "--arch", "student-xs", "--out", tmp.resolve("o").toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("nope.onnx").contains("teacher model not found");

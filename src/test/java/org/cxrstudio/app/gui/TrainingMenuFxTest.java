@@ -37,7 +37,7 @@ class TrainingMenuFxTest {
     void start(Stage stage) {
         owner = stage;
         MainViewModel main = new MainViewModel(ImageLoader.of(RadiographReader::read, DisplayPipeline::defaultWindow),
-                TbModelPredictor::load, executor);
+                onnx -> TbModelPredictor.load(onnx, new ViewerGate(org.cxrstudio.core.gate.InputGate::headerRulesOnly)), executor);
         window = new MainWindow(main, new RecentFiles(List.of(), l -> { }));
         stage.setScene(new Scene(window, 1000, 700));
         stage.show();

@@ -17,6 +17,7 @@ import org.cxrstudio.ui.training.TrainingViewModel;
 import org.cxrstudio.ui.training.TrainingViewModel.State;
 import org.cxrstudio.ui.viewer.ImageLoader;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the charts, finish, "Use this student" switches the viewer's model; and cancel + resume. The
  * form's r0 (5, not the default 1) and box weight (2, not 0) must reach the exported student's card.
  */
+@Tag("slow") // real DJL training end to end: 11 of the default run's ~90 test seconds
 @ExtendWith(ApplicationExtension.class)
 class TrainingPanelFxTest {
     @TempDir
@@ -55,7 +57,7 @@ class TrainingPanelFxTest {
     void start(Stage stage) {
         owner = stage;
         main = new MainViewModel(ImageLoader.of(RadiographReader::read, DisplayPipeline::defaultWindow),
-                TbModelPredictor::load, executor);
+                onnx -> TbModelPredictor.load(onnx, new ViewerGate(org.cxrstudio.core.gate.InputGate::headerRulesOnly)), executor);
         MainWindow window = new MainWindow(main, new RecentFiles(List.of(), l -> { }));
         stage.setScene(new Scene(window, 1000, 700));
         stage.show();

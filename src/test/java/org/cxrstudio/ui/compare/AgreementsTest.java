@@ -45,7 +45,7 @@ class AgreementsTest {
         Agreement g = Agreements.of(a, 0.5, List.of(), b, 0.3, List.of());
         assertThat(g.decisionsAgree()).isTrue();
         assertThat(g.scoreDifference()).isCloseTo(-0.4, within(1e-12));
-        assertThat(g.summary()).startsWith("Agree (positive)").contains("0.80 vs 0.40", "box IoU n/a", "heatmap r 1.00");
+        assertThat(g.summary()).startsWith("Agree (positive)").contains("TB scores 80 vs 40 (Δ -40)", "box IoU n/a", "heatmap r 1.00");
         assertThat(Agreements.of(a, 0.5, List.of(), b, 0.5, List.of()).summary()).startsWith("DISAGREE");
     }
 }

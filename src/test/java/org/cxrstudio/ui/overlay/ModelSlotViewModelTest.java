@@ -29,10 +29,10 @@ class ModelSlotViewModelTest {
         slot.imageChanged(img);
         assertThat(slot.predictionProperty().get().tbProbability()).isEqualTo(0.6);
         assertThat(slot.positiveProperty().get()).isTrue();
-        assertThat(slot.scoreText()).isEqualTo("TB suspected  0.60 ≥ 0.50");
+        assertThat(slot.scoreText()).isEqualTo("TB suspected · TB score 60, above the threshold 50");
         slot.thresholdProperty().set(0.7);
         assertThat(slot.positiveProperty().get()).isFalse();
-        assertThat(slot.scoreText()).isEqualTo("No TB signs  0.60 < 0.70");
+        assertThat(slot.scoreText()).isEqualTo("No TB signs · TB score 60, below the threshold 70");
         assertThat(slot.modelText()).isEqualTo("Student: student 1.0 (CPU)");
     }
 
@@ -56,9 +56,13 @@ class ModelSlotViewModelTest {
                 public String device() { return real.device(); }
                 public String deviceReason() { return real.deviceReason(); }
                 public Path path() { return p; }
-                public org.cxrstudio.core.inference.Prediction predict(org.cxrstudio.core.imaging.Radiograph r) throws java.io.IOException {
+                public org.cxrstudio.core.screening.ScreeningResult screen(String src, org.cxrstudio.core.imaging.Radiograph r) {
                     assertThat(closed).doesNotContain(p.toString());
-                    return real.predict(r);
+                    return real.screen(src, r);
+                }
+                public org.cxrstudio.core.screening.ScreeningResult scoreAnyway(String src, org.cxrstudio.core.imaging.Radiograph r,
+                                                                             org.cxrstudio.core.gate.GateDecision d) {
+                    return real.scoreAnyway(src, r, d);
                 }
                 public void close() { closed.add(p.toString()); }
             };
@@ -91,9 +95,13 @@ class ModelSlotViewModelTest {
                 public String device() { return real.device(); }
                 public String deviceReason() { return real.deviceReason(); }
                 public Path path() { return p; }
-                public org.cxrstudio.core.inference.Prediction predict(org.cxrstudio.core.imaging.Radiograph r) throws java.io.IOException {
+                public org.cxrstudio.core.screening.ScreeningResult screen(String src, org.cxrstudio.core.imaging.Radiograph r) {
                     assertThat(closed).doesNotContain(p.toString());
-                    return real.predict(r);
+                    return real.screen(src, r);
+                }
+                public org.cxrstudio.core.screening.ScreeningResult scoreAnyway(String src, org.cxrstudio.core.imaging.Radiograph r,
+                                                                             org.cxrstudio.core.gate.GateDecision d) {
+                    return real.scoreAnyway(src, r, d);
                 }
                 public void close() { closed.add(p.toString()); }
             };

@@ -74,12 +74,12 @@ class OverlayFxTest {
     @Test
     void openingPutsScoreBadgeHeatmapAndBoxOnScreen(FxRobot robot) throws Exception {
         openWithModels(robot);
-        assertThat(robot.lookup("#scoreBadge").queryLabeled().getText()).isEqualTo("TB suspected  0.60 ≥ 0.50");
+        assertThat(robot.lookup("#scoreBadge").queryLabeled().getText()).isEqualTo("TB suspected · TB score 60, above the threshold 50");
         assertThat(robot.lookup("#scoreBadge").queryLabeled().getStyleClass()).contains("positive");
         assertThat(window.overlay().drawnBoxCount()).isEqualTo(1);
         assertThat(robot.lookup("#statusModel").queryLabeled().getText()).contains("student", "CPU");
         robot.interact(() -> main.student().thresholdProperty().set(0.75));
-        assertThat(robot.lookup("#scoreBadge").queryLabeled().getText()).isEqualTo("No TB signs  0.60 < 0.75");
+        assertThat(robot.lookup("#scoreBadge").queryLabeled().getText()).isEqualTo("No TB signs · TB score 60, below the threshold 75");
         assertThat(window.overlay().drawnBoxCount()).isZero();
     }
 
@@ -134,7 +134,7 @@ class OverlayFxTest {
         assertThat(right.getScene()).isNotNull();
         assertThat(window.canvas().getScene()).isNull();
         assertThat(robot.lookup("#agreement").queryLabeled().getText()).startsWith("Agree (positive)")
-                .contains("0.80 vs 0.60", "box IoU 1.00", "heatmap r 1.00");
+                .contains("TB scores 80 vs 60", "box IoU 1.00", "heatmap r 1.00");
 
         robot.moveTo("#compareLeft").scroll(4, VerticalDirection.UP);
         WaitForAsyncUtils.waitForFxEvents();
@@ -169,7 +169,7 @@ class OverlayFxTest {
         assertThat(r.getHeight()).isGreaterThan(300);
         List<String> lines = ReportExporter.lines(main.viewer().display().image(), main.student());
         assertThat(String.join("\n", lines)).contains("chest.png (400 × 300", "Model: student 1.0", "POSITIVE",
-                "TB score 0.600, operating threshold 0.500", "Finding:");
+                "TB score 60 (calibrated probability 0.60), threshold 50", "Finding:");
         robot.interact(() -> window.exportTo(dir.resolve("missing-dir/x.png"), false));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#errorDialog").tryQuery().isPresent());
     }

@@ -4,6 +4,13 @@ import org.cxrstudio.core.eval.LabeledImage;
 import org.cxrstudio.core.eval.LabelsCsv;
 import org.cxrstudio.core.eval.SourceMapping;
 
+import org.cxrstudio.core.gate.GateDecision;
+import org.cxrstudio.core.gate.InputGate;
+import org.cxrstudio.core.imaging.ImageReadException;
+import org.cxrstudio.core.imaging.RadiographReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +31,7 @@ public final class TrainingData {
     /** Column that names the acquisition source when present (e.g. in {@code tbx11k-extra}). */
     public static final String SOURCE_COLUMN = "source";
     private static final int MAX_NAMED = 5;
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingData.class);
 
     private TrainingData() { }
 
@@ -57,6 +65,47 @@ public final class TrainingData {
             }
         }
         return out;
+    }
+
+    /**
+     * {@link #load(List, Path)}, then without the images {@code gate} refuses.
+     *
+     * @param gate {@code null}: no check
+     */
+    public static List<Sample> load(List<LabeledFolder> labeled, Path unlabeled, InputGate gate) throws IOException {
+        List<Sample> all = load(labeled, unlabeled);
+        return gate == null ? all : screen(all, gate);
+    }
+
+    /**
+     * The samples {@code gate} accepts. An unreadable file is kept here: the tensor cache reports it
+     * with its reason when it is built.
+     */
+    public static List<Sample> screen(List<Sample> samples, InputGate gate) {
+        List<Sample> kept = new ArrayList<>(samples.size());
+        Map<String, Integer> reasons = new java.util.TreeMap<>();
+        for (Sample s : samples) {
+            GateDecision d;
+            try {
+                d = gate.check(RadiographReader.read(s.file()));
+            } catch (ImageReadException e) {
+                kept.add(s);
+                continue;
+            }
+            if (d.accepted()) {
+                kept.add(s);
+            } else {
+                LOG.info("{}: excluded from training by the input gate: {}", s.file(), d.message());
+                reasons.merge(d.reason().map(Enum::name).orElse("refused"), 1, Integer::sum);
+            }
+        }
+        int refused = samples.size() - kept.size();
+        if (refused > 0) {
+            LOG.warn("input gate: {} of {} images refused and excluded from training {}", refused, samples.size(), reasons);
+        } else {
+            LOG.info("input gate: all {} images accepted", samples.size());
+        }
+        return kept;
     }
 
     static List<Sample> loadLabeled(LabeledFolder f) throws IOException {

@@ -1,0 +1,100 @@
+package org.cxrstudio.app.cli;
+
+import org.cxrstudio.core.eval.SiteProfile;
+import org.cxrstudio.core.eval.SplitList;
+import org.cxrstudio.core.gate.InputGate;
+import org.cxrstudio.core.inference.DevicePreference;
+import org.cxrstudio.core.inference.ModelFiles;
+import org.cxrstudio.core.inference.TbModel;
+import org.cxrstudio.core.screening.Screening;
+import org.cxrstudio.core.screening.TbScore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code calibrate-threshold}: sets a clinic's own operating point on its labelled films and
+ * writes it as a site profile ({@link SiteProfile}): the highest threshold reaching the target
+ * sensitivity, the sensitivity and specificity there with 95 % Wilson intervals, the counts, the
+ * model file's SHA-256 and the date. The model file is not changed. Films the input gate refuses
+ * are left out and counted.
+ */
+@Command(name = "calibrate-threshold", mixinStandardHelpOptions = true,
+        description = "Set this clinic's operating threshold on its own labelled films; writes a site profile JSON.")
+final class CalibrateThresholdCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", paramLabel = "M", description = "ONNX model (default: models/student.onnx).")
+    Path model;
+
+    @Option(names = "--images", paramLabel = "DIR", required = true, description = "Image folder; repeat with --labels.")
+    List<Path> images;
+
+    @Option(names = "--labels", paramLabel = "CSV", required = true, description = "labels.csv (filename,label,...); 'tb' is positive.")
+    List<Path> labels;
+
+    @Option(names = "--split", paramLabel = "FILE", description = "Only images of one part of this split list (CSV filename,split).")
+    Path split;
+
+    @Option(names = "--split-part", paramLabel = "train|val", defaultValue = SplitList.TRAIN,
+            description = "Which part of --split to calibrate on (default: ${DEFAULT-VALUE}; evaluate on the other).")
+    String splitPart;
+
+    @Option(names = "--target-sensitivity", paramLabel = "S", defaultValue = "0.90",
+            description = "Sensitivity the threshold must reach on these films, (0, 1] (default: ${DEFAULT-VALUE}, the WHO triage target).")
+    double target;
+
+    @Option(names = "--site-name", paramLabel = "NAME", description = "Clinic name shown with the threshold (default: the --out file name).")
+    String siteName;
+
+    @Option(names = "--out", paramLabel = "SITE.json", required = true, description = "Site profile to write.")
+    Path out;
+
+    @Option(names = "--device", paramLabel = "auto|cpu|cuda", defaultValue = "auto")
+    String device;
+
+    @Mixin
+    GateOptions gateOptions;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!(target > 0 && target <= 1)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--target-sensitivity must be in (0, 1], got " + target);
+        }
+        Path modelPath = ModelPaths.resolve(model, ModelPaths.STUDENT);
+        String name = siteName != null ? siteName : out.getFileName().toString().replaceFirst("(?i)\\.json$", "");
+        SiteProfile profile;
+        TbScore shown;
+        try (InputGate gate = gateOptions.open(); TbModel m = TbModel.load(modelPath, DevicePreference.parse(device))) {
+            Screening screening = new Screening(gate, m, m.postProcessing());
+            LabeledScoring s = LabeledScoring.run(screening, images, labels, split, splitPart, spec.commandLine().getErr());
+            String data = images + " " + labels + (split != null ? " split " + split + " part " + splitPart : "");
+            profile = SiteProfile.calibrate(name, LocalDate.now(ZoneOffset.UTC).toString(), m.card().name(),
+                    ModelFiles.sha256(modelPath), s.scores(), s.labels(), target, s.refused(), data);
+            shown = TbScore.of(profile.threshold(), profile.threshold(), m.card().calibration());
+        }
+        profile.write(out);
+        var p = profile.point();
+        spec.commandLine().getOut().printf(Locale.ROOT,
+                "site %s: threshold %.5f (TB score %d); sensitivity %.3f (95%% CI %.3f-%.3f, %d/%d TB), "
+                        + "specificity %.3f (95%% CI %.3f-%.3f, %d/%d non-TB); %d refused by the gate%n",
+                profile.label(), profile.threshold(), shown.thresholdScore(),
+                p.sensitivity(), profile.sensitivityCi().lower(), profile.sensitivityCi().upper(), p.tp(), p.tp() + p.fn(),
+                p.specificity(), profile.specificityCi().lower(), profile.specificityCi().upper(), p.tn(), p.tn() + p.fp(),
+                profile.refused());
+        spec.commandLine().getErr().println("wrote " + out);
+        return 0;
+    }
+}

@@ -1,0 +1,107 @@
+package org.cxrstudio.app.cli;
+
+import org.cxrstudio.core.pacs.DicomWebClient;
+import org.cxrstudio.core.pacs.QidoQuery;
+import org.cxrstudio.core.pacs.StudySummary;
+import org.cxrstudio.core.task.CancellationToken;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code pacs search}: QIDO-RS study search; a table, or one JSON line per study with {@code --json}. */
+@Command(name = "search", mixinStandardHelpOptions = true, description = "Find studies (QIDO-RS).")
+final class PacsSearchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    PacsOptions pacs;
+
+    @Option(names = "--patient-id", paramLabel = "ID")
+    String patientId;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Patient's name, DICOM wildcards * and ? allowed, e.g. 'DOE^J*'.")
+    String name;
+
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First study date.")
+    String from;
+
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last study date.")
+    String to;
+
+    @Option(names = "--accession", paramLabel = "A")
+    String accession;
+
+    @Option(names = "--modality", paramLabel = "M", description = "e.g. CR, DX.")
+    String modality;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "100", description = "At most N studies (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--json", description = "One JSON object per line instead of a table.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        QidoQuery q;
+        try {
+            q = new QidoQuery(patientId, name, date(from, "--from"), date(to, "--to"), accession, modality, limit);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        List<StudySummary> found = new DicomWebClient(pacs.server()).searchStudies(q, CancellationToken.NONE);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            for (StudySummary s : found) {
+                out.println(JsonOut.LINE.toJson(row(s)));
+            }
+        } else {
+            out.printf("%-10s %-16s %-24s %-14s %-8s %5s  %s%n", "date", "patient id", "name", "accession", "modality",
+                    "imgs", "study uid");
+            for (StudySummary s : found) {
+                out.printf("%-10s %-16s %-24s %-14s %-8s %5s  %s%n", s.studyDate(), s.patientId(), s.patientName(),
+                        s.accession(), String.join("\\", s.modalities()), s.instanceCount() < 0 ? "?" : s.instanceCount(),
+                        s.studyUid());
+            }
+        }
+        spec.commandLine().getErr().println(found.size() + " stud" + (found.size() == 1 ? "y" : "ies") + " found");
+        return 0;
+    }
+
+    static Map<String, Object> row(StudySummary s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("study_uid", s.studyUid());
+        m.put("patient_id", s.patientId());
+        m.put("patient_name", s.patientName());
+        m.put("study_date", s.studyDate());
+        m.put("accession", s.accession());
+        m.put("description", s.description());
+        m.put("modalities", s.modalities());
+        m.put("series", s.seriesCount());
+        m.put("instances", s.instanceCount());
+        return m;
+    }
+
+    private LocalDate date(String s, String option) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(s.strip());
+        } catch (DateTimeParseException e) {
+            throw new ParameterException(spec.commandLine(), option + ": not a date (YYYY-MM-DD): " + s);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.cxrstudio.core.report;
+
+import org.cxrstudio.core.pacs.OverlayRenderer;
+import org.cxrstudio.core.saliency.Box;
+
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a report states about one film. Patient fields are printed only when
+ * {@code includePatient} is true; the image is described without identifiers.
+ *
+ * @param image           non-identifying description, e.g. {@code "1841 x 1955 px, DICOM JPEG 2000"}
+ * @param probability     TB probability, {@code 0..1}
+ * @param threshold       operating threshold, {@code 0..1}
+ * @param thresholdSource e.g. {@code "model card"}, {@code "site profile clinic-a"}
+ * @param positive        the decision
+ * @param boxes           in the film's pixels
+ * @param modelName       model card name
+ * @param modelVersion    model card version
+ * @param modelSha256     SHA-256 of the model file, may be empty
+ * @param gate            the input gate's decision in words, e.g. {@code "accepted (frontal chest X-ray)"}
+ * @param made            when it was scored
+ * @param includePatient  print the patient's name and ID
+ * @param patientName     printed only with {@code includePatient}
+ * @param patientId       printed only with {@code includePatient}
+ */
+public record ReportData(String image, double probability, double threshold, String thresholdSource, boolean positive,
+                         List<Box> boxes, String modelName, String modelVersion, String modelSha256, String gate,
+                         ZonedDateTime made, boolean includePatient, String patientName, String patientId) {
+    public ReportData {
+        boxes = List.copyOf(boxes);
+        Objects.requireNonNull(made, "made");
+        image = nz(image);
+        thresholdSource = nz(thresholdSource);
+        modelName = nz(modelName);
+        modelVersion = nz(modelVersion);
+        modelSha256 = nz(modelSha256);
+        gate = nz(gate);
+        patientName = nz(patientName);
+        patientId = nz(patientId);
+    }
+
+    /** The caption burned into the overlay picture. */
+    public OverlayRenderer.Caption caption() {
+        return new OverlayRenderer.Caption(probability, threshold, thresholdSource, positive,
+                (modelName + " " + modelVersion).strip());
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

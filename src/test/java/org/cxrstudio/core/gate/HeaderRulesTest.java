@@ -1,0 +1,138 @@
+package org.cxrstudio.core.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.cxrstudio.core.dicom.DicomWriter;
+import org.cxrstudio.core.dicom.Tags;
+import org.cxrstudio.core.imaging.Radiograph;
+import org.cxrstudio.core.imaging.RadiographReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** One test per header rule, through {@link InputGate#headerRulesOnly()}. */
+class HeaderRulesTest {
+    private final InputGate gate = InputGate.headerRulesOnly();
+
+    private GateDecision check(Radiograph r) {
+        return gate.check(r);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"CR", "DX", "DR", "OT", ""})
+    void radiographyAndSilentModalitiesPassTheHeader(String modality) {
+        GateDecision d = check(GateFixtures.dicom(modality, "PA", "CHEST"));
+        assertThat(d.accepted()).as(d.message()).isTrue();
+    }
+
+    @Test
+    void ctIsNotAChestRadiograph() {
+        GateDecision d = check(GateFixtures.dicom("CT", "", "CHEST"));
+        assertThat(d.reason()).contains(RefusalReason.NOT_RADIOGRAPH_MODALITY);
+        assertThat(d.message()).startsWith("CT").contains("is not a chest radiograph");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"MR", "US", "NM", "MG", "XA", "PT", "RF", "XC", "ZZ"})
+    void otherModalitiesAreRefused(String modality) {
+        GateDecision d = check(GateFixtures.dicom(modality, "", ""));
+        assertThat(d.reason()).contains(RefusalReason.NOT_RADIOGRAPH_MODALITY);
+        assertThat(d.message()).contains(modality).contains("not a chest radiograph");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"LL", "RL", "LATERAL", "LAT", "RLD", "LLD", "RAO", "LPO"})
+    void lateralDecubitusAndObliqueViewsAreRefused(String view) {
+        GateDecision d = check(GateFixtures.dicom("DX", view, "CHEST"));
+        assertThat(d.reason()).contains(RefusalReason.LATERAL_VIEW);
+        assertThat(d.message()).contains("ViewPosition " + view).contains("only frontal (PA/AP) chest films are scored");
+    }
+
+    @Test
+    void lateralMessageNamesTheView() {
+        assertThat(check(GateFixtures.dicom("CR", "LL", "CHEST")).message())
+                .isEqualTo("Lateral view (ViewPosition LL): only frontal (PA/AP) chest films are scored");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PA", "AP", "", "AP SUPINE"})
+    void frontalViewsPass(String view) {
+        assertThat(check(GateFixtures.dicom("CR", view, "CHEST")).accepted()).isTrue();
+    }
+
+    @Test
+    void lateralViewCodeSequenceIsRefusedThroughTheReader(@TempDir Path dir) throws Exception {
+        int[] px = new int[300 * 300];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = (i * 31) % 251;
+        }
+        byte[] dcm = new DicomWriter()
+                .string(Tags.SOP_CLASS_UID, "UI", "1.2.840.10008.5.1.4.1.1.1.1")
+                .string(Tags.SOP_INSTANCE_UID, "UI", "2.25.99")
+                .string(Tags.MODALITY, "CS", "DX")
+                .string(Tags.BODY_PART_EXAMINED, "CS", "CHEST")
+                .sequence(Tags.VIEW_CODE_SEQUENCE, List.of(new DicomWriter()
+                        .string(Tags.CODE_VALUE, "SH", "399173006").string(Tags.CODE_MEANING, "LO", "left lateral")))
+                .us(Tags.SAMPLES_PER_PIXEL, 1).string(Tags.PHOTOMETRIC_INTERPRETATION, "CS", "MONOCHROME2")
+                .us(Tags.ROWS, 300).us(Tags.COLUMNS, 300).us(Tags.BITS_ALLOCATED, 8).us(Tags.BITS_STORED, 8)
+                .us(Tags.HIGH_BIT, 7).us(Tags.PIXEL_REPRESENTATION, 0).pixels8(px)
+                .toBytes("1.2.840.10008.1.2.1");
+        Path f = Files.write(dir.resolve("lat.dcm"), dcm);
+        Radiograph r = RadiographReader.read(f);
+        assertThat(r.metadata()).containsEntry("ViewCodeMeaning", "left lateral");
+        GateDecision d = check(r);
+        assertThat(d.reason()).contains(RefusalReason.LATERAL_VIEW);
+        assertThat(d.message()).contains("left lateral");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"HAND", "EXTREMITY", "SKULL", "ABDOMEN", "KNEE", "WHOLE BODY", "PELVIS", "LSPINE"})
+    void otherBodyPartsAreRefused(String part) {
+        GateDecision d = check(GateFixtures.dicom("CR", "AP", part));
+        assertThat(d.reason()).contains(RefusalReason.OTHER_BODY_PART);
+        assertThat(d.message()).isEqualTo("Body part examined is " + part + ", not CHEST");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"CHEST", "THORAX", "LUNG", "", "  chest  ", "PORT CHEST"})
+    void chestBodyPartsPass(String part) {
+        assertThat(check(GateFixtures.dicom("CR", "PA", part)).accepted()).isTrue();
+    }
+
+    @Test
+    void tooSmallImagesAreRefusedWithTheirSize() {
+        GateDecision d = check(GateFixtures.film(64, 64, "", Map.of()));
+        assertThat(d.reason()).contains(RefusalReason.TOO_SMALL);
+        assertThat(d.message()).isEqualTo("Image is 64x64 pixels: too small to read (minimum 256 px on the short side)");
+        assertThat(check(GateFixtures.film(256, 300, "", Map.of())).accepted()).isTrue();
+    }
+
+    @Test
+    void elongatedImagesAreRefused() {
+        GateDecision d = check(GateFixtures.film(256, 1024, "", Map.of("Modality", "OT")));
+        assertThat(d.reason()).contains(RefusalReason.NOT_CHEST_FILM);
+        assertThat(d.measures()).containsEntry("aspect_ratio", 4.0);
+    }
+
+    @Test
+    void blankImagesAreRefused() {
+        Radiograph flat = new Radiograph(300, 300, new int[300 * 300], 8, 8, false,
+                org.cxrstudio.core.imaging.Photometric.MONOCHROME2, 1, 0, List.of(), Optional.empty(),
+                Optional.empty(), "", "PNG", Map.of(), Map.of());
+        assertThat(check(flat).reason()).contains(RefusalReason.UNREADABLE_CONTENT);
+    }
+
+    @Test
+    void disabledGateAcceptsEverything() {
+        GateDecision d = InputGate.disabled().check(GateFixtures.dicom("CT", "LL", "HAND"));
+        assertThat(d.accepted()).isTrue();
+        assertThat(d.message()).isEqualTo("gate off");
+        assertThat(d.reason()).isEmpty();
+    }
+}
