@@ -20,6 +20,8 @@ import java.util.Map;
 final class ContentCheck implements AutoCloseable {
     static final String INPUT = "image";
     static final String OUTPUT = "distance";
+    /** Optional output: distance to a bank of parts (crops) of chest films. */
+    static final String CROP_OUTPUT = "crop_distance";
 
     private final OrtSession session;
     private final int size;
@@ -83,10 +85,17 @@ final class ContentCheck implements AutoCloseable {
     }
 
     /**
-     * @param planes each {@code size*size} gray values {@code 0..255}, row-major; run as one batch
-     * @return per plane, the mean cosine distance to the k nearest bank films
+     * Distances of a batch of planes.
+     *
+     * @param film per plane, mean cosine distance to the k nearest bank films
+     * @param crop per plane, the same to the bank of film crops; {@code NaN} when the graph has none
      */
-    double[] distances(float[][] planes) throws OrtException {
+    record Distances(double[] film, double[] crop) { }
+
+    /**
+     * @param planes each {@code size*size} gray values {@code 0..255}, row-major; run as one batch
+     */
+    Distances distances(float[][] planes) throws OrtException {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         int n = size * size;
         FloatBuffer buf = FloatBuffer.allocate(planes.length * n);
@@ -97,12 +106,23 @@ final class ContentCheck implements AutoCloseable {
         try (OnnxTensor x = OnnxTensor.createTensor(env, buf, new long[] {planes.length, 1, size, size});
              OrtSession.Result r = session.run(Map.of(INPUT, x))) {
             Object v = r.get(OUTPUT).orElseThrow(() -> new OrtException("no output " + OUTPUT)).getValue();
-            double[] out = new double[planes.length];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = v instanceof float[] a ? a[i] : v instanceof float[][] m ? m[i][0] : Double.NaN;
-            }
-            return out;
+            Object c = r.get(CROP_OUTPUT).map(t -> {
+                try {
+                    return t.getValue();
+                } catch (OrtException e) {
+                    return null;
+                }
+            }).orElse(null);
+            return new Distances(values(v, planes.length), values(c, planes.length));
         }
+    }
+
+    private static double[] values(Object v, int n) {
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = v instanceof float[] a ? a[i] : v instanceof float[][] m ? m[i][0] : Double.NaN;
+        }
+        return out;
     }
 
     @Override

@@ -29,13 +29,15 @@ import java.util.TreeMap;
  * @param colourFractionLimit refuse at or above this fraction of strongly coloured pixels
  * @param orientationMargin   refuse when a rotated, flipped or inverted version of the input is
  *                            closer to the bank by more than this (cosine distance); {@code NaN} off
+ * @param cropMargin          refuse when the input is closer to the bank of film crops than to the
+ *                            bank of whole films by more than this; {@code NaN} or absent: off
  * @param measured            named rates measured when the gate was built (fractions {@code 0..1})
  * @param notice              provenance and licence of what the model was derived from
  */
 public record GateCard(String version, String featureNetwork, String featureSha256, String modelSha256,
                        int inputSize, int k, int bankSize, double distanceLimit, int minShortSide, double maxAspect,
                        double colourfulnessLimit, double colourFractionLimit, double orientationMargin,
-                       Map<String, Double> measured,
+                       double cropMargin, Map<String, Double> measured,
                        String notice) {
     /** Default minimum short side, pixels: below this the lung fields are a few dozen pixels. */
     public static final int MIN_SHORT_SIDE = 256;
@@ -60,7 +62,7 @@ public record GateCard(String version, String featureNetwork, String featureSha2
     /** The card of {@link InputGate#headerRulesOnly()}: header, size, shape and colour rules only. */
     public static GateCard headerRules() {
         return new GateCard("header-rules", "", "", "", 0, 0, 0, Double.NaN, MIN_SHORT_SIDE, MAX_ASPECT,
-                COLOURFULNESS_LIMIT, COLOUR_FRACTION_LIMIT, Double.NaN, Map.of(), "");
+                COLOURFULNESS_LIMIT, COLOUR_FRACTION_LIMIT, Double.NaN, Double.NaN, Map.of(), "");
     }
 
     /** Whether this card describes a content check ({@code distanceLimit} set). */

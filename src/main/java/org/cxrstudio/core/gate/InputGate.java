@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * ({@code 0..1}), {@code gray_std} (standard deviation of the resized rendering, 0..255 scale),
  * {@code knn_cosine_distance} ({@code 0..2}), {@code distance_limit}, {@code orientation_margin}
  * (distance as given minus the smallest distance of a rotated/flipped/inverted version; positive
- * when a turned version looks more like a chest film).
+ * when a turned version looks more like a chest film) and {@code crop_distance} (distance to a
+ * bank of crops of chest films; a whole film is closer to whole films).
  *
  * <p>Thread-safe after loading; holds one ONNX Runtime session, released by {@link #close}.
  */
@@ -186,7 +187,8 @@ public final class InputGate implements AutoCloseable {
         if (content == null) {
             return GateDecision.accept("passed the header and image rules (content not checked)", measures);
         }
-        double[] d = content.distances(ContentRules.variants(plane, size));
+        ContentCheck.Distances all = content.distances(ContentRules.variants(plane, size));
+        double[] d = all.film();
         measures.put("knn_cosine_distance", d[0]);
         measures.put("distance_limit", card.distanceLimit());
         if (!(d[0] <= card.distanceLimit())) { // NaN refuses too
@@ -209,6 +211,15 @@ public final class InputGate implements AutoCloseable {
             return GateDecision.refuse(RefusalReason.NOT_CHEST_FILM, String.format(Locale.ROOT,
                     "Looks like a chest film %s: only upright frontal films are scored (distance %.2f as given, "
                             + "%.2f %s)", how, d[0], d[best], how), measures);
+        }
+        double crop = all.crop()[0];
+        if (!Double.isNaN(crop) && !Double.isNaN(card.cropMargin())) {
+            measures.put("crop_distance", crop);
+            if (!(d[0] - crop <= card.cropMargin())) {
+                return GateDecision.refuse(RefusalReason.NOT_CHEST_FILM, String.format(Locale.ROOT,
+                        "Looks like part of a chest film (cropped or zoomed in): only whole frontal films are scored "
+                                + "(distance %.2f from whole films, %.2f from film crops)", d[0], crop), measures);
+            }
         }
         return GateDecision.accept(measures);
     }

@@ -80,6 +80,8 @@ public final class GateBuilder {
         Knn knn;
         double limit;
         double orientation;
+        List<float[]> cropF;
+        double cropMargin;
         try (FeatureRunner runner = new FeatureRunner(featureGraph, INPUT_SIZE)) {
             int total = split.bank().size() + split.validation().size() + split.test().size();
             int[] done = {0};
@@ -103,15 +105,26 @@ public final class GateBuilder {
             orientation = Math.max(0, Arrays.stream(margins).max().orElseThrow());
             progress.log(String.format(Locale.ROOT, "orientation margin limit %.4f (largest validation margin %.4f, "
                     + "never below 0)", orientation, Arrays.stream(margins).max().orElseThrow()));
+            cropF = CropBank.features(split.bank(), runner, cache, cancel);
+            float[] crops = knnBank(cropF, dim);
+            for (int i = 0; i < crops.length; i++) {
+                crops[i] = OnnxBuilder.fromHalf(OnnxBuilder.toHalf(crops[i]));
+            }
+            Knn cropKnn = new Knn(crops, cropF.size(), dim, cfg.k());
+            double worst = valF.stream().mapToDouble(f -> knn.distance(f) - cropKnn.distance(f)).max().orElseThrow();
+            cropMargin = Math.max(0, worst + LIMIT_TOLERANCE);
+            progress.log(String.format(Locale.ROOT, "crop bank %d crops; crop margin limit %.4f (largest validation "
+                    + "margin %.4f, never below 0)", cropF.size(), cropMargin, worst));
         } finally {
             cache.save();
         }
         float[] bank = knnBank(bankF, dim);
 
-        byte[] gate = GateGraph.build(weights, INPUT_SIZE, bank, bankF.size(), cfg.k(), null).toByteArray();
+        byte[] gate = GateGraph.build(weights, INPUT_SIZE, bank, bankF.size(), knnBank(cropF, dim), cropF.size(),
+                cfg.k(), null).toByteArray();
         Files.createDirectories(cfg.out().toAbsolutePath().getParent());
         Files.write(cfg.out(), gate);
-        Limits lim = new Limits(limit, orientation);
+        Limits lim = new Limits(limit, orientation, cropMargin);
         GateCard card = card(weights, sha256(gate), cfg, bankF.size(), lim, Map.of());
         card.write(GateCard.sidecarOf(cfg.out()));
         Map<String, Double> rates;
@@ -124,7 +137,7 @@ public final class GateBuilder {
         return card;
     }
 
-    private record Limits(double distance, double orientation) { }
+    private record Limits(double distance, double orientation, double crop) { }
 
     private static float[] knnBank(List<float[]> bankF, int dim) {
         float[] bank = new float[bankF.size() * dim];
@@ -141,7 +154,7 @@ public final class GateBuilder {
                 + MobileNetV2Weights.FEATURES + "-d features, cosine distance to the k nearest bank films",
                 w.sourceSha256(), sha, INPUT_SIZE, cfg.k(), bankSize, limit.distance(), GateCard.MIN_SHORT_SIDE,
                 GateCard.MAX_ASPECT, GateCard.COLOURFULNESS_LIMIT, GateCard.COLOUR_FRACTION_LIMIT,
-                limit.orientation(), rates,
+                limit.orientation(), limit.crop(), rates,
                 "Feature network derived from the MobileNetV2 weights of github google-coral/test_data at commit "
                         + "104342d2 (Apache License 2.0). Bank: features (not images) of TBX11K, NIH ChestX-ray14, "
                         + "Shenzhen, Montgomery and DA/DB chest films; no image is included.");

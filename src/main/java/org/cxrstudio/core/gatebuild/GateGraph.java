@@ -17,6 +17,7 @@ final class GateGraph {
     static final String INPUT = "image";
     static final String FEATURES = "features";
     static final String DISTANCE = "distance";
+    static final String CROP_DISTANCE = "crop_distance";
 
     private GateGraph() { }
 
@@ -25,6 +26,15 @@ final class GateGraph {
      *             for the features-only graph used while building
      */
     static ModelProto build(MobileNetV2Weights weights, int size, float[] bank, int bankSize, int k, String cardJson) {
+        return build(weights, size, bank, bankSize, null, 0, k, cardJson);
+    }
+
+    /**
+     * As {@link #build(MobileNetV2Weights, int, float[], int, int, String)}, with a second bank of
+     * features of parts of chest films (crops) whose distance is output as {@value #CROP_DISTANCE}.
+     */
+    static ModelProto build(MobileNetV2Weights weights, int size, float[] bank, int bankSize, float[] cropBank,
+                            int cropBankSize, int k, String cardJson) {
         MobileNetV2Weights w = weights.greyStem();
         OnnxBuilder g = new OnnxBuilder();
         g.proto().setName("cxr-studio-gate");
@@ -40,26 +50,10 @@ final class GateGraph {
         g.opTo(FEATURES, "Div", new String[] {flat, norm});
         g.proto().addOutput(OnnxBuilder.floatValue(FEATURES, MobileNetV2Weights.FEATURES));
         if (bank != null) {
-            float[] transposed = new float[bank.length];
-            int d = MobileNetV2Weights.FEATURES;
-            for (int i = 0; i < bankSize; i++) {
-                for (int j = 0; j < d; j++) {
-                    transposed[j * bankSize + i] = bank[i * d + j];
-                }
-            }
-            String b16 = g.halves("bank", transposed, d, bankSize);
-            String b = g.op("Cast", new String[] {b16}, OnnxBuilder.integer("to", 1));
-            String sims = g.op("MatMul", new String[] {FEATURES, b});
-            String topValues = g.fresh("top_values");
-            String topIndices = g.fresh("top_indices");
-            g.proto().addNode(org.cxrstudio.core.training.onnx.proto.Onnx.NodeProto.newBuilder().setName("topk")
-                    .setOpType("TopK").addInput(sims).addInput(g.longs("k", k)).addOutput(topValues)
-                    .addOutput(topIndices).addAttribute(OnnxBuilder.integer("axis", 1))
-                    .addAttribute(OnnxBuilder.integer("largest", 1)));
-            String mean = g.op("ReduceMean", new String[] {topValues}, OnnxBuilder.ints("axes", 1),
-                    OnnxBuilder.integer("keepdims", 0));
-            g.opTo(DISTANCE, "Sub", new String[] {g.floats("one", new float[] {1f}), mean});
-            g.proto().addOutput(OnnxBuilder.floatValue(DISTANCE));
+            knnHead(g, bank, bankSize, k, "bank", DISTANCE);
+        }
+        if (cropBank != null) {
+            knnHead(g, cropBank, cropBankSize, k, "crop_bank", CROP_DISTANCE);
         }
         ModelProto.Builder m = ModelProto.newBuilder().setIrVersion(OnnxBuilder.IR_VERSION)
                 .setProducerName("cxr-studio build-gate").setProducerVersion("0.1.0")
@@ -69,6 +63,30 @@ final class GateGraph {
             m.addMetadataProps(StringStringEntryProto.newBuilder().setKey("cxr.gate.card").setValue(cardJson));
         }
         return m.build();
+    }
+
+    /** {@code output = 1 - mean of the k largest cosines} of the features with a float16 bank. */
+    private static void knnHead(OnnxBuilder g, float[] bank, int bankSize, int k, String hint, String output) {
+        int d = MobileNetV2Weights.FEATURES;
+        float[] transposed = new float[bank.length];
+        for (int i = 0; i < bankSize; i++) {
+            for (int j = 0; j < d; j++) {
+                transposed[j * bankSize + i] = bank[i * d + j];
+            }
+        }
+        String b16 = g.halves(hint, transposed, d, bankSize);
+        String b = g.op("Cast", new String[] {b16}, OnnxBuilder.integer("to", 1));
+        String sims = g.op("MatMul", new String[] {FEATURES, b});
+        String topValues = g.fresh("top_values");
+        String topIndices = g.fresh("top_indices");
+        g.proto().addNode(org.cxrstudio.core.training.onnx.proto.Onnx.NodeProto.newBuilder().setName(g.fresh("topk"))
+                .setOpType("TopK").addInput(sims).addInput(g.longs("k", k)).addOutput(topValues)
+                .addOutput(topIndices).addAttribute(OnnxBuilder.integer("axis", 1))
+                .addAttribute(OnnxBuilder.integer("largest", 1)));
+        String mean = g.op("ReduceMean", new String[] {topValues}, OnnxBuilder.ints("axes", 1),
+                OnnxBuilder.integer("keepdims", 0));
+        g.opTo(output, "Sub", new String[] {g.floats("one", new float[] {1f}), mean});
+        g.proto().addOutput(OnnxBuilder.floatValue(output));
     }
 
     /**

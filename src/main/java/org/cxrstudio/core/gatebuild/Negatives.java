@@ -15,7 +15,7 @@ import org.cxrstudio.core.imaging.ModelInput;
 final class Negatives {
     /** Kinds made from a film. */
     static final List<String> FILM_KINDS = List.of("rotated_90", "rotated_180", "rotated_270", "upside_down",
-            "inverted", "crop_centre_40pct", "crop_corner_45pct");
+            "inverted", "crop_centre_40pct", "crop_corner_45pct", "crop_offcentre_38pct", "crop_lower_60pct");
     /** Kinds made from nothing. */
     static final List<String> PATTERN_KINDS = List.of("noise", "blobs", "gradient", "radial_gradient",
             "checkerboard", "pseudo_text");
@@ -34,6 +34,8 @@ final class Negatives {
             case "inverted" -> invert(f);
             case "crop_centre_40pct" -> crop(f, 0.3, 0.3, 0.4, f.width());
             case "crop_corner_45pct" -> crop(f, 0.0, 0.0, 0.45, f.width());
+            case "crop_offcentre_38pct" -> crop(f, 0.55, 0.35, 0.38, f.width()); // geometry not in the crop bank
+            case "crop_lower_60pct" -> crop(f, 0.2, 0.4, 0.6, f.width());        // neither
             default -> throw new IllegalArgumentException(kind);
         };
     }

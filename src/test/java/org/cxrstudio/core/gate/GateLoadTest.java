@@ -15,7 +15,7 @@ class GateLoadTest {
     Path dir;
 
     private GateCard card(String sha) {
-        return new GateCard("gate-test", "test", "", sha, 224, 5, 10, 0.2, 256, 2.0, 12, 0.02, 0.0, Map.of(), "");
+        return new GateCard("gate-test", "test", "", sha, 224, 5, 10, 0.2, 256, 2.0, 12, 0.02, 0.0, 0.0, Map.of(), "");
     }
 
     @Test
@@ -57,9 +57,19 @@ class GateLoadTest {
     }
 
     @Test
+    void anotherOnnxModelIsNotAGateModel() throws Exception {
+        Path student = Path.of("models/student.onnx");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(student), "models/student.onnx absent");
+        Path m = Files.copy(student, dir.resolve("gate.onnx"));
+        card(InputGate.sha256(m)).write(GateCard.sidecarOf(m));
+        assertThatThrownBy(() -> InputGate.load(m)).isInstanceOf(GateLoadException.class)
+                .hasMessageContaining("not a gate model");
+    }
+
+    @Test
     void cardRoundTrips() throws Exception {
         Path f = dir.resolve("x.card.json");
-        GateCard c = new GateCard("gate-1", "net", "ab", "cd", 224, 5, 900, 0.23, 256, 2.0, 12, 0.02, 0.0,
+        GateCard c = new GateCard("gate-1", "net", "ab", "cd", 224, 5, 900, 0.23, 256, 2.0, 12, 0.02, 0.0, 0.0,
                 Map.of("validation_film_acceptance", 0.995), "notice");
         c.write(f);
         assertThat(GateCard.read(f)).isEqualTo(c);

@@ -98,4 +98,24 @@ class SharedDataGateTest {
         GateDecision d = gate.check(turned);
         assertThat(d.accepted()).as(d.message()).isFalse();
     }
+
+    @Test
+    void aZoomedInPartOfAFilmIsRefused() throws Exception {
+        var r = RadiographReader.read(DATA.resolve("nih-cxr14/images/00001281_000.png"));
+        int side = r.columns() * 2 / 5; // 40 % of the side from (55 %, 30 %), enlarged 2.5 times
+        int x0 = r.columns() * 55 / 100;
+        int y0 = r.rows() * 30 / 100;
+        int out = side * 5 / 2;
+        int[] px = new int[out * out];
+        for (int y = 0; y < out; y++) {
+            for (int x = 0; x < out; x++) {
+                px[y * out + x] = r.pixels()[(y0 + y * 2 / 5) * r.columns() + x0 + x * 2 / 5];
+            }
+        }
+        var crop = new org.cxrstudio.core.imaging.Radiograph(out, out, px, 8, 8, false, r.photometric(), 1, 0,
+                r.windows(), r.voiLut(), java.util.Optional.empty(), "", r.format(), java.util.Map.of(), java.util.Map.of());
+        GateDecision d = gate.check(crop);
+        assertThat(d.accepted()).as(d.message()).isFalse();
+        assertThat(d.reason()).contains(RefusalReason.NOT_CHEST_FILM);
+    }
 }
