@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.cxrstudio.core.pretrained.MobileNetV2Weights;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The gate's MobileNetV2 graph, with the ImageNet logits attached, reproduces the TFLite
@@ -25,10 +26,11 @@ import org.junit.jupiter.api.Test;
 class FeatureNetworkReferenceTest {
     private static final Path DIR = Path.of("../shared/pretrained");
 
-    @Test
-    void classifierMatchesTheTfliteReference() throws Exception {
-        Path tflite = DIR.resolve("mobilenet_v2_1.0_224_quant.tflite");
-        Path csv = DIR.resolve("reference/mobilenet_v2_1.0_224_quant.probabilities.csv");
+    @ParameterizedTest
+    @ValueSource(strings = {"mobilenet_v2_1.0_224_quant", "tf2_mobilenet_v2_1.0_224_ptq"})
+    void classifierMatchesTheTfliteReference(String name) throws Exception {
+        Path tflite = DIR.resolve(name + ".tflite");
+        Path csv = DIR.resolve("reference/" + name + ".probabilities.csv");
         assumeTrue(Files.isRegularFile(tflite) && Files.isRegularFile(csv), "../shared/pretrained absent: skipped");
         MobileNetV2Weights w = MobileNetV2Weights.read(tflite);
         byte[] model = GateGraph.classifier(w, 224).toByteArray();
@@ -61,8 +63,11 @@ class FeatureNetworkReferenceTest {
                 for (int i = 0; i < p.length; i++) {
                     ref[i] = Double.parseDouble(f[3 + i]);
                 }
+                double r = correlation(p, ref);
+                System.out.printf(java.util.Locale.ROOT, "%s %s: top-1 %d (TFLite %s), correlation %.4f%n",
+                        name, f[0], top, f[1], r);
                 assertThat(top).as(f[0]).isEqualTo(Integer.parseInt(f[1]));
-                assertThat(correlation(p, ref)).as(f[0]).isGreaterThan(0.9);
+                assertThat(r).as(f[0]).isGreaterThan(0.9);
             }
         }
     }
