@@ -13,6 +13,9 @@ import java.nio.file.Path;
  * on the command line; no arguments, or a file path, opens the viewer (on that file).
  */
 public final class Main {
+    /** The viewer's option naming a site profile, as {@code --site=SITE.json}. */
+    static final String VIEWER_SITE_OPTION = "--site=";
+
     private Main() { }
 
     public static void main(String[] args) {
@@ -27,13 +30,18 @@ public final class Main {
     /**
      * True for no arguments, or a single first argument that is neither an option nor a
      * subcommand and looks like a file (exists, or has a dot or a path separator), so a
-     * mistyped command still gets the command line's error instead of a window.
+     * mistyped command still gets the command line's error instead of a window. Viewer options
+     * ({@value #VIEWER_SITE_OPTION}SITE.json, the site profile to use) may come first.
      */
     static boolean opensViewer(CommandLine cl, String[] args) {
-        if (args.length == 0) {
+        int i = 0;
+        while (i < args.length && args[i].startsWith(VIEWER_SITE_OPTION) && args[i].length() > VIEWER_SITE_OPTION.length()) {
+            i++;
+        }
+        if (i == args.length) {
             return true;
         }
-        String first = args[0];
+        String first = args[i];
         if (first.startsWith("-") || cl.getSubcommands().containsKey(first)) {
             return false;
         }

@@ -108,8 +108,7 @@ final class PacsPredictCommand implements Callable<Integer> {
             post = post.withBoxes(boxOptions.apply(post.boxes()));
             Screening screening = new Screening(gate, m, post);
             err.println("model " + modelPath + " on " + m.device() + " (" + m.deviceReason() + ")");
-            String thresholdSource = threshold != null ? "user (--threshold)"
-                    : profile != null ? "site profile " + profile.label() : "model card";
+            String thresholdSource = PdfOut.thresholdSource(threshold, profile);
             for (Path f : files) {
                 ScreeningResult r = screening.screen(f);
                 if (r.isError()) {

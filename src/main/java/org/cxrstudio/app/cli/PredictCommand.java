@@ -119,7 +119,7 @@ final class PredictCommand implements Callable<Integer> {
                     PdfOut.write(r, m.card(), threshold, profile, pdfPatient, pdf);
                 }
                 if (overlay != null) {
-                    OverlayWriter.write(DisplayPipeline.render(r.radiograph(), null, false), r.prediction(),
+                    OverlayWriter.write(r, m.card(), PdfOut.thresholdSource(threshold, profile),
                             overlay.resolve(f.getFileName() + ".overlay.png"));
                 }
             }

@@ -18,8 +18,9 @@ import java.util.List;
  *   CONTAINS TEXT    (99CXR CXRTB-NOTICE) "CAD result: a decision aid, not a diagnosis..."
  *   CONTAINS CONTAINER (DCM 111017 "CAD Processing and Findings Summary")
  *     CONTAINS TEXT Algorithm Name / Algorithm Version / Algorithm Parameters (DCM 111001/111003/111002)
- *     CONTAINS NUM  (99CXR CXRTB-SCORE) TB probability, UCUM "1"
- *     CONTAINS NUM  (99CXR CXRTB-THRESHOLD) operating point, UCUM "1"
+ *     CONTAINS NUM  (99CXR CXRTB-SCORE) TB score 0-100 (the calibrated probability x 100), UCUM "1"
+ *     CONTAINS NUM  (99CXR CXRTB-PROB) TB probability (calibrated when the model card has a calibration), UCUM "1"
+ *     CONTAINS NUM  (99CXR CXRTB-THRESHOLD) operating point on the TB score scale 0-100, UCUM "1"
  *     CONTAINS TEXT (99CXR CXRTB-THR-SRC) model card | site profile | user
  *     CONTAINS CODE (99CXR CXRTB-RESULT) = 99CXR CXRTB-POS | CXRTB-NEG
  *     CONTAINS TEXT (99CXR CXRTB-SHA256) model file SHA-256
@@ -41,8 +42,9 @@ public final class CadSrWriter {
             + "It must be reviewed by a qualified reader.";
 
     static final Code ROOT = new Code("CXRTB-CAD", PRIVATE, "Chest X-ray TB CAD report");
-    static final Code SCORE = new Code("CXRTB-SCORE", PRIVATE, "TB probability");
-    static final Code THRESHOLD = new Code("CXRTB-THRESHOLD", PRIVATE, "Operating point threshold");
+    static final Code SCORE = new Code("CXRTB-SCORE", PRIVATE, "TB score (0-100)");
+    static final Code PROBABILITY = new Code("CXRTB-PROB", PRIVATE, "TB probability");
+    static final Code THRESHOLD = new Code("CXRTB-THRESHOLD", PRIVATE, "Operating point on the TB score scale");
     static final Code THRESHOLD_SOURCE = new Code("CXRTB-THR-SRC", PRIVATE, "Operating point source");
     static final Code RESULT = new Code("CXRTB-RESULT", PRIVATE, "TB CAD result");
     static final Code POSITIVE = new Code("CXRTB-POS", PRIVATE, "Positive: TB suspected");
@@ -102,9 +104,12 @@ public final class CadSrWriter {
         summary.add(SrItems.text("CONTAINS", new Code("111001", "DCM", "Algorithm Name"), nonEmpty(r.modelName())));
         summary.add(SrItems.text("CONTAINS", new Code("111003", "DCM", "Algorithm Version"), nonEmpty(r.modelVersion())));
         summary.add(SrItems.text("CONTAINS", new Code("111002", "DCM", "Algorithm Parameters"),
-                "operating threshold " + SrItems.ds(r.threshold()) + " from " + r.thresholdSource()));
-        summary.add(SrItems.num("CONTAINS", SCORE, r.probability(), NO_UNITS));
-        summary.add(SrItems.num("CONTAINS", THRESHOLD, r.threshold(), NO_UNITS));
+                "operating threshold " + SrItems.ds(r.score().threshold()) + " on the model output (TB score "
+                        + r.score().thresholdScore() + ") from " + r.thresholdSource()
+                        + (r.score().calibrated() ? "; probability calibrated as in the model card" : "; uncalibrated")));
+        summary.add(SrItems.num("CONTAINS", SCORE, r.score().score(), NO_UNITS));
+        summary.add(SrItems.num("CONTAINS", PROBABILITY, r.score().probability(), NO_UNITS));
+        summary.add(SrItems.num("CONTAINS", THRESHOLD, r.score().thresholdScore(), NO_UNITS));
         summary.add(SrItems.text("CONTAINS", THRESHOLD_SOURCE, r.thresholdSource()));
         summary.add(SrItems.code("CONTAINS", RESULT, r.positive() ? POSITIVE : NEGATIVE));
         summary.add(SrItems.text("CONTAINS", SHA256, nonEmpty(r.modelSha256())));

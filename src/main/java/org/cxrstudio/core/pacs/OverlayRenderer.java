@@ -2,6 +2,7 @@ package org.cxrstudio.core.pacs;
 
 import org.cxrstudio.core.imaging.GrayImage;
 import org.cxrstudio.core.saliency.Box;
+import org.cxrstudio.core.screening.TbScore;
 import org.cxrstudio.core.saliency.Heatmap;
 
 import java.awt.BasicStroke;
@@ -12,7 +13,6 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Burns a CAD result into the rendered film: the heatmap blended in (transparent below 0.2,
@@ -27,13 +27,23 @@ public final class OverlayRenderer {
     /**
      * What is written on the overlay.
      *
-     * @param probability     TB probability, {@code 0..1}
-     * @param threshold       operating threshold, {@code 0..1}
-     * @param thresholdSource e.g. {@code "model card"}
-     * @param positive        the decision
+     * @param score           the TB score against the operating threshold, and the decision
+     * @param thresholdSource e.g. {@code "model card"}, {@code "site profile clinic-a"}
      * @param model           model name and version
      */
-    public record Caption(double probability, double threshold, String thresholdSource, boolean positive, String model) { }
+    public record Caption(TbScore score, String thresholdSource, String model) {
+        /** The decision. */
+        public boolean positive() {
+            return score.positive();
+        }
+
+        /** The result line, e.g. "TB score 72, at or above this clinic's threshold 55 (site profile a): POSITIVE". */
+        public String text() {
+            return score.describe(thresholdSource != null && thresholdSource.startsWith("site"))
+                    + (thresholdSource == null || thresholdSource.isBlank() ? "" : " (" + thresholdSource + ")")
+                    + ": " + (score.positive() ? "POSITIVE" : "negative");
+        }
+    }
 
     private OverlayRenderer() { }
 
@@ -65,9 +75,10 @@ public final class OverlayRenderer {
             g2.setStroke(new BasicStroke(Math.max(1f, Math.max(w, h) / 300f)));
             g2.setFont(new Font(Font.SANS_SERIF, Font.BOLD, size));
             g2.setColor(Color.YELLOW);
+            int rank = 0; // boxes are numbered as the report and the SR list them; no bare saliency on the film
             for (Box b : boxes) {
                 g2.drawRect((int) b.x1(), (int) b.y1(), (int) Math.max(1, b.x2() - b.x1()), (int) Math.max(1, b.y2() - b.y1()));
-                g2.drawString(String.format(Locale.ROOT, "%.2f", b.score()), (int) b.x1() + 2, (int) b.y1() + size);
+                g2.drawString(String.valueOf(++rank), (int) b.x1() + 2, (int) b.y1() + size);
             }
             int band = (int) (size * 2.6);
             g2.setColor(new Color(0, 0, 0, 190));
@@ -77,8 +88,7 @@ public final class OverlayRenderer {
             g2.drawString(LABEL, size / 2, (int) (size * 1.2));
             g2.drawString("Model " + r.model(), size / 2, (int) (size * 2.3));
             g2.setColor(r.positive() ? new Color(255, 90, 90) : new Color(120, 230, 120));
-            g2.drawString(String.format(Locale.ROOT, "TB score %.3f, threshold %.3f (%s): %s", r.probability(),
-                    r.threshold(), r.thresholdSource(), r.positive() ? "POSITIVE" : "negative"), size / 2, h - (int) (size * 1.2));
+            g2.drawString(r.text(), size / 2, h - (int) (size * 1.2));
             g2.setColor(Color.WHITE);
             g2.drawString(LABEL, size / 2, h - size / 4);
         } finally {

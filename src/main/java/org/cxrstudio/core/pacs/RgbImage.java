@@ -1,5 +1,6 @@
 package org.cxrstudio.core.pacs;
 
+import java.awt.image.BufferedImage;
 import java.util.Objects;
 
 /**
@@ -21,5 +22,18 @@ public record RgbImage(int width, int height, byte[] rgb) {
     public int at(int x, int y) {
         int p = 3 * (y * width + x);
         return ((rgb[p] & 0xFF) << 16) | ((rgb[p + 1] & 0xFF) << 8) | (rgb[p + 2] & 0xFF);
+    }
+
+    /** As an AWT image ({@code TYPE_INT_RGB}), for writing PNG or JPEG. */
+    public BufferedImage toBufferedImage() {
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        int[] row = new int[width];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                row[x] = at(x, y);
+            }
+            img.setRGB(0, y, width, 1, row, 0, width);
+        }
+        return img;
     }
 }

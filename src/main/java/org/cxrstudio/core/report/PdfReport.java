@@ -11,9 +11,9 @@ import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.cxrstudio.core.pacs.RgbImage;
 import org.cxrstudio.core.saliency.Box;
+import org.cxrstudio.core.screening.TbScore;
 
 import java.awt.Color;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +49,7 @@ public final class PdfReport {
             PDDocumentInformation info = doc.getDocumentInformation();
             info.setTitle("TB CAD report");
             info.setCreator("CXR Studio");
-            PDImageXObject picture = JPEGFactory.createFromImage(doc, image(overlay), 0.9f);
+            PDImageXObject picture = JPEGFactory.createFromImage(doc, overlay.toBufferedImage(), 0.9f);
             PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
             PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
             PDType1Font italic = new PDType1Font(Standard14Fonts.FontName.HELVETICA_OBLIQUE);
@@ -72,10 +72,9 @@ public final class PdfReport {
                 t.line(bold, 14, MARGIN, y, d.positive() ? "POSITIVE - TB suspected" : "Negative - score below the threshold");
                 cs.setNonStrokingColor(Color.BLACK);
                 y -= 18;
-                t.line(regular, 11, MARGIN, y, String.format(Locale.ROOT, "TB score %.3f against the operating threshold %.3f (%s)",
-                        d.probability(), d.threshold(), d.thresholdSource()));
+                t.line(regular, 11, MARGIN, y, scoreLine(d));
                 y -= 16;
-                bar(cs, MARGIN, y, maxW, d.probability(), d.threshold(), d.positive());
+                bar(cs, MARGIN, y, maxW, d.score().score() / 100.0, d.score().thresholdScore() / 100.0, d.positive());
                 y -= 22;
                 for (String line : facts(d)) {
                     t.line(regular, 10, MARGIN, y, line);
@@ -95,6 +94,14 @@ public final class PdfReport {
         }
     }
 
+    /** The score against the threshold, e.g. "TB score 72 of 100, at or above this clinic's threshold 55 (site profile a)". */
+    static String scoreLine(ReportData d) {
+        TbScore s = d.score();
+        return String.format(Locale.ROOT, "TB score %d of 100, %s %s threshold %d (%s)", s.score(),
+                s.positive() ? "at or above" : "below", d.thresholdSource().startsWith("site") ? "this clinic's" : "the",
+                s.thresholdScore(), d.thresholdSource().isEmpty() ? "model card" : d.thresholdSource());
+    }
+
     /** The report's fact lines below the score (also used by tests). */
     static List<String> facts(ReportData d) {
         List<String> out = new ArrayList<>();
@@ -103,12 +110,14 @@ public final class PdfReport {
                     + ", ID " + (d.patientId().isEmpty() ? "(none)" : d.patientId()));
         }
         out.add("Image: " + d.image());
+        out.add(d.score().calibrated() ? "TB score: the TB probability x 100, calibrated on the model's validation films"
+                : "TB score: the model's output x 100 (the model card has no calibration)");
         if (d.boxes().isEmpty()) {
             out.add("Boxes: none" + (d.positive() ? "" : " (boxes are drawn only for positive results)"));
         }
         int i = 1;
         for (Box b : d.boxes()) {
-            out.add(String.format(Locale.ROOT, "Box %d: x %.0f-%.0f, y %.0f-%.0f px, saliency %.2f", i++, b.x1(), b.x2(),
+            out.add(String.format(Locale.ROOT, "Box %d: x %.0f-%.0f, y %.0f-%.0f px, peak saliency %.2f of the heatmap's maximum", i++, b.x1(), b.x2(),
                     b.y1(), b.y2(), b.score()));
         }
         out.add("Model: " + (d.modelName() + " " + d.modelVersion()).strip());
@@ -142,16 +151,6 @@ public final class PdfReport {
         }
         lines.add(line.toString());
         return lines;
-    }
-
-    private static BufferedImage image(RgbImage rgb) {
-        BufferedImage img = new BufferedImage(rgb.width(), rgb.height(), BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < rgb.height(); y++) {
-            for (int x = 0; x < rgb.width(); x++) {
-                img.setRGB(x, y, rgb.at(x, y));
-            }
-        }
-        return img;
     }
 
     /** Writes single lines, replacing what the font cannot encode. */

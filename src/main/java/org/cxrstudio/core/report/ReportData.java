@@ -2,6 +2,7 @@ package org.cxrstudio.core.report;
 
 import org.cxrstudio.core.pacs.OverlayRenderer;
 import org.cxrstudio.core.saliency.Box;
+import org.cxrstudio.core.screening.TbScore;
 
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -12,10 +13,8 @@ import java.util.Objects;
  * {@code includePatient} is true; the image is described without identifiers.
  *
  * @param image           non-identifying description, e.g. {@code "1841 x 1955 px, DICOM JPEG 2000"}
- * @param probability     TB probability, {@code 0..1}
- * @param threshold       operating threshold, {@code 0..1}
+ * @param score           the TB score (0-100, calibrated probability) against the operating threshold, and the decision
  * @param thresholdSource e.g. {@code "model card"}, {@code "site profile clinic-a"}
- * @param positive        the decision
  * @param boxes           in the film's pixels
  * @param modelName       model card name
  * @param modelVersion    model card version
@@ -26,10 +25,10 @@ import java.util.Objects;
  * @param patientName     printed only with {@code includePatient}
  * @param patientId       printed only with {@code includePatient}
  */
-public record ReportData(String image, double probability, double threshold, String thresholdSource, boolean positive,
-                         List<Box> boxes, String modelName, String modelVersion, String modelSha256, String gate,
+public record ReportData(String image, TbScore score, String thresholdSource, List<Box> boxes, String modelName, String modelVersion, String modelSha256, String gate,
                          ZonedDateTime made, boolean includePatient, String patientName, String patientId) {
     public ReportData {
+        Objects.requireNonNull(score, "score");
         boxes = List.copyOf(boxes);
         Objects.requireNonNull(made, "made");
         image = nz(image);
@@ -42,9 +41,14 @@ public record ReportData(String image, double probability, double threshold, Str
         patientId = nz(patientId);
     }
 
+    /** The decision: the raw probability at or above the threshold. */
+    public boolean positive() {
+        return score.positive();
+    }
+
     /** The caption burned into the overlay picture. */
     public OverlayRenderer.Caption caption() {
-        return new OverlayRenderer.Caption(probability, threshold, thresholdSource, positive,
+        return new OverlayRenderer.Caption(score, thresholdSource,
                 (modelName + " " + modelVersion).strip());
     }
 

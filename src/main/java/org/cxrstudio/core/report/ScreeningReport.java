@@ -7,6 +7,7 @@ import org.cxrstudio.core.inference.Prediction;
 import org.cxrstudio.core.pacs.OverlayRenderer;
 import org.cxrstudio.core.pacs.RgbImage;
 import org.cxrstudio.core.screening.ScreeningResult;
+import org.cxrstudio.core.screening.TbScore;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,7 +26,8 @@ public final class ScreeningReport {
                                   boolean includePatient) {
         String image = String.format(Locale.ROOT, "%d x %d px, %s%s", r.columns(), r.rows(), r.format(),
                 r.viewPosition().isEmpty() ? "" : ", view " + r.viewPosition());
-        return new ReportData(image, p.tbProbability(), p.threshold(), thresholdSource, p.positive(), p.boxes(),
+        return new ReportData(image, TbScore.of(p.tbProbability(), p.threshold(), card.calibration()), thresholdSource,
+                p.boxes(),
                 card.name(), card.version(), card.sha256(), gate, ZonedDateTime.now(), includePatient,
                 r.patient().get("PatientName"), r.patient().get("PatientID"));
     }

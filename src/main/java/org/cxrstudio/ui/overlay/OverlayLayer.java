@@ -88,6 +88,7 @@ public final class OverlayLayer {
         if (p == null || !options.boxesVisibleProperty().get() || !slot.positiveProperty().get()) {
             return;
         }
+        int rank = 0;
         for (Box b : p.boxes()) {
             double x1 = viewport.toScreenX(b.x1());
             double y1 = viewport.toScreenY(b.y1());
@@ -96,7 +97,7 @@ public final class OverlayLayer {
             r.setStroke(Color.web("#ffeb3b"));
             r.setStrokeWidth(2);
             r.getStyleClass().add("finding-box");
-            Text label = new Text(x1 + 3, Math.max(14, y1 - 4), Messages.number(b.score(), 2));
+            Text label = new Text(x1 + 3, Math.max(14, y1 - 4), Integer.toString(++rank)); // numbered as in the report
             label.getStyleClass().add("box-label");
             label.setFill(Color.web("#ffeb3b"));
             boxes.getChildren().addAll(r, label);

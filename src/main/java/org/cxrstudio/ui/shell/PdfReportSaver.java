@@ -39,10 +39,10 @@ final class PdfReportSaver {
         Prediction p = slot.predictionProperty().get();
         ModelCard card = slot.cardProperty().get();
         double t = slot.thresholdProperty().get();
-        String source = card != null && Math.abs(card.threshold() - t) < 1e-9 ? "model card" : "set in the viewer";
+        String source = slot.siteProperty().get() != null ? "site profile " + slot.siteProperty().get().label()
+                : card != null && Math.abs(card.threshold() - t) < 1e-9 ? "model card" : "set in the viewer";
         ReportData base = ScreeningReport.data(image.image(), p, card, source, "", withPatient);
-        ReportData d = new ReportData(base.image(), p.tbProbability(), t, source, slot.positiveProperty().get(),
-                p.boxes(), base.modelName(), base.modelVersion(), base.modelSha256(),
+        ReportData d = new ReportData(base.image(), slot.score(), source, p.boxes(), base.modelName(), base.modelVersion(), base.modelSha256(),
                 String.format(Locale.ROOT, "as shown in the viewer (%s)", slot.deviceProperty().get()),
                 ZonedDateTime.now(), withPatient, base.patientName(), base.patientId());
         ScreeningReport.write(d, image.image(), p, out);

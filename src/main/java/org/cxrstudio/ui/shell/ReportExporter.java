@@ -95,8 +95,9 @@ public final class ReportExporter {
                 out.add(Messages.get("gate.scoredAnyway"));
             }
             if (slot.positiveProperty().get()) {
+                int rank = 0;
                 for (Box b : p.boxes()) {
-                    out.add("  " + Messages.format("report.finding", b.x1(), b.x2(), b.y1(), b.y2(), b.score()));
+                    out.add("  " + Messages.format("report.finding", ++rank, b.x1(), b.x2(), b.y1(), b.y2(), b.score()));
                 }
             }
         }

@@ -9,6 +9,7 @@ import org.cxrstudio.core.imaging.Radiograph;
 import org.cxrstudio.core.imaging.RadiographReader;
 import org.cxrstudio.core.saliency.Box;
 import org.cxrstudio.core.saliency.Heatmap;
+import org.cxrstudio.core.screening.TbScore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +36,7 @@ class ResultObjectsTest {
         Radiograph film = RadiographReader.read(FILM);
         SourceImage src = SourceImage.of(film);
         List<Box> boxes = List.of(new Box(40, 50, 120.5, 160, 0.81), new Box(300, 60, 380, 200, 0.42));
-        CadResult r = new CadResult(src, 0.734, 0.5, "site profile", true, boxes, "cxr-student-s", "1.0",
+        CadResult r = new CadResult(src, TbScore.of(0.734, 0.5, null), "site profile", boxes, "cxr-student-s", "1.0",
                 "ab".repeat(32), ZonedDateTime.now());
         float[] hm = new float[16 * 16];
         for (int i = 0; i < hm.length; i++) {
@@ -59,6 +62,12 @@ class ResultObjectsTest {
         List<DicomDataset> scoords = new ArrayList<>();
         walk(sr, texts, codes, scoords);
         assertThat(codes).contains("CXRTB-POS", "56717001", "121007");
+        Map<String, String> nums = new HashMap<>();
+        numbers(sr, nums);
+        // the readable score: 0-100 against the threshold on the same scale, not a bare 0.734
+        assertThat(nums).containsEntry("CXRTB-SCORE", "73").containsEntry("CXRTB-THRESHOLD", "50")
+                .containsKey("CXRTB-PROB");
+        assertThat(Double.parseDouble(nums.get("CXRTB-PROB"))).isEqualTo(0.734);
         assertThat(texts).contains("cxr-student-s", "1.0", "ab".repeat(32), "site profile");
         assertThat(texts).anyMatch(t -> t.contains("not a diagnosis"));
         assertThat(sr.string(0x0040A730)).isEmpty(); // a sequence, not text
@@ -87,7 +96,7 @@ class ResultObjectsTest {
     @Test
     void overlayBurnsTheLabelAndTheBoxes() throws IOException {
         Radiograph film = RadiographReader.read(FILM);
-        CadResult r = new CadResult(SourceImage.of(film), 0.2, 0.5, "model card", false,
+        CadResult r = new CadResult(SourceImage.of(film), TbScore.of(0.2, 0.5, null), "model card",
                 List.of(new Box(100, 100, 200, 200, 0.5)), "m", "1", "", null);
         RgbImage img = OverlayRenderer.render(org.cxrstudio.core.imaging.DisplayPipeline.render(film, null, false), null,
                 r.boxes(), r.caption());
@@ -99,6 +108,16 @@ class ResultObjectsTest {
             }
         }
         assertThat(white).as("label text in the top band").isGreaterThan(50);
+    }
+
+    static void numbers(DicomDataset d, Map<String, String> out) {
+        for (DicomDataset item : d.sequence(SrItems.CONTENT_SEQUENCE)) {
+            if (item.string(SrItems.VALUE_TYPE).orElse("").equals("NUM")) {
+                String code = item.sequence(SrItems.CONCEPT_NAME).get(0).string(SrItems.CODE_VALUE).orElseThrow();
+                out.put(code, item.sequence(SrItems.MEASURED_VALUE).get(0).string(SrItems.NUMERIC_VALUE).orElseThrow().strip());
+            }
+            numbers(item, out);
+        }
     }
 
     static void walk(DicomDataset d, List<String> texts, List<String> codes, List<DicomDataset> scoords) {
