@@ -1,5 +1,9 @@
 package org.cxrstudio.app.cli;
 
+import org.cxrstudio.core.imaging.ImageReadException;
+import org.cxrstudio.core.imaging.RadiographReader;
+import org.cxrstudio.core.imaging.SourceFormat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +20,11 @@ final class ImageFiles {
 
     private ImageFiles() { }
 
-    /** Files as given; folders walked recursively for image-like names, sorted. */
+    /**
+     * Files as given; folders walked recursively, sorted, for files named like images and for files
+     * without an ending (archives often store DICOM so) whose first bytes are DICOM, PNG or JPEG:
+     * a {@code LICENSE} or {@code README} beside the films is not an input.
+     */
     static List<Path> expand(List<Path> args) throws IOException {
         List<Path> out = new ArrayList<>();
         for (Path a : args) {
@@ -42,6 +50,13 @@ final class ImageFiles {
             return false;
         }
         int dot = n.lastIndexOf('.');
-        return dot < 0 || EXTENSIONS.contains(n.substring(dot + 1));
+        if (dot >= 0) {
+            return EXTENSIONS.contains(n.substring(dot + 1));
+        }
+        try {
+            return RadiographReader.sniff(p) != SourceFormat.UNKNOWN;
+        } catch (ImageReadException e) {
+            return true; // unreadable: taken, so that the run reports it
+        }
     }
 }
