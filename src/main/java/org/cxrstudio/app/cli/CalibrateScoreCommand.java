@@ -2,7 +2,6 @@ package org.cxrstudio.app.cli;
 
 import org.cxrstudio.core.eval.SplitList;
 import org.cxrstudio.core.gate.InputGate;
-import org.cxrstudio.core.inference.DevicePreference;
 import org.cxrstudio.core.inference.ModelFiles;
 import org.cxrstudio.core.inference.PlattFit;
 import org.cxrstudio.core.inference.ScoreCalibration;
@@ -18,7 +17,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.DoubleUnaryOperator;
@@ -39,15 +37,6 @@ final class CalibrateScoreCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "M", description = "ONNX model with a sidecar card (default: models/student.onnx).")
-    Path model;
-
-    @Option(names = "--images", paramLabel = "DIR", required = true, description = "Image folder; repeat with --labels.")
-    List<Path> images;
-
-    @Option(names = "--labels", paramLabel = "CSV", required = true, description = "labels.csv (filename,label,...); 'tb' is positive.")
-    List<Path> labels;
-
     @Option(names = "--split", paramLabel = "FILE", description = "Only images of one part of this split list (the model's split.csv).")
     Path split;
 
@@ -55,21 +44,24 @@ final class CalibrateScoreCommand implements Callable<Integer> {
             description = "Which part of --split (default: ${DEFAULT-VALUE}).")
     String splitPart;
 
-    @Option(names = "--device", paramLabel = "auto|cpu|cuda", defaultValue = "auto")
-    String device;
+    @Mixin
+    ModelOptions modelOptions;
+
+    @Mixin
+    LabeledImageOptions labeled;
 
     @Mixin
     GateOptions gateOptions;
 
     @Override
     public Integer call() throws IOException {
-        Path modelPath = ModelPaths.resolve(model, ModelPaths.STUDENT);
+        Path modelPath = modelOptions.path();
         LabeledScoring s;
-        try (InputGate gate = gateOptions.open(); TbModel m = TbModel.load(modelPath, DevicePreference.parse(device))) {
-            s = LabeledScoring.run(new Screening(gate, m, m.postProcessing()), images, labels, split, splitPart,
+        try (InputGate gate = gateOptions.open(); TbModel m = modelOptions.load(modelPath)) {
+            s = LabeledScoring.run(new Screening(gate, m, m.postProcessing()), labeled, split, splitPart,
                     spec.commandLine().getErr());
         }
-        String fittedOn = images + " " + labels + (split != null ? " split " + split + " part " + splitPart : "")
+        String fittedOn = labeled.images + " " + labeled.labels + (split != null ? " split " + split + " part " + splitPart : "")
                 + (s.refused() > 0 ? "; " + s.refused() + " refused by the input gate" : "");
         ScoreCalibration c;
         try {

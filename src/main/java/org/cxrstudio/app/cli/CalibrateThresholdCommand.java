@@ -3,7 +3,6 @@ package org.cxrstudio.app.cli;
 import org.cxrstudio.core.eval.SiteProfile;
 import org.cxrstudio.core.eval.SplitList;
 import org.cxrstudio.core.gate.InputGate;
-import org.cxrstudio.core.inference.DevicePreference;
 import org.cxrstudio.core.inference.ModelFiles;
 import org.cxrstudio.core.inference.TbModel;
 import org.cxrstudio.core.screening.Screening;
@@ -18,7 +17,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -34,15 +32,6 @@ import java.util.concurrent.Callable;
 final class CalibrateThresholdCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-
-    @Option(names = "--model", paramLabel = "M", description = "ONNX model (default: models/student.onnx).")
-    Path model;
-
-    @Option(names = "--images", paramLabel = "DIR", required = true, description = "Image folder; repeat with --labels.")
-    List<Path> images;
-
-    @Option(names = "--labels", paramLabel = "CSV", required = true, description = "labels.csv (filename,label,...); 'tb' is positive.")
-    List<Path> labels;
 
     @Option(names = "--split", paramLabel = "FILE", description = "Only images of one part of this split list (CSV filename,split).")
     Path split;
@@ -61,8 +50,11 @@ final class CalibrateThresholdCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "SITE.json", required = true, description = "Site profile to write.")
     Path out;
 
-    @Option(names = "--device", paramLabel = "auto|cpu|cuda", defaultValue = "auto")
-    String device;
+    @Mixin
+    ModelOptions modelOptions;
+
+    @Mixin
+    LabeledImageOptions labeled;
 
     @Mixin
     GateOptions gateOptions;
@@ -73,14 +65,14 @@ final class CalibrateThresholdCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--target-sensitivity must be in (0, 1], got " + target);
         }
-        Path modelPath = ModelPaths.resolve(model, ModelPaths.STUDENT);
+        Path modelPath = modelOptions.path();
         String name = siteName != null ? siteName : out.getFileName().toString().replaceFirst("(?i)\\.json$", "");
         SiteProfile profile;
         TbScore shown;
-        try (InputGate gate = gateOptions.open(); TbModel m = TbModel.load(modelPath, DevicePreference.parse(device))) {
+        try (InputGate gate = gateOptions.open(); TbModel m = modelOptions.load(modelPath)) {
             Screening screening = new Screening(gate, m, m.postProcessing());
-            LabeledScoring s = LabeledScoring.run(screening, images, labels, split, splitPart, spec.commandLine().getErr());
-            String data = images + " " + labels + (split != null ? " split " + split + " part " + splitPart : "");
+            LabeledScoring s = LabeledScoring.run(screening, labeled, split, splitPart, spec.commandLine().getErr());
+            String data = labeled.images + " " + labeled.labels + (split != null ? " split " + split + " part " + splitPart : "");
             profile = SiteProfile.calibrate(name, LocalDate.now(ZoneOffset.UTC).toString(), m.card().name(),
                     ModelFiles.sha256(modelPath), s.scores(), s.labels(), target, s.refused(), data);
             shown = TbScore.of(profile.threshold(), profile.threshold(), m.card().calibration());

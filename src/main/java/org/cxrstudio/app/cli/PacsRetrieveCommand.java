@@ -20,20 +20,17 @@ final class PacsRetrieveCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    PacsOptions pacs;
-
-    @Option(names = "--study", required = true, paramLabel = "UID", description = "Study Instance UID.")
-    String study;
+    PacsStudyOptions pacs;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Cache folder; files go to DIR/<study uid>/<sop uid>.dcm.")
     Path out;
 
     @Override
     public Integer call() throws IOException {
-        List<Path> files = new DicomWebClient(pacs.server()).retrieveStudy(study, out,
+        List<Path> files = new DicomWebClient(pacs.server()).retrieveStudy(pacs.study, out,
                 new ConsoleProgress(spec.commandLine().getErr()), CancellationToken.NONE);
         files.forEach(f -> spec.commandLine().getOut().println(f));
-        spec.commandLine().getErr().println(files.size() + " file(s) in " + out.resolve(study));
+        spec.commandLine().getErr().println(files.size() + " file(s) in " + out.resolve(pacs.study));
         return 0;
     }
 }

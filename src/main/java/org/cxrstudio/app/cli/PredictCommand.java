@@ -1,10 +1,6 @@
 package org.cxrstudio.app.cli;
 
 import org.cxrstudio.core.eval.SiteProfile;
-import org.cxrstudio.core.gate.InputGate;
-import org.cxrstudio.core.imaging.DisplayPipeline;
-import org.cxrstudio.core.inference.DevicePreference;
-import org.cxrstudio.core.inference.PostProcessing;
 import org.cxrstudio.core.inference.Prediction;
 import org.cxrstudio.core.inference.TbModel;
 import org.cxrstudio.core.saliency.Box;
@@ -46,9 +42,6 @@ final class PredictCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Images or folders (searched recursively).")
     List<Path> inputs;
 
-    @Option(names = "--model", paramLabel = "M", description = "ONNX model (default: models/student.onnx beside the app or in the working directory).")
-    Path model;
-
     @Option(names = "--json", paramLabel = "OUT", description = "Write all results as a JSON array.")
     Path json;
 
@@ -58,15 +51,6 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--overlay", paramLabel = "DIR", description = "Write <image>.overlay.png with heatmap and boxes.")
     Path overlay;
 
-    @Option(names = "--device", paramLabel = "auto|cpu|cuda", defaultValue = "auto", description = "Default: ${DEFAULT-VALUE}.")
-    String device;
-
-    @Option(names = "--threshold", paramLabel = "T", description = "Operating threshold on the raw probability (default: the site profile's, else the model card's).")
-    Double threshold;
-
-    @Option(names = "--site", paramLabel = "SITE.json", description = "Use this clinic's operating threshold (made by calibrate-threshold for this model file).")
-    Path site;
-
     @Option(names = "--pdf", paramLabel = "DIR", description = "Write <image>.report.pdf (de-identified; --pdf-patient adds name and ID).")
     Path pdf;
 
@@ -74,32 +58,26 @@ final class PredictCommand implements Callable<Integer> {
     boolean pdfPatient;
 
     @Mixin
-    BoxOptions boxOptions;
-
-    @Mixin
-    GateOptions gateOptions;
+    ScreeningOptions screeningOptions;
 
     @Override
     public Integer call() throws IOException {
-        DevicePreference pref = DevicePreference.parse(device);
         List<Path> files = ImageFiles.expand(inputs);
-        Path modelPath = ModelPaths.resolve(model, ModelPaths.STUDENT);
-        SiteProfile profile = site == null ? null : SiteProfile.read(site);
+        Path modelPath = screeningOptions.modelPath();
+        SiteProfile profile = screeningOptions.profile();
         PrintWriter err = spec.commandLine().getErr();
         List<ScreeningResult> results = new ArrayList<>();
         List<Map<String, Object>> rows = new ArrayList<>();
         int failed = 0;
-        try (InputGate gate = gateOptions.open(); TbModel m = TbModel.load(modelPath, pref)) {
-            PostProcessing post = Screening.postProcessing(m, threshold, profile);
-            post = post.withBoxes(boxOptions.apply(post.boxes()));
-            Screening screening = new Screening(gate, m, post);
-            err.println("model " + modelPath + " on " + m.device() + " (" + m.deviceReason() + ")");
-            err.println(boxOptions.describe(post.boxes(), m.card()));
+        try (ScreeningOptions.Session session = screeningOptions.open()) {
+            TbModel m = session.model();
+            err.println(ModelOptions.describe(m));
+            err.println(session.boxesLine());
             if (profile != null) {
                 err.println("site threshold: " + profile.label() + ", " + profile.threshold());
             }
             for (Path f : files) {
-                ScreeningResult r = screening.screen(f);
+                ScreeningResult r = session.screening().screen(f);
                 results.add(r);
                 if (r.isError()) {
                     failed++;
@@ -116,10 +94,10 @@ final class PredictCommand implements Callable<Integer> {
                 }
                 err.println(f + ": " + r.score().describe(profile != null));
                 if (pdf != null) {
-                    PdfOut.write(r, m.card(), threshold, profile, pdfPatient, pdf);
+                    PdfOut.write(r, m.card(), screeningOptions.operatingPoint.threshold, profile, pdfPatient, pdf);
                 }
                 if (overlay != null) {
-                    OverlayWriter.write(r, m.card(), PdfOut.thresholdSource(threshold, profile),
+                    OverlayWriter.write(r, m.card(), screeningOptions.operatingPoint.source(),
                             overlay.resolve(f.getFileName() + ".overlay.png"));
                 }
             }
