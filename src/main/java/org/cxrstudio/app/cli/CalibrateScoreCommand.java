@@ -1,12 +1,9 @@
 package org.cxrstudio.app.cli;
 
 import org.cxrstudio.core.eval.SplitList;
-import org.cxrstudio.core.gate.InputGate;
 import org.cxrstudio.core.inference.ModelFiles;
 import org.cxrstudio.core.inference.PlattFit;
 import org.cxrstudio.core.inference.ScoreCalibration;
-import org.cxrstudio.core.inference.TbModel;
-import org.cxrstudio.core.screening.Screening;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,23 +42,13 @@ final class CalibrateScoreCommand implements Callable<Integer> {
     String splitPart;
 
     @Mixin
-    ModelOptions modelOptions;
-
-    @Mixin
-    LabeledImageOptions labeled;
-
-    @Mixin
-    GateOptions gateOptions;
+    CalibrationOptions calibration;
 
     @Override
     public Integer call() throws IOException {
-        Path modelPath = modelOptions.path();
-        LabeledScoring s;
-        try (InputGate gate = gateOptions.open(); TbModel m = modelOptions.load(modelPath)) {
-            s = LabeledScoring.run(new Screening(gate, m, m.postProcessing()), labeled, split, splitPart,
-                    spec.commandLine().getErr());
-        }
-        String fittedOn = labeled.images + " " + labeled.labels + (split != null ? " split " + split + " part " + splitPart : "")
+        Path modelPath = calibration.modelPath();
+        LabeledScoring s = calibration.score(split, splitPart);
+        String fittedOn = calibration.data(split, splitPart)
                 + (s.refused() > 0 ? "; " + s.refused() + " refused by the input gate" : "");
         ScoreCalibration c;
         try {

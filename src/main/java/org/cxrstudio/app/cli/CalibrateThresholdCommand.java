@@ -2,10 +2,7 @@ package org.cxrstudio.app.cli;
 
 import org.cxrstudio.core.eval.SiteProfile;
 import org.cxrstudio.core.eval.SplitList;
-import org.cxrstudio.core.gate.InputGate;
 import org.cxrstudio.core.inference.ModelFiles;
-import org.cxrstudio.core.inference.TbModel;
-import org.cxrstudio.core.screening.Screening;
 import org.cxrstudio.core.screening.TbScore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,13 +48,7 @@ final class CalibrateThresholdCommand implements Callable<Integer> {
     Path out;
 
     @Mixin
-    ModelOptions modelOptions;
-
-    @Mixin
-    LabeledImageOptions labeled;
-
-    @Mixin
-    GateOptions gateOptions;
+    CalibrationOptions calibration;
 
     @Override
     public Integer call() throws IOException {
@@ -65,18 +56,12 @@ final class CalibrateThresholdCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--target-sensitivity must be in (0, 1], got " + target);
         }
-        Path modelPath = modelOptions.path();
+        Path modelPath = calibration.modelPath();
         String name = siteName != null ? siteName : out.getFileName().toString().replaceFirst("(?i)\\.json$", "");
-        SiteProfile profile;
-        TbScore shown;
-        try (InputGate gate = gateOptions.open(); TbModel m = modelOptions.load(modelPath)) {
-            Screening screening = new Screening(gate, m, m.postProcessing());
-            LabeledScoring s = LabeledScoring.run(screening, labeled, split, splitPart, spec.commandLine().getErr());
-            String data = labeled.images + " " + labeled.labels + (split != null ? " split " + split + " part " + splitPart : "");
-            profile = SiteProfile.calibrate(name, LocalDate.now(ZoneOffset.UTC).toString(), m.card().name(),
-                    ModelFiles.sha256(modelPath), s.scores(), s.labels(), target, s.refused(), data);
-            shown = TbScore.of(profile.threshold(), profile.threshold(), m.card().calibration());
-        }
+        LabeledScoring s = calibration.score(split, splitPart);
+        SiteProfile profile = SiteProfile.calibrate(name, LocalDate.now(ZoneOffset.UTC).toString(), s.card().name(),
+                ModelFiles.sha256(modelPath), s.scores(), s.labels(), target, s.refused(), calibration.data(split, splitPart));
+        TbScore shown = TbScore.of(profile.threshold(), profile.threshold(), s.card().calibration());
         profile.write(out);
         var p = profile.point();
         spec.commandLine().getOut().printf(Locale.ROOT,

@@ -1,6 +1,7 @@
 package org.cxrstudio.app.cli;
 
 import org.cxrstudio.core.eval.SplitList;
+import org.cxrstudio.core.inference.ModelCard;
 import org.cxrstudio.core.screening.Screening;
 import org.cxrstudio.core.screening.ScreeningResult;
 
@@ -20,8 +21,9 @@ import java.util.Set;
  * @param scores  raw model probabilities of accepted images
  * @param labels  TB or not, same order
  * @param refused images the gate refused (left out)
+ * @param card    the card of the model that scored them
  */
-record LabeledScoring(double[] scores, boolean[] labels, int refused) {
+record LabeledScoring(double[] scores, boolean[] labels, int refused, ModelCard card) {
 
     static LabeledScoring run(Screening screening, LabeledImageOptions labeled, Path split, String part,
                               PrintWriter err) throws IOException {
@@ -57,6 +59,6 @@ record LabeledScoring(double[] scores, boolean[] labels, int refused) {
         if (refused > 0) {
             err.println(refused + " image(s) refused by the input gate and left out");
         }
-        return new LabeledScoring(s, l, refused);
+        return new LabeledScoring(s, l, refused, screening.model().card());
     }
 }
