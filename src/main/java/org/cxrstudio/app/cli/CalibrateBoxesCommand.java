@@ -84,7 +84,7 @@ final class CalibrateBoxesCommand implements Callable<Integer> {
         List<BoxCalibration.Case> cases = new ArrayList<>();
         ModelCard card;
         long t0 = System.nanoTime();
-        try (TbModel m = modelOptions.load(modelPath)) {
+        try (TbModel m = modelOptions.load()) {
             card = m.card();
             PostProcessing post = m.postProcessing().withThreshold(0.0);
             err.println(ModelOptions.describe(m));

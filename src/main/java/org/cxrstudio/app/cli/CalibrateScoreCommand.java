@@ -46,7 +46,7 @@ final class CalibrateScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path modelPath = calibration.modelPath();
+        Path modelPath = calibration.model.path();
         LabeledScoring s = calibration.score(split, splitPart);
         String fittedOn = calibration.data(split, splitPart)
                 + (s.refused() > 0 ? "; " + s.refused() + " refused by the input gate" : "");

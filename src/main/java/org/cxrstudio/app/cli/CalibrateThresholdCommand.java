@@ -56,7 +56,7 @@ final class CalibrateThresholdCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--target-sensitivity must be in (0, 1], got " + target);
         }
-        Path modelPath = calibration.modelPath();
+        Path modelPath = calibration.model.path();
         String name = siteName != null ? siteName : out.getFileName().toString().replaceFirst("(?i)\\.json$", "");
         LabeledScoring s = calibration.score(split, splitPart);
         SiteProfile profile = SiteProfile.calibrate(name, LocalDate.now(ZoneOffset.UTC).toString(), s.card().name(),

@@ -28,22 +28,12 @@ final class CalibrationOptions {
     @Mixin
     GateOptions gate;
 
-    private Path modelPath;
-
-    /** The model file, resolved once ({@link ModelOptions#path()}). */
-    Path modelPath() throws IOException {
-        if (modelPath == null) {
-            modelPath = model.path();
-        }
-        return modelPath;
-    }
-
     /**
      * Screens the labelled films (only the {@code part} of {@code split} when given) with the
      * model's own post-processing; progress and refusals go to stderr.
      */
     LabeledScoring score(Path split, String part) throws IOException {
-        try (InputGate g = gate.open(); TbModel m = model.load(modelPath())) {
+        try (InputGate g = gate.open(); TbModel m = model.load()) {
             return LabeledScoring.run(new Screening(g, m, m.postProcessing()), labeled, split, part, spec.commandLine().getErr());
         }
     }

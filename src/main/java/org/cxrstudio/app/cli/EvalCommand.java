@@ -89,7 +89,7 @@ final class EvalCommand implements Callable<Integer> {
         Set<String> keep = split == null ? null : SplitList.read(split);
         SourceMapping mapping = rawGroups ? SourceMapping.IDENTITY : SourceMapping.DEFAULT;
         String groupColumn = groupBy != null ? groupBy : "source";
-        Path modelPath = screeningOptions.modelPath();
+        Path modelPath = screeningOptions.model.path();
         SiteProfile profile = screeningOptions.profile();
         List<EvalSample> samples = new ArrayList<>();
         int refused = 0;

@@ -19,14 +19,19 @@ final class ModelOptions {
     @Option(names = "--device", paramLabel = "auto|cpu|cuda", defaultValue = "auto")
     String device;
 
-    /** The given model, or {@link ModelPaths#STUDENT} found beside the app or in the working directory. */
+    private Path resolved;
+
+    /** The given model, or {@link ModelPaths#STUDENT} found beside the app or in the working directory; resolved once. */
     Path path() throws IOException {
-        return ModelPaths.resolve(model, ModelPaths.STUDENT);
+        if (resolved == null) {
+            resolved = ModelPaths.resolve(model, ModelPaths.STUDENT);
+        }
+        return resolved;
     }
 
-    /** Loads {@code path} (from {@link #path()}) on the chosen device; the caller closes it. */
-    TbModel load(Path path) throws IOException {
-        return TbModel.load(path, DevicePreference.parse(device));
+    /** Loads the model of {@link #path()} on the chosen device; the caller closes it. */
+    TbModel load() throws IOException {
+        return TbModel.load(path(), DevicePreference.parse(device));
     }
 
     /** The stderr line saying which model runs where, and why there. */

@@ -60,7 +60,7 @@ final class PacsPredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        Path modelPath = screeningOptions.modelPath();
+        Path modelPath = screeningOptions.model.path();
         screeningOptions.profile(); // read --site before anything is downloaded
         DicomWebClient client = new DicomWebClient(pacs.server());
         Path dir = cache != null ? cache : Files.createTempDirectory("cxr-pacs-");

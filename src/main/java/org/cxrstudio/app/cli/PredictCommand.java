@@ -63,7 +63,7 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<Path> files = ImageFiles.expand(inputs);
-        Path modelPath = screeningOptions.modelPath();
+        Path modelPath = screeningOptions.model.path();
         SiteProfile profile = screeningOptions.profile();
         PrintWriter err = spec.commandLine().getErr();
         List<ScreeningResult> results = new ArrayList<>();

@@ -28,16 +28,6 @@ final class ScreeningOptions {
     @Mixin
     GateOptions gate;
 
-    private Path modelPath;
-
-    /** The model file, resolved once ({@link ModelOptions#path()}). */
-    Path modelPath() throws IOException {
-        if (modelPath == null) {
-            modelPath = model.path();
-        }
-        return modelPath;
-    }
-
     /** The site profile of {@code --site}, or {@code null}. */
     SiteProfile profile() throws IOException {
         return operatingPoint.profile();
@@ -51,7 +41,7 @@ final class ScreeningOptions {
         InputGate g = gate.open();
         TbModel m = null;
         try {
-            m = model.load(modelPath());
+            m = model.load();
             PostProcessing post = Screening.postProcessing(m, operatingPoint.threshold, profile());
             post = post.withBoxes(boxes.apply(post.boxes()));
             return new Session(g, m, post, new Screening(g, m, post), boxes.describe(post.boxes(), m.card()));
