@@ -12,10 +12,8 @@ import org.cxrstudio.core.saliency.BoxParams;
 import org.cxrstudio.core.task.CancellationToken;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -28,7 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 /**
  * {@code calibrate-boxes}: tunes a model's box parameters to its CAM. On the TB images with
@@ -40,10 +37,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "calibrate-boxes", mixinStandardHelpOptions = true,
         description = "Choose the model's box parameters (relative threshold, min area, max boxes) by mIoU on TB images with ground-truth boxes.")
-final class CalibrateBoxesCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class CalibrateBoxesCommand extends CliCommand {
     @Option(names = "--split", paramLabel = "FILE", description = "The model's split.csv (filename,split,...), as for eval --split. Without it every labelled image is used.")
     Path split;
 
@@ -73,7 +67,7 @@ final class CalibrateBoxesCommand implements Callable<Integer> {
         if (!use.equals(SplitList.TRAIN) && !use.equals(SplitList.VAL)) {
             throw new ParameterException(spec.commandLine(), "--use must be train or val, got '" + use + "'");
         }
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         Set<String> keep = split == null ? null : SplitList.read(split, use);
         if (split == null) {
             err.println("note: no --split: calibrating on every labelled TB image with boxes");
@@ -130,7 +124,7 @@ final class CalibrateBoxesCommand implements Callable<Integer> {
 
     private void printTable(List<BoxCalibration.Result> ranked, BoxCalibration.Result dflt,
                             BoxCalibration.Result current, ModelCard card, int n) {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         out.printf(Locale.ROOT, "box calibration on %d TB images with boxes%s%n", n,
                 split == null ? "" : " (" + use + " part of " + split + ")");
         out.println("rank  rel.thr  min.area  max  mIoU    recall@0.3");

@@ -6,16 +6,13 @@ import org.cxrstudio.core.inference.PlattFit;
 import org.cxrstudio.core.inference.ScoreCalibration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -28,11 +25,8 @@ import java.util.function.DoubleUnaryOperator;
  */
 @Command(name = "calibrate-score", mixinStandardHelpOptions = true,
         description = "Fit a calibrated TB probability (Platt scaling) on validation images; stored in the model card.")
-final class CalibrateScoreCommand implements Callable<Integer> {
+final class CalibrateScoreCommand extends CliCommand {
     private static final int BINS = 10;
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--split", paramLabel = "FILE", description = "Only images of one part of this split list (the model's split.csv).")
     Path split;
@@ -57,10 +51,10 @@ final class CalibrateScoreCommand implements Callable<Integer> {
             throw new IOException("cannot calibrate " + modelPath + ": " + e.getMessage(), e);
         }
         ModelFiles.putCalibration(modelPath, c);
-        spec.commandLine().getOut().printf(Locale.ROOT,
+        out().printf(Locale.ROOT,
                 "calibration a=%.4f b=%.4f on %d images (%d TB); Brier %.4f -> %.4f, ECE %.4f -> %.4f%n",
                 c.a(), c.b(), c.n(), c.nPositive(), brier(s, p -> p), brier(s, c::apply), ece(s, p -> p), ece(s, c::apply));
-        spec.commandLine().getErr().println("stored under calibration in " + ModelFiles.sidecar(modelPath));
+        err().println("stored under calibration in " + ModelFiles.sidecar(modelPath));
         return 0;
     }
 

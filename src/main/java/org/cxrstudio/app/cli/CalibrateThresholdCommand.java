@@ -6,16 +6,13 @@ import org.cxrstudio.core.inference.ModelFiles;
 import org.cxrstudio.core.screening.TbScore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /**
  * {@code calibrate-threshold}: sets a clinic's own operating point on its labelled films and
@@ -26,10 +23,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "calibrate-threshold", mixinStandardHelpOptions = true,
         description = "Set this clinic's operating threshold on its own labelled films; writes a site profile JSON.")
-final class CalibrateThresholdCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class CalibrateThresholdCommand extends CliCommand {
     @Option(names = "--split", paramLabel = "FILE", description = "Only images of one part of this split list (CSV filename,split).")
     Path split;
 
@@ -64,14 +58,14 @@ final class CalibrateThresholdCommand implements Callable<Integer> {
         TbScore shown = TbScore.of(profile.threshold(), profile.threshold(), s.card().calibration());
         profile.write(out);
         var p = profile.point();
-        spec.commandLine().getOut().printf(Locale.ROOT,
+        out().printf(Locale.ROOT,
                 "site %s: threshold %.5f (TB score %d); sensitivity %.3f (95%% CI %.3f-%.3f, %d/%d TB), "
                         + "specificity %.3f (95%% CI %.3f-%.3f, %d/%d non-TB); %d refused by the gate%n",
                 profile.label(), profile.threshold(), shown.thresholdScore(),
                 p.sensitivity(), profile.sensitivityCi().lower(), profile.sensitivityCi().upper(), p.tp(), p.tp() + p.fn(),
                 p.specificity(), profile.specificityCi().lower(), profile.specificityCi().upper(), p.tn(), p.tn() + p.fp(),
                 profile.refused());
-        spec.commandLine().getErr().println("wrote " + out);
+        err().println("wrote " + out);
         return 0;
     }
 }

@@ -3,10 +3,8 @@ package org.cxrstudio.app.cli;
 import org.cxrstudio.app.cli.ScoresCsv.Score;
 import org.cxrstudio.core.eval.PairedBootstrap;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 /**
  * {@code compare-scores}: is model a's AUC really higher than model b's on these images? Reads the
@@ -30,10 +27,7 @@ import java.util.concurrent.Callable;
 @Command(name = "compare-scores", mixinStandardHelpOptions = true,
         description = "AUC difference of two models on the same images, with a paired bootstrap 95%% interval, "
                 + "from the per-image scores of 'eval --scores'.")
-final class CompareScoresCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class CompareScoresCommand extends CliCommand {
     @Parameters(arity = "2..*", paramLabel = "SCORES.csv",
             description = "Model a's and model b's scores (eval --scores); more pairs A2 B2 ... compare two recipes "
                     + "run several times (e.g. seeds): the mean over the pairs of a - b, every run scored on the same "
@@ -70,7 +64,7 @@ final class CompareScoresCommand implements Callable<Integer> {
         }
         Map<String, Set<String>> groups = subsets();
         ScoreComparison comparison = new ScoreComparison(a, b, resamples, seed);
-        ComparisonTable table = new ComparisonTable(spec.commandLine().getOut(), pairs);
+        ComparisonTable table = new ComparisonTable(out(), pairs);
         table.printHeader(files, resamples, seed);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Map.Entry<String, Set<String>> g : groups.entrySet()) {

@@ -6,7 +6,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 /**
  * {@code distill}: trains a student from labels plus an ONNX teacher's soft targets and CAMs
@@ -15,7 +14,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "distill", mixinStandardHelpOptions = true,
         description = "Distil a student from an ONNX teacher (soft targets, CAM transfer, AALS on unlabelled images).")
-final class DistillCommand implements Callable<Integer> {
+final class DistillCommand extends CliCommand {
     @Mixin
     TrainingOptions options;
 

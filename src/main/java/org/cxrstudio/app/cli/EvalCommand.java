@@ -20,11 +20,9 @@ import org.cxrstudio.core.saliency.BoxParams;
 import org.cxrstudio.core.screening.Screening;
 import org.cxrstudio.core.screening.ScreeningResult;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -36,7 +34,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 /**
  * {@code eval}: runs a model over labelled image sets and prints the pooled figures (plus groups and
@@ -49,10 +46,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Evaluate a model: AUC, sensitivity/specificity, sens-90 operating point, mIoU, box recall, Dice.")
-final class EvalCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class EvalCommand extends CliCommand {
     @Mixin
     LabeledImageOptions labeled;
 
@@ -99,7 +93,7 @@ final class EvalCommand implements Callable<Integer> {
         try (ScreeningOptions.Session session = screeningOptions.open()) {
             t = session.screening().threshold();
             boxes = session.post().boxes();
-            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter err = err();
             err.println(ModelOptions.describe(session.model()));
             err.println(session.boxesLine());
             for (LabeledImageOptions.Listed listed : labeled.listed(keep)) {
@@ -119,14 +113,14 @@ final class EvalCommand implements Callable<Integer> {
                     + (refused > 0 ? " (" + refused + " refused by the input gate)" : ""));
         }
         if (refused > 0) {
-            spec.commandLine().getErr().println(refused + " image(s) refused by the input gate and left out of the figures");
+            err().println(refused + " image(s) refused by the input gate and left out of the figures");
         }
         EvalSummary pooled = Evaluator.pooled(samples, t, localize);
         Map<String, EvalSummary> groups = groupBy != null ? Evaluator.byGroup(samples, t, localize) : null;
         List<ShortcutCheck.Pair> pairs = shortcut ? ShortcutCheck.run(samples) : null;
         EvalReport report = new EvalReport(pooled, groups, pairs);
         Map<String, Object> out = withScreening(report.toJsonMap(), pooled, refused, profile);
-        spec.commandLine().getOut().println(JsonOut.PRETTY.toJson(out));
+        out().println(JsonOut.PRETTY.toJson(out));
         if (json != null) {
             JsonOut.write(json, out);
         }
@@ -139,7 +133,7 @@ final class EvalCommand implements Callable<Integer> {
             entry.put("boxes", Map.of(ModelCard.BOX_THRESHOLD, boxes.relativeThreshold(),
                     ModelCard.BOX_MIN_AREA, boxes.minAreaFraction(), ModelCard.BOX_MAX, boxes.maxBoxes()));
             ModelFiles.putValidation(modelPath, intoCard, entry);
-            spec.commandLine().getErr().println("stored under validation." + intoCard + " in " + ModelFiles.sidecar(modelPath));
+            err().println("stored under validation." + intoCard + " in " + ModelFiles.sidecar(modelPath));
         }
         return 0;
     }
@@ -176,7 +170,7 @@ final class EvalCommand implements Callable<Integer> {
 
     /** The sample, or {@code null} when the input gate refused the image. */
     private EvalSample evaluate(Screening screening, LabeledImageOptions.Listed listed, String group) throws IOException {
-        ScreeningResult r = listed.screen(screening, spec.commandLine().getErr());
+        ScreeningResult r = listed.screen(screening, err());
         if (r.refused()) {
             return null;
         }

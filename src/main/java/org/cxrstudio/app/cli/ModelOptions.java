@@ -19,14 +19,9 @@ final class ModelOptions {
     @Option(names = "--device", paramLabel = "auto|cpu|cuda", defaultValue = "auto")
     String device;
 
-    private Path resolved;
-
-    /** The given model, or {@link ModelPaths#STUDENT} found beside the app or in the working directory; resolved once. */
+    /** The given model, or {@link ModelPaths#STUDENT} found beside the app or in the working directory. */
     Path path() throws IOException {
-        if (resolved == null) {
-            resolved = ModelPaths.resolve(model, ModelPaths.STUDENT);
-        }
-        return resolved;
+        return ModelPaths.resolve(model, ModelPaths.STUDENT);
     }
 
     /** Loads the model of {@link #path()} on the chosen device; the caller closes it. */

@@ -14,8 +14,6 @@ import org.cxrstudio.core.task.CancellationToken;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -25,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 /**
  * {@code pacs predict}: retrieves the image series of a study, screens every image exactly as
@@ -36,11 +33,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = "Score every image of a study on the archive; --store writes the SR and overlay back.")
-final class PacsPredictCommand implements Callable<Integer> {
+final class PacsPredictCommand extends CliCommand {
     private static final Set<String> NOT_IMAGES = Set.of("SR", "KO", "PR", "DOC");
-
-    @Spec
-    CommandSpec spec;
 
     @Mixin
     PacsStudyOptions pacs;
@@ -59,7 +53,7 @@ final class PacsPredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         Path modelPath = screeningOptions.model.path();
         screeningOptions.profile(); // read --site before anything is downloaded
         DicomWebClient client = new DicomWebClient(pacs.server());
@@ -92,7 +86,7 @@ final class PacsPredictCommand implements Callable<Integer> {
                 }
                 Map<String, Object> row = r.refused() ? PredictCommand.refusedRow(r, modelPath) : PredictCommand.row(r, modelPath);
                 rows.add(row);
-                spec.commandLine().getOut().println(JsonOut.LINE.toJson(row));
+                out().println(JsonOut.LINE.toJson(row));
                 if (store && !r.refused()) {
                     CadResult cad = CadResult.of(SourceImage.of(r.radiograph()), r.prediction(), m.card(), thresholdSource);
                     ResultObjects.Written w = ResultObjects.write(r.radiograph(), r.prediction().heatmap(), cad,

@@ -5,20 +5,14 @@ import org.cxrstudio.core.task.CancellationToken;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code pacs retrieve}: WADO-RS a study into {@code OUT/<StudyInstanceUID>/}; prints one path per file. */
 @Command(name = "retrieve", mixinStandardHelpOptions = true, description = "Download a study (WADO-RS) into a folder.")
-final class PacsRetrieveCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class PacsRetrieveCommand extends CliCommand {
     @Mixin
     PacsStudyOptions pacs;
 
@@ -28,9 +22,9 @@ final class PacsRetrieveCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<Path> files = new DicomWebClient(pacs.server()).retrieveStudy(pacs.study, out,
-                new ConsoleProgress(spec.commandLine().getErr()), CancellationToken.NONE);
-        files.forEach(f -> spec.commandLine().getOut().println(f));
-        spec.commandLine().getErr().println(files.size() + " file(s) in " + out.resolve(pacs.study));
+                new ConsoleProgress(err()), CancellationToken.NONE);
+        files.forEach(f -> out().println(f));
+        err().println(files.size() + " file(s) in " + out.resolve(pacs.study));
         return 0;
     }
 }

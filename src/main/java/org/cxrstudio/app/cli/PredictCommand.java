@@ -10,8 +10,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * {@code predict FILE|DIR...}: screens each image through the input gate and the TB model
@@ -35,10 +32,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = "Run the TB model on images (DICOM, PNG, JPEG) or folders of them; files the input gate refuses get a reason, not a score.")
-final class PredictCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class PredictCommand extends CliCommand {
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Images or folders (searched recursively).")
     List<Path> inputs;
 
@@ -65,7 +59,7 @@ final class PredictCommand implements Callable<Integer> {
         List<Path> files = ImageFiles.expand(inputs);
         Path modelPath = screeningOptions.model.path();
         SiteProfile profile = screeningOptions.profile();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         List<ScreeningResult> results = new ArrayList<>();
         List<Map<String, Object>> rows = new ArrayList<>();
         int failed = 0;
@@ -87,7 +81,7 @@ final class PredictCommand implements Callable<Integer> {
                 }
                 Map<String, Object> row = r.refused() ? refusedRow(r, modelPath) : row(r, modelPath);
                 rows.add(row);
-                spec.commandLine().getOut().println(JsonOut.LINE.toJson(row));
+                out().println(JsonOut.LINE.toJson(row));
                 if (r.refused()) {
                     err.println(f + ": not scored: " + r.refusalMessage());
                     continue;

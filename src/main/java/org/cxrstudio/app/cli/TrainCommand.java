@@ -4,7 +4,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.util.concurrent.Callable;
 
 /**
  * {@code train}: supervised training of a teacher or a student from labelled folders. Prints
@@ -12,7 +11,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a network (teacher or student preset) from labelled chest X-rays; exports OUT/model.onnx.")
-final class TrainCommand implements Callable<Integer> {
+final class TrainCommand extends CliCommand {
     @Mixin
     TrainingOptions options;
 
