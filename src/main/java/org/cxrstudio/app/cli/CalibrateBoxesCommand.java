@@ -61,9 +61,7 @@ final class CalibrateBoxesCommand extends CliCommand {
 
     @Override
     public Integer call() throws IOException {
-        if (labeled.pairingProblem() != null) {
-            throw new ParameterException(spec.commandLine(), labeled.pairingProblem());
-        }
+        labeled.requirePairs();
         if (!use.equals(SplitList.TRAIN) && !use.equals(SplitList.VAL)) {
             throw new ParameterException(spec.commandLine(), "--use must be train or val, got '" + use + "'");
         }

@@ -22,7 +22,6 @@ import org.cxrstudio.core.screening.ScreeningResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -77,9 +76,7 @@ final class EvalCommand extends CliCommand {
 
     @Override
     public Integer call() throws IOException {
-        if (labeled.pairingProblem() != null) {
-            throw new ParameterException(spec.commandLine(), labeled.pairingProblem());
-        }
+        labeled.requirePairs();
         Set<String> keep = split == null ? null : SplitList.read(split);
         SourceMapping mapping = rawGroups ? SourceMapping.IDENTITY : SourceMapping.DEFAULT;
         String groupColumn = groupBy != null ? groupBy : "source";

@@ -4,7 +4,10 @@ import org.cxrstudio.core.eval.LabeledImage;
 import org.cxrstudio.core.eval.LabelsCsv;
 import org.cxrstudio.core.screening.Screening;
 import org.cxrstudio.core.screening.ScreeningResult;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,6 +23,9 @@ import java.util.Set;
  * the {@code --labels} help is in {@code OptionHelp.properties}.
  */
 final class LabeledImageOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
     @Option(names = "--images", paramLabel = "DIR", required = true, description = "Image folder; repeat with --labels.")
     List<Path> images;
 
@@ -32,6 +38,13 @@ final class LabeledImageOptions {
     String pairingProblem() {
         return images.size() == labels.size() ? null
                 : images.size() + " --images but " + labels.size() + " --labels: give them in pairs";
+    }
+
+    /** Options that do not pair up are a usage error. */
+    void requirePairs() {
+        if (pairingProblem() != null) {
+            throw new ParameterException(spec.commandLine(), pairingProblem());
+        }
     }
 
     /** The labels CSVs, read once, in the order given. */
