@@ -30,6 +30,6 @@ final class OperatingPointOptions {
 
     /** Where the threshold came from, in the words the report, the overlay and the SR use. */
     String source() throws IOException {
-        return PdfOut.thresholdSource(threshold, profile());
+        return threshold != null ? "user (--threshold)" : profile() != null ? "site profile " + profile().label() : "model card";
     }
 }

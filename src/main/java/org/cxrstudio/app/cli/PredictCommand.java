@@ -70,6 +70,7 @@ final class PredictCommand extends CliCommand {
             if (profile != null) {
                 err.println("site threshold: " + profile.label() + ", " + profile.threshold());
             }
+            String thresholdSource = screeningOptions.operatingPoint.source();
             for (Path f : files) {
                 ScreeningResult r = session.screening().screen(f);
                 results.add(r);
@@ -88,11 +89,10 @@ final class PredictCommand extends CliCommand {
                 }
                 err.println(f + ": " + r.score().describe(profile != null));
                 if (pdf != null) {
-                    PdfOut.write(r, m.card(), screeningOptions.operatingPoint.threshold, profile, pdfPatient, pdf);
+                    PdfOut.write(r, m.card(), thresholdSource, pdfPatient, pdf);
                 }
                 if (overlay != null) {
-                    OverlayWriter.write(r, m.card(), screeningOptions.operatingPoint.source(),
-                            overlay.resolve(f.getFileName() + ".overlay.png"));
+                    OverlayWriter.write(r, m.card(), thresholdSource, overlay.resolve(f.getFileName() + ".overlay.png"));
                 }
             }
         }
