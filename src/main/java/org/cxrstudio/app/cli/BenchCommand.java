@@ -13,9 +13,7 @@ import org.cxrstudio.core.inference.TbModel;
 import org.cxrstudio.core.saliency.BoxExtractor;
 import org.cxrstudio.core.saliency.Heatmap;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -28,7 +26,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * {@code bench}: per model, session load time, the first (cold) prediction, single-image latency
@@ -37,10 +34,7 @@ import java.util.concurrent.Callable;
  * in the same run on the same image.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure model latency, throughput and memory.")
-final class BenchCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class BenchCommand extends CliCommand {
     @Option(names = "--model", paramLabel = "M", description = "Models (default: models/student.onnx and models/teacher.onnx).")
     List<Path> models;
 
@@ -107,7 +101,7 @@ final class BenchCommand implements Callable<Integer> {
         for (int k = 0; k < loaded.size(); k++) {
             Map<String, Object> row = benchOne(loaded.get(k), first.get(k), r, img);
             rows.add(row);
-            spec.commandLine().getErr().println(JsonOut.LINE.toJson(row));
+            err().println(JsonOut.LINE.toJson(row));
             String role = (String) row.remove("role");
             double p50 = (Double) row.get("p50_ms");
             if ("student".equals(role) && studentP50 == null) {
@@ -121,7 +115,7 @@ final class BenchCommand implements Callable<Integer> {
         out.put("peak_rss_mb", peakRssMb());
         out.put("student_speedup_vs_teacher", studentP50 != null && teacherP50 != null
                 ? JsonOut.round(teacherP50 / studentP50, 2) : null);
-        spec.commandLine().getOut().println(JsonOut.PRETTY.toJson(out));
+        out().println(JsonOut.PRETTY.toJson(out));
         if (json != null) {
             JsonOut.write(json, out);
         }

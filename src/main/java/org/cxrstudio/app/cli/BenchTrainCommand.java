@@ -3,21 +3,15 @@ package org.cxrstudio.app.cli;
 import org.cxrstudio.core.task.CancellationToken;
 import org.cxrstudio.core.training.TrainingBenchmark;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code bench-train}: training and distillation throughput and peak memory per preset. */
 @Command(name = "bench-train", mixinStandardHelpOptions = true,
         description = "Measure training/distillation img/s and peak RSS for architecture presets (random inputs).")
-final class BenchTrainCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class BenchTrainCommand extends CliCommand {
     @Option(names = "--arch", split = ",", defaultValue = "student-xs,student-s,student-m,resnet18,resnet34,resnet50",
             description = "Presets, comma-separated (default ${DEFAULT-VALUE}).")
     List<String> archs;
@@ -36,7 +30,7 @@ final class BenchTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         out.printf("%-11s %5s %-8s %6s %11s %9s %10s%n", "arch", "size", "mode", "batch", "params", "img/s", "peak RSS");
         TrainingBenchmark bench = new TrainingBenchmark();
         for (String arch : archs) {

@@ -3,14 +3,11 @@ package org.cxrstudio.app.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.cxrstudio.core.gate.GateCard;
 import org.cxrstudio.core.gatebuild.GateBuilder;
 import org.cxrstudio.core.task.CancellationToken;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code build-gate --out models/gate.onnx}: builds the input gate from the pretrained MobileNetV2
@@ -19,10 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "build-gate", mixinStandardHelpOptions = true,
         description = "Build the input gate (gate.onnx + gate.card.json) from ImageNet MobileNetV2 features of the "
                 + "shared chest films, and measure it.")
-final class BuildGateCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class BuildGateCommand extends CliCommand {
     @Option(names = "--out", required = true, paramLabel = "gate.onnx", description = "Gate model to write.")
     Path out;
 
@@ -52,7 +46,7 @@ final class BuildGateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var pw = spec.commandLine().getOut();
+        var pw = out();
         GateCard card = GateBuilder.build(new GateBuilder.Config(pretrained, data, out, cache, k, acceptance, negatives),
                 new ConsoleProgress(pw), CancellationToken.NONE);
         pw.printf(Locale.ROOT, "wrote %s and %s: k=%d, bank=%d, distance limit %.4f%n", out, GateCard.sidecarOf(out),

@@ -2,10 +2,8 @@ package org.cxrstudio.app.cli;
 
 import org.cxrstudio.core.eval.BoxCalibration;
 import org.cxrstudio.core.eval.LabeledImage;
-import org.cxrstudio.core.eval.LabelsCsv;
 import org.cxrstudio.core.eval.SplitList;
 import org.cxrstudio.core.imaging.RadiographReader;
-import org.cxrstudio.core.inference.DevicePreference;
 import org.cxrstudio.core.inference.ModelCard;
 import org.cxrstudio.core.inference.ModelFiles;
 import org.cxrstudio.core.inference.PostProcessing;
@@ -13,14 +11,12 @@ import org.cxrstudio.core.inference.TbModel;
 import org.cxrstudio.core.saliency.BoxParams;
 import org.cxrstudio.core.task.CancellationToken;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,7 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 /**
  * {@code calibrate-boxes}: tunes a model's box parameters to its CAM. On the TB images with
@@ -42,19 +37,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "calibrate-boxes", mixinStandardHelpOptions = true,
         description = "Choose the model's box parameters (relative threshold, min area, max boxes) by mIoU on TB images with ground-truth boxes.")
-final class CalibrateBoxesCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--model", paramLabel = "M", description = "ONNX model (default: models/student.onnx).")
-    Path model;
-
-    @Option(names = "--images", paramLabel = "DIR", required = true, description = "Image folder; repeat with --labels.")
-    List<Path> images;
-
-    @Option(names = "--labels", paramLabel = "CSV", required = true, description = "labels.csv with box columns (x1,y1,x2,y2); only TB rows with boxes count.")
-    List<Path> labels;
-
+final class CalibrateBoxesCommand extends CliCommand {
     @Option(names = "--split", paramLabel = "FILE", description = "The model's split.csv (filename,split,...), as for eval --split. Without it every labelled image is used.")
     Path split;
 
@@ -70,47 +53,41 @@ final class CalibrateBoxesCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "OUT", description = "Also write the full sweep as JSON.")
     Path json;
 
-    @Option(names = "--device", paramLabel = "auto|cpu|cuda", defaultValue = "auto")
-    String device;
+    @Mixin
+    ModelOptions modelOptions;
+
+    @Mixin
+    LabeledImageOptions labeled;
 
     @Override
     public Integer call() throws IOException {
-        if (images.size() != labels.size()) {
-            throw new ParameterException(spec.commandLine(), images.size() + " --images but " + labels.size()
-                    + " --labels: give them in pairs");
-        }
+        labeled.requirePairs();
         if (!use.equals(SplitList.TRAIN) && !use.equals(SplitList.VAL)) {
             throw new ParameterException(spec.commandLine(), "--use must be train or val, got '" + use + "'");
         }
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         Set<String> keep = split == null ? null : SplitList.read(split, use);
         if (split == null) {
             err.println("note: no --split: calibrating on every labelled TB image with boxes");
         } else if (use.equals(SplitList.VAL)) {
             err.println("note: calibrating on the validation part; its mIoU is then optimistic");
         }
-        Path modelPath = ModelPaths.resolve(model, ModelPaths.STUDENT);
+        Path modelPath = modelOptions.path();
         List<BoxCalibration.Case> cases = new ArrayList<>();
         ModelCard card;
         long t0 = System.nanoTime();
-        try (TbModel m = TbModel.load(modelPath, DevicePreference.parse(device))) {
+        try (TbModel m = modelOptions.load()) {
             card = m.card();
             PostProcessing post = m.postProcessing().withThreshold(0.0);
-            err.println("model " + modelPath + " on " + m.device() + " (" + m.deviceReason() + ")");
-            for (int i = 0; i < images.size(); i++) {
-                for (LabeledImage li : LabelsCsv.read(labels.get(i)).images()) {
-                    if (!li.positive() || li.boxes().isEmpty()
-                            || keep != null && !keep.contains(Path.of(li.filename()).getFileName().toString())) {
-                        continue;
-                    }
-                    Path file = images.get(i).resolve(li.filename());
-                    if (!Files.isRegularFile(file)) {
-                        throw new IOException(file + ": listed in the labels CSV but not found");
-                    }
-                    cases.add(new BoxCalibration.Case(m.predict(RadiographReader.read(file), post).heatmap(), li.boxes()));
-                    if (cases.size() % 50 == 0) {
-                        err.println("  " + cases.size() + " heatmaps");
-                    }
+            err.println(ModelOptions.describe(m));
+            for (LabeledImageOptions.Listed listed : labeled.listed(keep)) {
+                LabeledImage li = listed.image();
+                if (!li.positive() || li.boxes().isEmpty()) {
+                    continue;
+                }
+                cases.add(new BoxCalibration.Case(m.predict(RadiographReader.read(listed.existingFile()), post).heatmap(), li.boxes()));
+                if (cases.size() % 50 == 0) {
+                    err.println("  " + cases.size() + " heatmaps");
                 }
             }
         }
@@ -145,7 +122,7 @@ final class CalibrateBoxesCommand implements Callable<Integer> {
 
     private void printTable(List<BoxCalibration.Result> ranked, BoxCalibration.Result dflt,
                             BoxCalibration.Result current, ModelCard card, int n) {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         out.printf(Locale.ROOT, "box calibration on %d TB images with boxes%s%n", n,
                 split == null ? "" : " (" + use + " part of " + split + ")");
         out.println("rank  rel.thr  min.area  max  mIoU    recall@0.3");
@@ -183,7 +160,7 @@ final class CalibrateBoxesCommand implements Callable<Integer> {
         m.put(ModelCard.BOX_MIN_AREA, best.params().minAreaFraction());
         m.put(ModelCard.BOX_MAX, best.params().maxBoxes());
         m.put("calibrated_on", (split == null ? "all labelled images" : use + " part of " + split)
-                + ": " + n + " TB images with boxes from " + labels.stream().map(Path::toString).toList());
+                + ": " + n + " TB images with boxes from " + labeled.labels.stream().map(Path::toString).toList());
         m.put("calibrated_images", n);
         m.put("calibrated_miou", JsonOut.round(best.miou(), 4));
         m.put("calibrated_box_recall_iou30", JsonOut.round(best.recall(), 4));

@@ -1,26 +1,18 @@
 package org.cxrstudio.app.cli;
 
 import org.cxrstudio.core.eval.SplitList;
-import org.cxrstudio.core.gate.InputGate;
-import org.cxrstudio.core.inference.DevicePreference;
 import org.cxrstudio.core.inference.ModelFiles;
 import org.cxrstudio.core.inference.PlattFit;
 import org.cxrstudio.core.inference.ScoreCalibration;
-import org.cxrstudio.core.inference.TbModel;
-import org.cxrstudio.core.screening.Screening;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -33,20 +25,8 @@ import java.util.function.DoubleUnaryOperator;
  */
 @Command(name = "calibrate-score", mixinStandardHelpOptions = true,
         description = "Fit a calibrated TB probability (Platt scaling) on validation images; stored in the model card.")
-final class CalibrateScoreCommand implements Callable<Integer> {
+final class CalibrateScoreCommand extends CliCommand {
     private static final int BINS = 10;
-
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--model", paramLabel = "M", description = "ONNX model with a sidecar card (default: models/student.onnx).")
-    Path model;
-
-    @Option(names = "--images", paramLabel = "DIR", required = true, description = "Image folder; repeat with --labels.")
-    List<Path> images;
-
-    @Option(names = "--labels", paramLabel = "CSV", required = true, description = "labels.csv (filename,label,...); 'tb' is positive.")
-    List<Path> labels;
 
     @Option(names = "--split", paramLabel = "FILE", description = "Only images of one part of this split list (the model's split.csv).")
     Path split;
@@ -55,21 +35,14 @@ final class CalibrateScoreCommand implements Callable<Integer> {
             description = "Which part of --split (default: ${DEFAULT-VALUE}).")
     String splitPart;
 
-    @Option(names = "--device", paramLabel = "auto|cpu|cuda", defaultValue = "auto")
-    String device;
-
     @Mixin
-    GateOptions gateOptions;
+    CalibrationOptions calibration;
 
     @Override
     public Integer call() throws IOException {
-        Path modelPath = ModelPaths.resolve(model, ModelPaths.STUDENT);
-        LabeledScoring s;
-        try (InputGate gate = gateOptions.open(); TbModel m = TbModel.load(modelPath, DevicePreference.parse(device))) {
-            s = LabeledScoring.run(new Screening(gate, m, m.postProcessing()), images, labels, split, splitPart,
-                    spec.commandLine().getErr());
-        }
-        String fittedOn = images + " " + labels + (split != null ? " split " + split + " part " + splitPart : "")
+        Path modelPath = calibration.model.path();
+        LabeledScoring s = calibration.score(split, splitPart);
+        String fittedOn = calibration.data(split, splitPart)
                 + (s.refused() > 0 ? "; " + s.refused() + " refused by the input gate" : "");
         ScoreCalibration c;
         try {
@@ -78,10 +51,10 @@ final class CalibrateScoreCommand implements Callable<Integer> {
             throw new IOException("cannot calibrate " + modelPath + ": " + e.getMessage(), e);
         }
         ModelFiles.putCalibration(modelPath, c);
-        spec.commandLine().getOut().printf(Locale.ROOT,
+        out().printf(Locale.ROOT,
                 "calibration a=%.4f b=%.4f on %d images (%d TB); Brier %.4f -> %.4f, ECE %.4f -> %.4f%n",
                 c.a(), c.b(), c.n(), c.nPositive(), brier(s, p -> p), brier(s, c::apply), ece(s, p -> p), ece(s, c::apply));
-        spec.commandLine().getErr().println("stored under calibration in " + ModelFiles.sidecar(modelPath));
+        err().println("stored under calibration in " + ModelFiles.sidecar(modelPath));
         return 0;
     }
 

@@ -2,25 +2,17 @@ package org.cxrstudio.app.cli;
 
 import org.cxrstudio.core.eval.SiteProfile;
 import org.cxrstudio.core.eval.SplitList;
-import org.cxrstudio.core.gate.InputGate;
-import org.cxrstudio.core.inference.DevicePreference;
 import org.cxrstudio.core.inference.ModelFiles;
-import org.cxrstudio.core.inference.TbModel;
-import org.cxrstudio.core.screening.Screening;
 import org.cxrstudio.core.screening.TbScore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /**
  * {@code calibrate-threshold}: sets a clinic's own operating point on its labelled films and
@@ -31,19 +23,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "calibrate-threshold", mixinStandardHelpOptions = true,
         description = "Set this clinic's operating threshold on its own labelled films; writes a site profile JSON.")
-final class CalibrateThresholdCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--model", paramLabel = "M", description = "ONNX model (default: models/student.onnx).")
-    Path model;
-
-    @Option(names = "--images", paramLabel = "DIR", required = true, description = "Image folder; repeat with --labels.")
-    List<Path> images;
-
-    @Option(names = "--labels", paramLabel = "CSV", required = true, description = "labels.csv (filename,label,...); 'tb' is positive.")
-    List<Path> labels;
-
+final class CalibrateThresholdCommand extends CliCommand {
     @Option(names = "--split", paramLabel = "FILE", description = "Only images of one part of this split list (CSV filename,split).")
     Path split;
 
@@ -61,11 +41,8 @@ final class CalibrateThresholdCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "SITE.json", required = true, description = "Site profile to write.")
     Path out;
 
-    @Option(names = "--device", paramLabel = "auto|cpu|cuda", defaultValue = "auto")
-    String device;
-
     @Mixin
-    GateOptions gateOptions;
+    CalibrationOptions calibration;
 
     @Override
     public Integer call() throws IOException {
@@ -73,28 +50,22 @@ final class CalibrateThresholdCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--target-sensitivity must be in (0, 1], got " + target);
         }
-        Path modelPath = ModelPaths.resolve(model, ModelPaths.STUDENT);
+        Path modelPath = calibration.model.path();
         String name = siteName != null ? siteName : out.getFileName().toString().replaceFirst("(?i)\\.json$", "");
-        SiteProfile profile;
-        TbScore shown;
-        try (InputGate gate = gateOptions.open(); TbModel m = TbModel.load(modelPath, DevicePreference.parse(device))) {
-            Screening screening = new Screening(gate, m, m.postProcessing());
-            LabeledScoring s = LabeledScoring.run(screening, images, labels, split, splitPart, spec.commandLine().getErr());
-            String data = images + " " + labels + (split != null ? " split " + split + " part " + splitPart : "");
-            profile = SiteProfile.calibrate(name, LocalDate.now(ZoneOffset.UTC).toString(), m.card().name(),
-                    ModelFiles.sha256(modelPath), s.scores(), s.labels(), target, s.refused(), data);
-            shown = TbScore.of(profile.threshold(), profile.threshold(), m.card().calibration());
-        }
+        LabeledScoring s = calibration.score(split, splitPart);
+        SiteProfile profile = SiteProfile.calibrate(name, LocalDate.now(ZoneOffset.UTC).toString(), s.card().name(),
+                ModelFiles.sha256(modelPath), s.scores(), s.labels(), target, s.refused(), calibration.data(split, splitPart));
+        TbScore shown = TbScore.of(profile.threshold(), profile.threshold(), s.card().calibration());
         profile.write(out);
         var p = profile.point();
-        spec.commandLine().getOut().printf(Locale.ROOT,
+        out().printf(Locale.ROOT,
                 "site %s: threshold %.5f (TB score %d); sensitivity %.3f (95%% CI %.3f-%.3f, %d/%d TB), "
                         + "specificity %.3f (95%% CI %.3f-%.3f, %d/%d non-TB); %d refused by the gate%n",
                 profile.label(), profile.threshold(), shown.thresholdScore(),
                 p.sensitivity(), profile.sensitivityCi().lower(), profile.sensitivityCi().upper(), p.tp(), p.tp() + p.fn(),
                 p.specificity(), profile.specificityCi().lower(), profile.specificityCi().upper(), p.tn(), p.tn() + p.fp(),
                 profile.refused());
-        spec.commandLine().getErr().println("wrote " + out);
+        err().println("wrote " + out);
         return 0;
     }
 }

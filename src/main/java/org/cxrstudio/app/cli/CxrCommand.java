@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
  * non-zero on bad input.
  */
 @Command(name = "cxr-studio", mixinStandardHelpOptions = true, version = "CXR Studio 0.1.0",
+        resourceBundle = "org.cxrstudio.app.cli.OptionHelp",
         description = "Chest X-ray viewer and TB model toolkit. With no command (or a file), opens the viewer.")
 public final class CxrCommand implements Runnable {
 

@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.cxrstudio.core.dicom.codec.Codecs;
 import org.cxrstudio.core.imaging.DisplayPipeline;
@@ -17,10 +16,8 @@ import org.cxrstudio.core.imaging.ImageReadException;
 import org.cxrstudio.core.imaging.Radiograph;
 import org.cxrstudio.core.imaging.RadiographReader;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code bench-decode FILE...}: median time to read + decode each file with our reader (in
@@ -32,10 +29,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench-decode", mixinStandardHelpOptions = true,
         description = "Time radiograph decoding, beside dcmtk on the same files.")
-final class DecodeBenchCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class DecodeBenchCommand extends CliCommand {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "DICOM, PNG or JPEG files.")
     List<Path> files;
 
@@ -50,7 +44,7 @@ final class DecodeBenchCommand implements Callable<Integer> {
         if (runs < 1 || runs > 1000) {
             throw new IllegalArgumentException("--runs must be 1..1000");
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         boolean dcmtk = dcmtkAvailable();
         out.printf("%-44s %11s %9s %10s %10s %14s %12s%n", "file", "size", "cold ms", "ours ms", "render ms",
                 "dcmtk-decomp ms",

@@ -1,20 +1,11 @@
 package org.cxrstudio.app.cli;
 
-import org.cxrstudio.core.task.CancelledException;
-import org.cxrstudio.core.training.Trainer;
-import org.cxrstudio.core.training.TrainingConfig;
-import org.cxrstudio.core.training.TrainingResult;
 import org.cxrstudio.core.training.loss.Aals;
-import org.cxrstudio.core.gate.InputGate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 /**
  * {@code distill}: trains a student from labels plus an ONNX teacher's soft targets and CAMs
@@ -23,15 +14,9 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "distill", mixinStandardHelpOptions = true,
         description = "Distil a student from an ONNX teacher (soft targets, CAM transfer, AALS on unlabelled images).")
-final class DistillCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class DistillCommand extends CliCommand {
     @Mixin
     TrainingOptions options;
-
-    @Mixin
-    GateOptions gateOptions;
 
     @Option(names = "--teacher", paramLabel = "T.onnx", required = true, description = "Teacher model (ONNX with outputs probability and cam).")
     Path teacher;
@@ -56,20 +41,8 @@ final class DistillCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        InputGate gate = gateOptions.open(); // refused images are left out of training, each logged with its reason
-        TrainingConfig c = options.builder(TrainingCli.commandLine(spec)).teacher(teacher).unlabeled(unlabeled)
-                .baseline(baseline).kdAlpha(alpha).temperature(temperature).camWeight(camWeight)
-                .aals(new Aals(aalsA0, Aals.DEFAULT.t())).role("student").gate(gate).build();
-        TrainingResult r;
-        try (gate) {
-            r = TrainingCli.runInterruptibly(t -> new Trainer().run(c, new ConsoleProgress(out), t));
-        } catch (CancelledException e) {
-            spec.commandLine().getErr().println("cancelled: checkpoint saved in " + c.out().resolve("checkpoints")
-                    + "; continue with the same command plus --resume");
-            return 130;
-        }
-        TrainingCli.printResult(out, r); // the comparison table was printed as a progress log line
-        return 0;
+        // the comparison table (with --baseline) is printed as a progress log line
+        return options.train(b -> b.teacher(teacher).unlabeled(unlabeled).baseline(baseline).kdAlpha(alpha)
+                .temperature(temperature).camWeight(camWeight).aals(new Aals(aalsA0, Aals.DEFAULT.t())).role("student"));
     }
 }

@@ -7,7 +7,6 @@ import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * {@code cxr-studio engines}: starts the inference (ONNX Runtime) and, unless
@@ -17,7 +16,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "engines", mixinStandardHelpOptions = true,
         description = "Check that the inference and training engines start (offline) on this machine.")
-public final class EnginesCommand implements Callable<Integer> {
+public final class EnginesCommand extends CliCommand {
 
     @Option(names = "--inference-only", description = "Skip the PyTorch (training) engine.")
     boolean inferenceOnly;

@@ -4,22 +4,16 @@ import org.cxrstudio.core.inference.ModelCard;
 import org.cxrstudio.core.training.onnx.EnsembleBuilder;
 import org.cxrstudio.core.training.onnx.OnnxFiles;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code ensemble}: merges several exported models into one ONNX teacher (+ card). */
 @Command(name = "ensemble", mixinStandardHelpOptions = true,
         description = "Merge CXR Studio ONNX models into one teacher: probability = mean of the members', "
                 + "cam = mean of their CAMs on the largest member grid.")
-final class EnsembleCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class EnsembleCommand extends CliCommand {
     @Option(names = "--models", paramLabel = "FILE.onnx", arity = "1..*", required = true,
             description = "Member ONNX files (at least two), each with its .card.json beside it.")
     List<Path> models;
@@ -43,11 +37,11 @@ final class EnsembleCommand implements Callable<Integer> {
             cmd.append(" --size ").append(size);
         }
         ModelCard card = EnsembleBuilder.build(models, out, size, cmd.toString());
-        spec.commandLine().getOut().println("wrote " + out + " (" + card.architecture() + ", input "
+        out().println("wrote " + out + " (" + card.architecture() + ", input "
                 + card.preprocessing().inputSize() + " px, threshold " + card.threshold() + ") and "
                 + OnnxFiles.sidecarOf(out));
         if (!Boolean.TRUE.equals(card.training().get("same_split"))) {
-            spec.commandLine().getErr().println("note: the members' train/validation splits differ or are unknown "
+            err().println("note: the members' train/validation splits differ or are unknown "
                     + "(see training.members[].split in the card); validation figures of the ensemble may be optimistic");
         }
         return 0;

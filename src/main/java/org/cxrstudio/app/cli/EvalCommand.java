@@ -10,25 +10,18 @@ import org.cxrstudio.core.eval.Localization;
 import org.cxrstudio.core.eval.ShortcutCheck;
 import org.cxrstudio.core.eval.SiteProfile;
 import org.cxrstudio.core.eval.Wilson;
-import org.cxrstudio.core.gate.InputGate;
 import org.cxrstudio.core.eval.SourceMapping;
 import org.cxrstudio.core.eval.SplitList;
-import org.cxrstudio.core.inference.DevicePreference;
 import org.cxrstudio.core.inference.ModelCard;
 import org.cxrstudio.core.inference.ModelFiles;
-import org.cxrstudio.core.inference.PostProcessing;
 import org.cxrstudio.core.inference.Prediction;
-import org.cxrstudio.core.inference.TbModel;
 import org.cxrstudio.core.saliency.Box;
 import org.cxrstudio.core.saliency.BoxParams;
 import org.cxrstudio.core.screening.Screening;
 import org.cxrstudio.core.screening.ScreeningResult;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -40,7 +33,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 /**
  * {@code eval}: runs a model over labelled image sets and prints the pooled figures (plus groups and
@@ -53,18 +45,9 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Evaluate a model: AUC, sensitivity/specificity, sens-90 operating point, mIoU, box recall, Dice.")
-final class EvalCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--model", paramLabel = "M", description = "ONNX model (default: models/student.onnx).")
-    Path model;
-
-    @Option(names = "--images", paramLabel = "DIR", required = true, description = "Image folder; repeat with --labels.")
-    List<Path> images;
-
-    @Option(names = "--labels", paramLabel = "CSV", required = true, description = "labels.csv (filename,label[,x1,y1,x2,y2][,source...]); 'tb' is positive.")
-    List<Path> labels;
+final class EvalCommand extends CliCommand {
+    @Mixin
+    LabeledImageOptions labeled;
 
     @Option(names = "--json", paramLabel = "OUT", description = "Also write the JSON report here.")
     Path json;
@@ -81,15 +64,6 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--split", paramLabel = "FILE", description = "Only images named in this list (one file name per line, or a CSV with filename[,split=val]).")
     Path split;
 
-    @Option(names = "--threshold", paramLabel = "T", description = "Operating threshold on the raw probability (default: the site profile's, else the model card's).")
-    Double threshold;
-
-    @Option(names = "--site", paramLabel = "SITE.json", description = "Report sensitivity and specificity at this clinic's threshold (made by calibrate-threshold for this model file).")
-    Path site;
-
-    @Option(names = "--device", paramLabel = "auto|cpu|cuda", defaultValue = "auto")
-    String device;
-
     @Option(names = "--scores", paramLabel = "CSV",
             description = "Write per-image file,label,group,score,iou (iou: of the box unions, TB images with expert boxes only).")
     Path scores;
@@ -98,53 +72,36 @@ final class EvalCommand implements Callable<Integer> {
     String intoCard;
 
     @Mixin
-    BoxOptions boxOptions;
-
-    @Mixin
-    GateOptions gateOptions;
+    ScreeningOptions screeningOptions;
 
     @Override
     public Integer call() throws IOException {
-        if (images.size() != labels.size()) {
-            throw new ParameterException(spec.commandLine(), images.size() + " --images but " + labels.size()
-                    + " --labels: give them in pairs");
-        }
-        DevicePreference pref = DevicePreference.parse(device);
+        labeled.requirePairs();
         Set<String> keep = split == null ? null : SplitList.read(split);
         SourceMapping mapping = rawGroups ? SourceMapping.IDENTITY : SourceMapping.DEFAULT;
         String groupColumn = groupBy != null ? groupBy : "source";
-        Path modelPath = ModelPaths.resolve(model, ModelPaths.STUDENT);
-        SiteProfile profile = site == null ? null : SiteProfile.read(site);
+        Path modelPath = screeningOptions.model.path();
+        SiteProfile profile = screeningOptions.profile();
         List<EvalSample> samples = new ArrayList<>();
         int refused = 0;
-        boolean localize = false;
+        boolean localize = labeled.csvs().stream().anyMatch(LabelsCsv::hasBoxColumns);
         double t;
         BoxParams boxes;
-        try (InputGate gate = gateOptions.open(); TbModel m = TbModel.load(modelPath, pref)) {
-            PostProcessing post = Screening.postProcessing(m, threshold, profile);
-            post = post.withBoxes(boxOptions.apply(post.boxes()));
-            Screening screening = new Screening(gate, m, post);
-            t = screening.threshold();
-            boxes = post.boxes();
-            spec.commandLine().getErr().println("model " + modelPath + " on " + m.device() + " (" + m.deviceReason() + ")");
-            spec.commandLine().getErr().println(boxOptions.describe(post.boxes(), m.card()));
-            for (int i = 0; i < images.size(); i++) {
-                LabelsCsv csv = LabelsCsv.read(labels.get(i));
-                localize |= csv.hasBoxColumns();
-                for (LabeledImage li : csv.images()) {
-                    if (keep != null && !keep.contains(Path.of(li.filename()).getFileName().toString())) {
-                        continue;
-                    }
-                    EvalSample sample = evaluate(screening, images.get(i).resolve(li.filename()), li,
-                            csv.groupOf(li, groupColumn, mapping));
-                    if (sample == null) {
-                        refused++;
-                        continue;
-                    }
-                    samples.add(sample);
-                    if (samples.size() % 100 == 0) {
-                        spec.commandLine().getErr().println("  " + samples.size() + " images");
-                    }
+        try (ScreeningOptions.Session session = screeningOptions.open()) {
+            t = session.screening().threshold();
+            boxes = session.post().boxes();
+            PrintWriter err = err();
+            err.println(ModelOptions.describe(session.model()));
+            err.println(session.boxesLine());
+            for (LabeledImageOptions.Listed listed : labeled.listed(keep)) {
+                EvalSample sample = evaluate(session.screening(), listed, listed.csv().groupOf(listed.image(), groupColumn, mapping));
+                if (sample == null) {
+                    refused++;
+                    continue;
+                }
+                samples.add(sample);
+                if (samples.size() % 100 == 0) {
+                    err.println("  " + samples.size() + " images");
                 }
             }
         }
@@ -153,14 +110,14 @@ final class EvalCommand implements Callable<Integer> {
                     + (refused > 0 ? " (" + refused + " refused by the input gate)" : ""));
         }
         if (refused > 0) {
-            spec.commandLine().getErr().println(refused + " image(s) refused by the input gate and left out of the figures");
+            err().println(refused + " image(s) refused by the input gate and left out of the figures");
         }
         EvalSummary pooled = Evaluator.pooled(samples, t, localize);
         Map<String, EvalSummary> groups = groupBy != null ? Evaluator.byGroup(samples, t, localize) : null;
         List<ShortcutCheck.Pair> pairs = shortcut ? ShortcutCheck.run(samples) : null;
         EvalReport report = new EvalReport(pooled, groups, pairs);
         Map<String, Object> out = withScreening(report.toJsonMap(), pooled, refused, profile);
-        spec.commandLine().getOut().println(JsonOut.PRETTY.toJson(out));
+        out().println(JsonOut.PRETTY.toJson(out));
         if (json != null) {
             JsonOut.write(json, out);
         }
@@ -173,7 +130,7 @@ final class EvalCommand implements Callable<Integer> {
             entry.put("boxes", Map.of(ModelCard.BOX_THRESHOLD, boxes.relativeThreshold(),
                     ModelCard.BOX_MIN_AREA, boxes.minAreaFraction(), ModelCard.BOX_MAX, boxes.maxBoxes()));
             ModelFiles.putValidation(modelPath, intoCard, entry);
-            spec.commandLine().getErr().println("stored under validation." + intoCard + " in " + ModelFiles.sidecar(modelPath));
+            err().println("stored under validation." + intoCard + " in " + ModelFiles.sidecar(modelPath));
         }
         return 0;
     }
@@ -209,21 +166,15 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     /** The sample, or {@code null} when the input gate refused the image. */
-    private EvalSample evaluate(Screening screening, Path file, LabeledImage li, String group) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException(file + ": listed in the labels CSV but not found");
-        }
-        ScreeningResult r = screening.screen(file);
-        if (r.isError()) {
-            throw new IOException(r.error());
-        }
+    private EvalSample evaluate(Screening screening, LabeledImageOptions.Listed listed, String group) throws IOException {
+        ScreeningResult r = listed.screen(screening, err());
         if (r.refused()) {
-            spec.commandLine().getErr().println("  refused: " + file + ": " + r.refusalMessage());
             return null;
         }
         Prediction p = r.prediction();
+        LabeledImage li = listed.image();
         List<Box> truth = li.positive() ? li.boxes() : List.of();
-        return new EvalSample(file.toString(), li.positive(), p.tbProbability(), p.boxes(), p.heatmap(), truth,
+        return new EvalSample(listed.file().toString(), li.positive(), p.tbProbability(), p.boxes(), p.heatmap(), truth,
                 p.heatmap().imageWidth(), p.heatmap().imageHeight(), group);
     }
 

@@ -2,20 +2,14 @@ package org.cxrstudio.app.cli;
 
 import org.cxrstudio.core.training.Trainer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 /** {@code export}: writes an ONNX model (+ card) from a training run's checkpoints. */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Export a training run's checkpoint (best validated weights by default) as ONNX with its card.")
-final class ExportCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class ExportCommand extends CliCommand {
     @Option(names = "--checkpoint", paramLabel = "DIR", required = true, description = "The run's output folder (or its checkpoints/ folder).")
     Path checkpoint;
 
@@ -28,7 +22,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path written = new Trainer().exportCheckpoint(checkpoint, out, last);
-        spec.commandLine().getOut().println("wrote " + written);
+        out().println("wrote " + written);
         return 0;
     }
 }

@@ -6,16 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.cxrstudio.core.gate.GateDecision;
 import org.cxrstudio.core.gate.InputGate;
 import org.cxrstudio.core.imaging.ImageReadException;
 import org.cxrstudio.core.imaging.RadiographReader;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code gate-check FILE|DIR...}: prints the input gate's decision for each image (accepted or the
@@ -24,10 +21,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "gate-check", mixinStandardHelpOptions = true,
         description = "Print the input gate's decision (is this a frontal chest X-ray?) for each image.")
-final class GateCheckCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class GateCheckCommand extends CliCommand {
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "DICOM, PNG or JPEG files or folders.")
     List<Path> inputs;
 
@@ -42,7 +36,7 @@ final class GateCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var pw = spec.commandLine().getOut();
+        var pw = out();
         List<Path> files = ImageFiles.expand(inputs);
         List<Map<String, Object>> rows = new ArrayList<>();
         int refused = 0;

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 import org.cxrstudio.core.imaging.DisplayPipeline;
 import org.cxrstudio.core.imaging.GrayImage;
@@ -20,10 +19,8 @@ import org.cxrstudio.core.imaging.Radiograph;
 import org.cxrstudio.core.imaging.RadiographReader;
 import org.cxrstudio.core.imaging.WindowLevel;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code inspect FILE}: reads a radiograph (DICOM, PNG or JPEG, sniffed from content) and prints
@@ -32,10 +29,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = "Print a radiograph's metadata as JSON; optionally write its raw and rendered pixels.")
-final class InspectCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class InspectCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "DICOM, PNG or JPEG file.")
     Path file;
 
@@ -73,7 +67,7 @@ final class InspectCommand implements Callable<Integer> {
             w = new WindowLevel(window.get(0), window.get(1));
         }
         Map<String, Object> out = describe(r, decodeMs);
-        PrintWriter pw = spec.commandLine().getOut();
+        PrintWriter pw = out();
         pw.println(JsonOut.PRETTY.toJson(out));
         pw.flush();
         if (json != null) {

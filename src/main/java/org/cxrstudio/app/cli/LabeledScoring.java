@@ -1,14 +1,12 @@
 package org.cxrstudio.app.cli;
 
-import org.cxrstudio.core.eval.LabeledImage;
-import org.cxrstudio.core.eval.LabelsCsv;
 import org.cxrstudio.core.eval.SplitList;
+import org.cxrstudio.core.inference.ModelCard;
 import org.cxrstudio.core.screening.Screening;
 import org.cxrstudio.core.screening.ScreeningResult;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,41 +21,29 @@ import java.util.Set;
  * @param scores  raw model probabilities of accepted images
  * @param labels  TB or not, same order
  * @param refused images the gate refused (left out)
+ * @param card    the card of the model that scored them
  */
-record LabeledScoring(double[] scores, boolean[] labels, int refused) {
+record LabeledScoring(double[] scores, boolean[] labels, int refused, ModelCard card) {
 
-    static LabeledScoring run(Screening screening, List<Path> images, List<Path> labelFiles, Path split, String part,
+    static LabeledScoring run(Screening screening, LabeledImageOptions labeled, Path split, String part,
                               PrintWriter err) throws IOException {
-        if (images.size() != labelFiles.size()) {
-            throw new IOException(images.size() + " --images but " + labelFiles.size() + " --labels: give them in pairs");
+        if (labeled.pairingProblem() != null) {
+            throw new IOException(labeled.pairingProblem());
         }
         Set<String> keep = split == null ? null : SplitList.read(split, part);
         List<Double> scores = new ArrayList<>();
         List<Boolean> labels = new ArrayList<>();
         int refused = 0;
-        for (int i = 0; i < images.size(); i++) {
-            for (LabeledImage li : LabelsCsv.read(labelFiles.get(i)).images()) {
-                if (keep != null && !keep.contains(Path.of(li.filename()).getFileName().toString())) {
-                    continue;
-                }
-                Path file = images.get(i).resolve(li.filename());
-                if (!Files.isRegularFile(file)) {
-                    throw new IOException(file + ": listed in the labels CSV but not found");
-                }
-                ScreeningResult r = screening.screen(file);
-                if (r.isError()) {
-                    throw new IOException(r.error());
-                }
-                if (r.refused()) {
-                    refused++;
-                    err.println("  refused: " + file + ": " + r.refusalMessage());
-                    continue;
-                }
-                scores.add(r.prediction().tbProbability());
-                labels.add(li.positive());
-                if (scores.size() % 100 == 0) {
-                    err.println("  " + scores.size() + " images");
-                }
+        for (LabeledImageOptions.Listed listed : labeled.listed(keep)) {
+            ScreeningResult r = listed.screen(screening, err);
+            if (r.refused()) {
+                refused++;
+                continue;
+            }
+            scores.add(r.prediction().tbProbability());
+            labels.add(listed.image().positive());
+            if (scores.size() % 100 == 0) {
+                err.println("  " + scores.size() + " images");
             }
         }
         if (scores.isEmpty()) {
@@ -73,6 +59,6 @@ record LabeledScoring(double[] scores, boolean[] labels, int refused) {
         if (refused > 0) {
             err.println(refused + " image(s) refused by the input gate and left out");
         }
-        return new LabeledScoring(s, l, refused);
+        return new LabeledScoring(s, l, refused, screening.model().card());
     }
 }

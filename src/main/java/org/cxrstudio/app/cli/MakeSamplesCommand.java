@@ -7,16 +7,13 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 import org.cxrstudio.core.dicom.DicomWriter;
 import org.cxrstudio.core.dicom.Tags;
 import org.cxrstudio.core.dicom.TransferSyntax;
 import org.cxrstudio.core.imaging.ChestPhantom;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code make-samples}: writes the synthetic chest phantom as DICOM in several native transfer
@@ -26,11 +23,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "make-samples", mixinStandardHelpOptions = true,
         description = "Write the synthetic chest phantom as DICOM and PNG sample images.")
-final class MakeSamplesCommand implements Callable<Integer> {
+final class MakeSamplesCommand extends CliCommand {
     static final long SEED = 20261122L;
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "sample-images",
             description = "Output folder (default ${DEFAULT-VALUE}).")
@@ -39,7 +33,7 @@ final class MakeSamplesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Files.createDirectories(out);
-        PrintWriter pw = spec.commandLine().getOut();
+        PrintWriter pw = out();
         double[] big = ChestPhantom.generate(512, SEED);
         double[] small = ChestPhantom.generate(256, SEED);
         write("chest-phantom-mono1-12bit.dcm", mono1(big, 512, 12).string(Tags.WINDOW_CENTER, "DS", "2048")

@@ -18,7 +18,7 @@ import java.util.Map;
  * {@value #PASSWORD_ENV} when there is no console (scripts, CI); a bearer token comes from the
  * environment variable named by {@code --token-env}.
  */
-final class PacsOptions {
+class PacsOptions {
     static final String PASSWORD_ENV = "CXR_PACS_PASSWORD";
 
     @Spec(Spec.Target.MIXEE)

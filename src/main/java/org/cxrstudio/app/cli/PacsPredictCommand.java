@@ -1,9 +1,5 @@
 package org.cxrstudio.app.cli;
 
-import org.cxrstudio.core.eval.SiteProfile;
-import org.cxrstudio.core.gate.InputGate;
-import org.cxrstudio.core.inference.DevicePreference;
-import org.cxrstudio.core.inference.PostProcessing;
 import org.cxrstudio.core.inference.TbModel;
 import org.cxrstudio.core.pacs.CadResult;
 import org.cxrstudio.core.pacs.DicomWebClient;
@@ -13,14 +9,11 @@ import org.cxrstudio.core.pacs.ResultObjects;
 import org.cxrstudio.core.pacs.SeriesSummary;
 import org.cxrstudio.core.pacs.SourceImage;
 import org.cxrstudio.core.pacs.StoreResult;
-import org.cxrstudio.core.screening.Screening;
 import org.cxrstudio.core.screening.ScreeningResult;
 import org.cxrstudio.core.task.CancellationToken;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -30,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 /**
  * {@code pacs predict}: retrieves the image series of a study, screens every image exactly as
@@ -41,17 +33,11 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = "Score every image of a study on the archive; --store writes the SR and overlay back.")
-final class PacsPredictCommand implements Callable<Integer> {
+final class PacsPredictCommand extends CliCommand {
     private static final Set<String> NOT_IMAGES = Set.of("SR", "KO", "PR", "DOC");
 
-    @Spec
-    CommandSpec spec;
-
     @Mixin
-    PacsOptions pacs;
-
-    @Option(names = "--study", required = true, paramLabel = "UID", description = "Study Instance UID.")
-    String study;
+    PacsStudyOptions pacs;
 
     @Option(names = "--json", required = true, paramLabel = "OUT", description = "Write all results as a JSON array.")
     Path json;
@@ -62,34 +48,18 @@ final class PacsPredictCommand implements Callable<Integer> {
     @Option(names = "--cache", paramLabel = "DIR", description = "Keep the downloaded study here (default: a temporary folder, deleted at the end).")
     Path cache;
 
-    @Option(names = "--model", paramLabel = "M", description = "ONNX model (default: models/student.onnx).")
-    Path model;
-
-    @Option(names = "--device", paramLabel = "auto|cpu|cuda", defaultValue = "auto", description = "Default: ${DEFAULT-VALUE}.")
-    String device;
-
-    @Option(names = "--threshold", paramLabel = "T", description = "Operating threshold (default: the site profile's, else the model card's).")
-    Double threshold;
-
-    @Option(names = "--site", paramLabel = "SITE.json", description = "This clinic's operating threshold (from calibrate-threshold).")
-    Path site;
-
     @Mixin
-    BoxOptions boxOptions;
-
-    @Mixin
-    GateOptions gateOptions;
+    ScreeningOptions screeningOptions;
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter err = spec.commandLine().getErr();
-        DevicePreference pref = DevicePreference.parse(device);
-        Path modelPath = ModelPaths.resolve(model, ModelPaths.STUDENT);
-        SiteProfile profile = site == null ? null : SiteProfile.read(site);
+        PrintWriter err = err();
+        Path modelPath = screeningOptions.model.path();
+        screeningOptions.profile(); // read --site before anything is downloaded
         DicomWebClient client = new DicomWebClient(pacs.server());
         Path dir = cache != null ? cache : Files.createTempDirectory("cxr-pacs-");
         try {
-            return run(client, modelPath, pref, profile, dir, err);
+            return run(client, modelPath, dir, err);
         } finally {
             if (cache == null) {
                 deleteTree(dir); // a temporary copy of patient images: do not leave it behind
@@ -97,20 +67,17 @@ final class PacsPredictCommand implements Callable<Integer> {
         }
     }
 
-    private int run(DicomWebClient client, Path modelPath, DevicePreference pref, SiteProfile profile, Path dir,
-                    PrintWriter err) throws IOException {
+    private int run(DicomWebClient client, Path modelPath, Path dir, PrintWriter err) throws IOException {
         List<Path> files = retrieve(client, dir, err);
         List<Map<String, Object>> rows = new ArrayList<>();
         List<Path> results = new ArrayList<>();
         int failed = 0;
-        try (InputGate gate = gateOptions.open(); TbModel m = TbModel.load(modelPath, pref)) {
-            PostProcessing post = Screening.postProcessing(m, threshold, profile);
-            post = post.withBoxes(boxOptions.apply(post.boxes()));
-            Screening screening = new Screening(gate, m, post);
-            err.println("model " + modelPath + " on " + m.device() + " (" + m.deviceReason() + ")");
-            String thresholdSource = PdfOut.thresholdSource(threshold, profile);
+        try (ScreeningOptions.Session session = screeningOptions.open()) {
+            TbModel m = session.model();
+            err.println(ModelOptions.describe(m));
+            String thresholdSource = screeningOptions.operatingPoint.source();
             for (Path f : files) {
-                ScreeningResult r = screening.screen(f);
+                ScreeningResult r = session.screening().screen(f);
                 if (r.isError()) {
                     failed++;
                     err.println("error: " + r.error());
@@ -119,11 +86,11 @@ final class PacsPredictCommand implements Callable<Integer> {
                 }
                 Map<String, Object> row = r.refused() ? PredictCommand.refusedRow(r, modelPath) : PredictCommand.row(r, modelPath);
                 rows.add(row);
-                spec.commandLine().getOut().println(JsonOut.LINE.toJson(row));
+                out().println(JsonOut.LINE.toJson(row));
                 if (store && !r.refused()) {
                     CadResult cad = CadResult.of(SourceImage.of(r.radiograph()), r.prediction(), m.card(), thresholdSource);
                     ResultObjects.Written w = ResultObjects.write(r.radiograph(), r.prediction().heatmap(), cad,
-                            dir.resolve("results-" + study));
+                            dir.resolve("results-" + pacs.study));
                     results.add(w.sr());
                     results.add(w.sc());
                 }
@@ -132,7 +99,7 @@ final class PacsPredictCommand implements Callable<Integer> {
         JsonOut.write(json, rows);
         if (store) {
             StoreResult stored = client.store(results, new ConsoleProgress(err), CancellationToken.NONE);
-            err.println("stored " + stored.storedSopUids().size() + " result object(s) in study " + study);
+            err.println("stored " + stored.storedSopUids().size() + " result object(s) in study " + pacs.study);
             stored.warnings().forEach(w -> err.println("store: " + w));
         }
         return failed == 0 ? 0 : 1;
@@ -150,15 +117,15 @@ final class PacsPredictCommand implements Callable<Integer> {
 
     private List<Path> retrieve(DicomWebClient client, Path dir, PrintWriter err) throws IOException {
         List<Path> files = new ArrayList<>();
-        for (SeriesSummary s : client.searchSeries(study, QidoQuery.ALL, CancellationToken.NONE)) {
+        for (SeriesSummary s : client.searchSeries(pacs.study, QidoQuery.ALL, CancellationToken.NONE)) {
             if (NOT_IMAGES.contains(s.modality()) || OverlayRenderer.LABEL.equals(s.description())) {
                 err.println("skipping series " + s.seriesUid() + " (" + s.modality() + ", "
                         + (s.description().isEmpty() ? "no description" : s.description()) + ")");
                 continue;
             }
-            files.addAll(client.retrieveSeries(study, s.seriesUid(), dir, new ConsoleProgress(err), CancellationToken.NONE));
+            files.addAll(client.retrieveSeries(pacs.study, s.seriesUid(), dir, new ConsoleProgress(err), CancellationToken.NONE));
         }
-        err.println(files.size() + " image(s) retrieved into " + dir.resolve(study));
+        err.println(files.size() + " image(s) retrieved into " + dir.resolve(pacs.study));
         return files;
     }
 }

@@ -5,35 +5,26 @@ import org.cxrstudio.core.task.CancellationToken;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code pacs retrieve}: WADO-RS a study into {@code OUT/<StudyInstanceUID>/}; prints one path per file. */
 @Command(name = "retrieve", mixinStandardHelpOptions = true, description = "Download a study (WADO-RS) into a folder.")
-final class PacsRetrieveCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class PacsRetrieveCommand extends CliCommand {
     @Mixin
-    PacsOptions pacs;
-
-    @Option(names = "--study", required = true, paramLabel = "UID", description = "Study Instance UID.")
-    String study;
+    PacsStudyOptions pacs;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Cache folder; files go to DIR/<study uid>/<sop uid>.dcm.")
     Path out;
 
     @Override
     public Integer call() throws IOException {
-        List<Path> files = new DicomWebClient(pacs.server()).retrieveStudy(study, out,
-                new ConsoleProgress(spec.commandLine().getErr()), CancellationToken.NONE);
-        files.forEach(f -> spec.commandLine().getOut().println(f));
-        spec.commandLine().getErr().println(files.size() + " file(s) in " + out.resolve(study));
+        List<Path> files = new DicomWebClient(pacs.server()).retrieveStudy(pacs.study, out,
+                new ConsoleProgress(err()), CancellationToken.NONE);
+        files.forEach(f -> out().println(f));
+        err().println(files.size() + " file(s) in " + out.resolve(pacs.study));
         return 0;
     }
 }

@@ -8,8 +8,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,14 +16,10 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code pacs search}: QIDO-RS study search; a table, or one JSON line per study with {@code --json}. */
 @Command(name = "search", mixinStandardHelpOptions = true, description = "Find studies (QIDO-RS).")
-final class PacsSearchCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class PacsSearchCommand extends CliCommand {
     @Mixin
     PacsOptions pacs;
 
@@ -62,7 +56,7 @@ final class PacsSearchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         List<StudySummary> found = new DicomWebClient(pacs.server()).searchStudies(q, CancellationToken.NONE);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (json) {
             for (StudySummary s : found) {
                 out.println(JsonOut.LINE.toJson(row(s)));
@@ -76,7 +70,7 @@ final class PacsSearchCommand implements Callable<Integer> {
                         s.studyUid());
             }
         }
-        spec.commandLine().getErr().println(found.size() + " stud" + (found.size() == 1 ? "y" : "ies") + " found");
+        err().println(found.size() + " stud" + (found.size() == 1 ? "y" : "ies") + " found");
         return 0;
     }
 

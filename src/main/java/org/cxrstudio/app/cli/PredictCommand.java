@@ -1,10 +1,6 @@
 package org.cxrstudio.app.cli;
 
 import org.cxrstudio.core.eval.SiteProfile;
-import org.cxrstudio.core.gate.InputGate;
-import org.cxrstudio.core.imaging.DisplayPipeline;
-import org.cxrstudio.core.inference.DevicePreference;
-import org.cxrstudio.core.inference.PostProcessing;
 import org.cxrstudio.core.inference.Prediction;
 import org.cxrstudio.core.inference.TbModel;
 import org.cxrstudio.core.saliency.Box;
@@ -14,8 +10,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -24,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * {@code predict FILE|DIR...}: screens each image through the input gate and the TB model
@@ -39,15 +32,9 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = "Run the TB model on images (DICOM, PNG, JPEG) or folders of them; files the input gate refuses get a reason, not a score.")
-final class PredictCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class PredictCommand extends CliCommand {
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Images or folders (searched recursively).")
     List<Path> inputs;
-
-    @Option(names = "--model", paramLabel = "M", description = "ONNX model (default: models/student.onnx beside the app or in the working directory).")
-    Path model;
 
     @Option(names = "--json", paramLabel = "OUT", description = "Write all results as a JSON array.")
     Path json;
@@ -58,15 +45,6 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--overlay", paramLabel = "DIR", description = "Write <image>.overlay.png with heatmap and boxes.")
     Path overlay;
 
-    @Option(names = "--device", paramLabel = "auto|cpu|cuda", defaultValue = "auto", description = "Default: ${DEFAULT-VALUE}.")
-    String device;
-
-    @Option(names = "--threshold", paramLabel = "T", description = "Operating threshold on the raw probability (default: the site profile's, else the model card's).")
-    Double threshold;
-
-    @Option(names = "--site", paramLabel = "SITE.json", description = "Use this clinic's operating threshold (made by calibrate-threshold for this model file).")
-    Path site;
-
     @Option(names = "--pdf", paramLabel = "DIR", description = "Write <image>.report.pdf (de-identified; --pdf-patient adds name and ID).")
     Path pdf;
 
@@ -74,32 +52,27 @@ final class PredictCommand implements Callable<Integer> {
     boolean pdfPatient;
 
     @Mixin
-    BoxOptions boxOptions;
-
-    @Mixin
-    GateOptions gateOptions;
+    ScreeningOptions screeningOptions;
 
     @Override
     public Integer call() throws IOException {
-        DevicePreference pref = DevicePreference.parse(device);
         List<Path> files = ImageFiles.expand(inputs);
-        Path modelPath = ModelPaths.resolve(model, ModelPaths.STUDENT);
-        SiteProfile profile = site == null ? null : SiteProfile.read(site);
-        PrintWriter err = spec.commandLine().getErr();
+        Path modelPath = screeningOptions.model.path();
+        SiteProfile profile = screeningOptions.profile();
+        PrintWriter err = err();
         List<ScreeningResult> results = new ArrayList<>();
         List<Map<String, Object>> rows = new ArrayList<>();
         int failed = 0;
-        try (InputGate gate = gateOptions.open(); TbModel m = TbModel.load(modelPath, pref)) {
-            PostProcessing post = Screening.postProcessing(m, threshold, profile);
-            post = post.withBoxes(boxOptions.apply(post.boxes()));
-            Screening screening = new Screening(gate, m, post);
-            err.println("model " + modelPath + " on " + m.device() + " (" + m.deviceReason() + ")");
-            err.println(boxOptions.describe(post.boxes(), m.card()));
+        try (ScreeningOptions.Session session = screeningOptions.open()) {
+            TbModel m = session.model();
+            err.println(ModelOptions.describe(m));
+            err.println(session.boxesLine());
             if (profile != null) {
                 err.println("site threshold: " + profile.label() + ", " + profile.threshold());
             }
+            String thresholdSource = screeningOptions.operatingPoint.source();
             for (Path f : files) {
-                ScreeningResult r = screening.screen(f);
+                ScreeningResult r = session.screening().screen(f);
                 results.add(r);
                 if (r.isError()) {
                     failed++;
@@ -109,18 +82,17 @@ final class PredictCommand implements Callable<Integer> {
                 }
                 Map<String, Object> row = r.refused() ? refusedRow(r, modelPath) : row(r, modelPath);
                 rows.add(row);
-                spec.commandLine().getOut().println(JsonOut.LINE.toJson(row));
+                out().println(JsonOut.LINE.toJson(row));
                 if (r.refused()) {
                     err.println(f + ": not scored: " + r.refusalMessage());
                     continue;
                 }
                 err.println(f + ": " + r.score().describe(profile != null));
                 if (pdf != null) {
-                    PdfOut.write(r, m.card(), threshold, profile, pdfPatient, pdf);
+                    PdfOut.write(r, m.card(), thresholdSource, pdfPatient, pdf);
                 }
                 if (overlay != null) {
-                    OverlayWriter.write(r, m.card(), PdfOut.thresholdSource(threshold, profile),
-                            overlay.resolve(f.getFileName() + ".overlay.png"));
+                    OverlayWriter.write(r, m.card(), thresholdSource, overlay.resolve(f.getFileName() + ".overlay.png"));
                 }
             }
         }

@@ -3,14 +3,29 @@ package org.cxrstudio.app.cli;
 import org.cxrstudio.core.training.Durations;
 import org.cxrstudio.core.training.TrainingConfig;
 import org.cxrstudio.core.training.data.LabeledFolder;
+import org.cxrstudio.core.gate.InputGate;
+import org.cxrstudio.core.task.CancelledException;
+import org.cxrstudio.core.training.Trainer;
+import org.cxrstudio.core.training.TrainingResult;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
-/** Options shared by {@code train} and {@code distill} (a picocli mixin). */
+/** Options shared by {@code train} and {@code distill}, with the input gate, and the training run itself (a picocli mixin). */
 final class TrainingOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Mixin
+    GateOptions gateOptions;
+
     @Option(names = "--images", paramLabel = "DIR", description = "Image folder; repeat, each paired with the --labels at the same position.")
     List<Path> images = new ArrayList<>();
 
@@ -82,6 +97,29 @@ final class TrainingOptions {
 
     @Option(names = "--name", description = "Model card name (default cxr-<arch>).")
     String name;
+
+    /**
+     * Trains: opens the input gate (refused images are left out of training, each logged with its
+     * reason), builds the configuration from these options plus the command's own settings
+     * ({@code specific}), prints progress and the result. Ctrl-C leaves a checkpoint.
+     *
+     * @return the exit code: 0, or 130 when cancelled
+     */
+    int train(UnaryOperator<TrainingConfig.Builder> specific) throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        InputGate gate = gateOptions.open();
+        TrainingConfig c = specific.apply(builder(TrainingCli.commandLine(spec))).gate(gate).build();
+        TrainingResult r;
+        try (gate) {
+            r = TrainingCli.runInterruptibly(t -> new Trainer().run(c, new ConsoleProgress(out), t));
+        } catch (CancelledException e) {
+            spec.commandLine().getErr().println("cancelled: checkpoint saved in " + c.out().resolve("checkpoints")
+                    + "; continue with the same command plus --resume");
+            return 130;
+        }
+        TrainingCli.printResult(out, r);
+        return 0;
+    }
 
     /** The builder with everything but teacher settings; checks the --images/--labels pairing. */
     TrainingConfig.Builder builder(String command) {

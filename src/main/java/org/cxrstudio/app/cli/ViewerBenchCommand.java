@@ -16,9 +16,7 @@ import org.cxrstudio.ui.viewer.ImageLoader;
 import org.cxrstudio.ui.viewer.OpenedImage;
 import org.cxrstudio.ui.viewer.PixelRange;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -28,7 +26,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.Callable;
 
 /**
  * {@code bench-viewer}: the viewer's hot paths without a display. (1) Window/level on a synthetic
@@ -42,10 +39,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "bench-viewer", mixinStandardHelpOptions = true,
         description = "Measure viewer window/level rendering and open-to-overlay time.")
-final class ViewerBenchCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class ViewerBenchCommand extends CliCommand {
     @Option(names = "--size", defaultValue = "2048", description = "Synthetic image side, pixels (default ${DEFAULT-VALUE}).")
     int size;
 
@@ -66,7 +60,7 @@ final class ViewerBenchCommand implements Callable<Integer> {
         if (bits < 8 || bits > 16 || size < 16 || size > 8192 || repeat < 1) {
             throw new IllegalArgumentException("need --bits 8..16, --size 16..8192, --repeat >= 1");
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         benchWindowLevel(out);
         if (image.isPresent()) {
             benchOpen(out, image.get());

@@ -1,0 +1,45 @@
+package org.cxrstudio.app.cli;
+
+import org.cxrstudio.core.gate.InputGate;
+import org.cxrstudio.core.inference.TbModel;
+import org.cxrstudio.core.screening.Screening;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The model, the labelled films and the input gate of the commands that calibrate a model on
+ * labelled films ({@code calibrate-threshold}, {@code calibrate-score}; a picocli mixin). The split
+ * options stay with each command: their defaults differ.
+ */
+final class CalibrationOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Mixin
+    ModelOptions model;
+
+    @Mixin
+    LabeledImageOptions labeled;
+
+    @Mixin
+    GateOptions gate;
+
+    /**
+     * Screens the labelled films (only the {@code part} of {@code split} when given) with the
+     * model's own post-processing; progress and refusals go to stderr.
+     */
+    LabeledScoring score(Path split, String part) throws IOException {
+        try (InputGate g = gate.open(); TbModel m = model.load()) {
+            return LabeledScoring.run(new Screening(g, m, m.postProcessing()), labeled, split, part, spec.commandLine().getErr());
+        }
+    }
+
+    /** The films calibrated on, as recorded with the result. */
+    String data(Path split, String part) {
+        return labeled.images + " " + labeled.labels + (split != null ? " split " + split + " part " + part : "");
+    }
+}

@@ -1,0 +1,35 @@
+package org.cxrstudio.app.cli;
+
+import org.cxrstudio.core.eval.SiteProfile;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * {@code --threshold T} and {@code --site SITE.json}: where the operating threshold comes from (a
+ * picocli mixin). At most one of them; with neither, the model card's. Per-command help wording is
+ * in {@code OptionHelp.properties}.
+ */
+final class OperatingPointOptions {
+    @Option(names = "--threshold", paramLabel = "T", description = "Operating threshold on the raw probability (default: the site profile's, else the model card's).")
+    Double threshold;
+
+    @Option(names = "--site", paramLabel = "SITE.json", description = "Use this clinic's operating threshold (made by calibrate-threshold for this model file).")
+    Path site;
+
+    private SiteProfile profile;
+
+    /** The site profile of {@code --site}, read once; {@code null} without it. */
+    SiteProfile profile() throws IOException {
+        if (profile == null && site != null) {
+            profile = SiteProfile.read(site);
+        }
+        return profile;
+    }
+
+    /** Where the threshold came from, in the words the report, the overlay and the SR use. */
+    String source() throws IOException {
+        return threshold != null ? "user (--threshold)" : profile() != null ? "site profile " + profile().label() : "model card";
+    }
+}

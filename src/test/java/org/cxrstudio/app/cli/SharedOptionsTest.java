@@ -1,0 +1,70 @@
+package org.cxrstudio.app.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The option mixins shared by several commands: per-command help wording, and the labelled-images pairs. */
+class SharedOptionsTest {
+    @TempDir
+    Path dir;
+
+    private static String help(String option, String... command) {
+        CommandLine cl = CxrCommand.commandLine();
+        for (String c : command) {
+            cl = cl.getSubcommands().get(c);
+        }
+        OptionSpec o = cl.getCommandSpec().findOption(option);
+        return String.join(" ", o.description());
+    }
+
+    @Test
+    void aSharedOptionKeepsEachCommandsOwnHelpText() {
+        assertThat(help("--model", "eval")).isEqualTo("ONNX model (default: models/student.onnx).");
+        assertThat(help("--model", "predict")).contains("beside the app or in the working directory");
+        assertThat(help("--model", "calibrate-score")).startsWith("ONNX model with a sidecar card");
+        assertThat(help("--device", "eval")).isEmpty();
+        assertThat(help("--device", "pacs", "predict")).isEqualTo("Default: auto.");
+        assertThat(help("--site", "pacs", "predict")).isEqualTo("This clinic's operating threshold (from calibrate-threshold).");
+        assertThat(help("--site", "eval")).startsWith("Report sensitivity and specificity");
+        assertThat(help("--labels", "calibrate-threshold")).isEqualTo(help("--labels", "calibrate-score"))
+                .isNotEqualTo(help("--labels", "eval"));
+    }
+
+    @Test
+    void listsTheLabelledImagesOfEachFolderInOrderAndOnlyThoseKept() throws IOException {
+        Path a = Files.createDirectories(dir.resolve("a"));
+        Path b = Files.createDirectories(dir.resolve("b"));
+        LabeledImageOptions o = new LabeledImageOptions();
+        o.images = List.of(a, b);
+        o.labels = List.of(Files.writeString(dir.resolve("a.csv"), "filename,label\nx/1.png,tb\n2.png,non_tb\n"),
+                Files.writeString(dir.resolve("b.csv"), "filename,label,x1,y1,x2,y2\n3.png,tb,1,1,5,5\n"));
+        assertThat(o.pairingProblem()).isNull();
+        assertThat(o.listed(null)).extracting(LabeledImageOptions.Listed::file)
+                .containsExactly(a.resolve("x/1.png"), a.resolve("2.png"), b.resolve("3.png"));
+        assertThat(o.listed(Set.of("1.png", "3.png"))).extracting(l -> l.image().filename()).containsExactly("x/1.png", "3.png");
+        assertThat(o.csvs()).extracting(c -> c.hasBoxColumns()).containsExactly(false, true);
+        assertThatThrownBy(() -> o.listed(null).get(0).existingFile()).isInstanceOf(IOException.class)
+                .hasMessageEndingWith("1.png: listed in the labels CSV but not found");
+
+        o.labels = List.of(o.labels.get(0));
+        assertThat(o.pairingProblem()).isEqualTo("2 --images but 1 --labels: give them in pairs");
+    }
+
+    @Test
+    void unpairedImagesAndLabelsAreAUsageErrorOfEval() {
+        CliRun run = CliRun.of("eval", "--images", "a", "--images", "b", "--labels", "a.csv");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("2 --images but 1 --labels: give them in pairs");
+    }
+}
