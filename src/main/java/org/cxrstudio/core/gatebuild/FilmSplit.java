@@ -1,11 +1,10 @@
 package org.cxrstudio.core.gatebuild;
 
+import org.cxrstudio.core.io.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -53,13 +52,9 @@ record FilmSplit(List<Path> bank, List<Path> validation, List<Path> test) {
 
     /** {@code 0..99} from the first four bytes of the SHA-256 of {@code key}. */
     static int bucket(String key) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            long v = ((d[0] & 0xFFL) << 24) | ((d[1] & 0xFFL) << 16) | ((d[2] & 0xFFL) << 8) | (d[3] & 0xFFL);
-            return (int) (v % 100);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] d = Sha256.raw(key.getBytes(StandardCharsets.UTF_8));
+        long v = ((d[0] & 0xFFL) << 24) | ((d[1] & 0xFFL) << 16) | ((d[2] & 0xFFL) << 8) | (d[3] & 0xFFL);
+        return (int) (v % 100);
     }
 
     static boolean isImage(Path p) {
