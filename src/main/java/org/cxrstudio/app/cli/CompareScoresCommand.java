@@ -2,6 +2,8 @@ package org.cxrstudio.app.cli;
 
 import org.cxrstudio.core.eval.OneClassException;
 import org.cxrstudio.core.eval.PairedBootstrap;
+import org.cxrstudio.core.eval.ScoresFile;
+import org.cxrstudio.core.eval.ScoresFile.Score;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -10,8 +12,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,13 +56,6 @@ final class CompareScoresCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "OUT")
     Path json;
 
-    /** One image's line of a scores file; {@code iou} is null where the file has none for it. */
-    record Score(String label, String group, double score, Double iou) {
-        boolean positive() {
-            return "tb".equalsIgnoreCase(label);
-        }
-    }
-
     @Override
     public Integer call() throws IOException {
         if (files.size() % 2 != 0) {
@@ -72,8 +65,8 @@ final class CompareScoresCommand implements Callable<Integer> {
         List<Map<String, Score>> a = new ArrayList<>();
         List<Map<String, Score>> b = new ArrayList<>();
         for (int p = 0; p < pairs; p++) {
-            a.add(read(files.get(2 * p)));
-            b.add(read(files.get(2 * p + 1)));
+            a.add(ScoresFile.read(files.get(2 * p)));
+            b.add(ScoresFile.read(files.get(2 * p + 1)));
         }
         for (int f = 1; f < files.size(); f++) {
             pairUp(files.get(0), a.get(0), files.get(f), f % 2 == 0 ? a.get(f / 2) : b.get(f / 2));
@@ -244,69 +237,5 @@ final class CompareScoresCommand implements Callable<Integer> {
                         + " but '" + b.get(k).label() + "' in " + fileB);
             }
         }
-    }
-
-    /**
-     * Reads {@code file,label,group,score[,iou]} lines after a header (files of older builds have
-     * no {@code iou} column); the file name may itself hold commas (the other fields are split off
-     * from the right).
-     */
-    static Map<String, Score> read(Path csv) throws IOException {
-        if (!Files.isRegularFile(csv)) {
-            throw new IOException(csv + ": no such scores file");
-        }
-        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-        String header = lines.isEmpty() ? "" : lines.get(0).strip();
-        boolean withIou = header.equals("file,label,group,score,iou");
-        if (!withIou && !header.equals("file,label,group,score")) {
-            throw new IOException(csv + ": not a scores file of 'eval --scores' (header file,label,group,score[,iou] expected)");
-        }
-        Map<String, Score> out = new LinkedHashMap<>();
-        for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            Double iou = null;
-            if (withIou) {
-                int c = line.lastIndexOf(',');
-                String v = c < 0 ? "" : line.substring(c + 1);
-                line = c < 0 ? "" : line.substring(0, c);
-                if (!v.isEmpty()) {
-                    iou = number(csv, i, "iou", v);
-                    if (iou < 0 || iou > 1) {
-                        throw new IOException(csv + " line " + (i + 1) + ": iou " + v + " is not in 0..1");
-                    }
-                }
-            }
-            int c3 = line.lastIndexOf(',');
-            int c2 = c3 > 0 ? line.lastIndexOf(',', c3 - 1) : -1;
-            int c1 = c2 > 0 ? line.lastIndexOf(',', c2 - 1) : -1;
-            if (c1 < 1) {
-                throw new IOException(csv + " line " + (i + 1) + ": expected file,label,group,score");
-            }
-            double score = number(csv, i, "score", line.substring(c3 + 1));
-            String file = line.substring(0, c1);
-            if (out.put(file, new Score(line.substring(c1 + 1, c2), line.substring(c2 + 1, c3), score, iou)) != null) {
-                throw new IOException(csv + " line " + (i + 1) + ": " + file + " is scored twice");
-            }
-        }
-        if (out.isEmpty()) {
-            throw new IOException(csv + ": no scores");
-        }
-        return out;
-    }
-
-    private static double number(Path csv, int line, String what, String text) throws IOException {
-        double v;
-        try {
-            v = Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            throw new IOException(csv + " line " + (line + 1) + ": " + what + " '" + text + "' is not a number");
-        }
-        if (!Double.isFinite(v)) {
-            throw new IOException(csv + " line " + (line + 1) + ": " + what + " is not finite");
-        }
-        return v;
     }
 }
