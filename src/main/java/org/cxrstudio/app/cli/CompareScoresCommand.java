@@ -1,7 +1,8 @@
 package org.cxrstudio.app.cli;
 
-import org.cxrstudio.app.cli.ScoresCsv.Score;
 import org.cxrstudio.core.eval.PairedBootstrap;
+import org.cxrstudio.core.eval.ScoresFile;
+import org.cxrstudio.core.eval.ScoresFile.Score;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -56,11 +57,11 @@ final class CompareScoresCommand extends CliCommand {
         List<Map<String, Score>> a = new ArrayList<>();
         List<Map<String, Score>> b = new ArrayList<>();
         for (int p = 0; p < pairs; p++) {
-            a.add(ScoresCsv.read(files.get(2 * p)));
-            b.add(ScoresCsv.read(files.get(2 * p + 1)));
+            a.add(ScoresFile.read(files.get(2 * p)));
+            b.add(ScoresFile.read(files.get(2 * p + 1)));
         }
         for (int f = 1; f < files.size(); f++) {
-            ScoresCsv.requireSameImages(files.get(0), a.get(0), files.get(f), f % 2 == 0 ? a.get(f / 2) : b.get(f / 2));
+            ScoresFile.requireSameImages(files.get(0), a.get(0), files.get(f), f % 2 == 0 ? a.get(f / 2) : b.get(f / 2));
         }
         Map<String, Set<String>> groups = subsets();
         ScoreComparison comparison = new ScoreComparison(a, b, resamples, seed);

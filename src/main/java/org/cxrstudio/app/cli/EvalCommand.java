@@ -6,7 +6,7 @@ import org.cxrstudio.core.eval.EvalSummary;
 import org.cxrstudio.core.eval.Evaluator;
 import org.cxrstudio.core.eval.LabeledImage;
 import org.cxrstudio.core.eval.LabelsCsv;
-import org.cxrstudio.core.eval.Localization;
+import org.cxrstudio.core.eval.ScoresFile;
 import org.cxrstudio.core.eval.ShortcutCheck;
 import org.cxrstudio.core.eval.SiteProfile;
 import org.cxrstudio.core.eval.Wilson;
@@ -25,12 +25,10 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -122,7 +120,7 @@ final class EvalCommand extends CliCommand {
             JsonOut.write(json, out);
         }
         if (scores != null) {
-            writeScores(samples);
+            ScoresFile.write(scores, samples);
         }
         if (intoCard != null) {
             Map<String, Object> entry = new java.util.LinkedHashMap<>(out);
@@ -176,17 +174,5 @@ final class EvalCommand extends CliCommand {
         List<Box> truth = li.positive() ? li.boxes() : List.of();
         return new EvalSample(listed.file().toString(), li.positive(), p.tbProbability(), p.boxes(), p.heatmap(), truth,
                 p.heatmap().imageWidth(), p.heatmap().imageHeight(), group);
-    }
-
-    private void writeScores(List<EvalSample> samples) throws IOException {
-        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(scores, StandardCharsets.UTF_8))) {
-            w.println("file,label,group,score,iou");
-            for (EvalSample s : samples) {
-                String iou = s.positive() && !s.truth().isEmpty()
-                        ? String.format(Locale.ROOT, "%.6f", Localization.iouOfUnions(s.predicted(), s.truth(), s.imageWidth(), s.imageHeight()))
-                        : "";
-                w.printf(Locale.ROOT, "%s,%s,%s,%.6f,%s%n", s.file(), s.positive() ? "tb" : "non_tb", s.group(), s.score(), iou);
-            }
-        }
     }
 }

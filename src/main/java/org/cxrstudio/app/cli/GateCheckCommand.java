@@ -1,5 +1,6 @@
 package org.cxrstudio.app.cli;
 
+import org.cxrstudio.core.imaging.ImageFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

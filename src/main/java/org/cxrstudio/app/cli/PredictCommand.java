@@ -1,5 +1,6 @@
 package org.cxrstudio.app.cli;
 
+import org.cxrstudio.core.imaging.ImageFiles;
 import org.cxrstudio.core.eval.SiteProfile;
 import org.cxrstudio.core.inference.Prediction;
 import org.cxrstudio.core.inference.TbModel;

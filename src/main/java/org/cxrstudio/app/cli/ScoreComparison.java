@@ -1,8 +1,8 @@
 package org.cxrstudio.app.cli;
 
-import org.cxrstudio.app.cli.ScoresCsv.Score;
 import org.cxrstudio.core.eval.OneClassException;
 import org.cxrstudio.core.eval.PairedBootstrap;
+import org.cxrstudio.core.eval.ScoresFile.Score;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.cxrstudio.core.eval;
 
+import org.cxrstudio.core.io.Csv;
 import org.cxrstudio.core.saliency.Box;
 
 import java.io.IOException;
@@ -16,7 +17,7 @@ import java.util.Map;
  * A labels CSV in the format of {@code shared/data/*}{@code /labels.csv}: a header with at least
  * {@code filename} and {@code label}; optional box columns {@code x1,y1,x2,y2} (image pixels, one
  * row per box, empty on rows without a box); any other columns (e.g. {@code source}) are kept for
- * grouping. {@code label == "tb"} is positive. Fields may be double-quoted (RFC 4180).
+ * grouping. {@code label == "tb"} is positive. Fields may be double-quoted (RFC 4180, read by {@link Csv}).
  *
  * @param csv           where it was read from
  * @param header        column names
@@ -44,16 +45,17 @@ public record LabelsCsv(Path csv, List<String> header, List<LabeledImage> images
 
     /** @throws IOException naming the file (and line) when it cannot be read or is malformed */
     public static LabelsCsv read(Path csv) throws IOException {
-        List<String> lines;
+        String text;
         try {
-            lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+            text = Files.readString(csv, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IOException(csv + ": cannot read labels CSV (" + e.getMessage() + ")", e);
         }
-        if (lines.isEmpty() || lines.get(0).isBlank()) {
+        List<Csv.Row> rows = Csv.parse(text, csv.toString());
+        if (rows.isEmpty() || rows.get(0).line() != 1) {
             throw new IOException(csv + ": empty labels CSV (expected a header with filename,label)");
         }
-        List<String> header = split(lines.get(0).replace("\uFEFF", ""));
+        List<String> header = rows.get(0).fields();
         int fileCol = header.indexOf("filename");
         int labelCol = header.indexOf("label");
         if (fileCol < 0 || labelCol < 0) {
@@ -62,25 +64,23 @@ public record LabelsCsv(Path csv, List<String> header, List<LabeledImage> images
         int[] boxCols = {header.indexOf("x1"), header.indexOf("y1"), header.indexOf("x2"), header.indexOf("y2")};
         boolean hasBoxes = boxCols[0] >= 0 && boxCols[1] >= 0 && boxCols[2] >= 0 && boxCols[3] >= 0;
         Map<String, Builder> byFile = new LinkedHashMap<>();
-        for (int ln = 1; ln < lines.size(); ln++) {
-            if (lines.get(ln).isBlank()) {
-                continue;
-            }
-            List<String> f = split(lines.get(ln));
+        for (Csv.Row row : rows.subList(1, rows.size())) {
+            List<String> f = row.fields();
+            long ln = row.line();
             if (f.size() != header.size()) {
-                throw new IOException(csv + ":" + (ln + 1) + ": " + f.size() + " fields, header has " + header.size());
+                throw new IOException(csv + ":" + ln + ": " + f.size() + " fields, header has " + header.size());
             }
             String name = f.get(fileCol).trim();
             if (name.isEmpty()) {
-                throw new IOException(csv + ":" + (ln + 1) + ": empty filename");
+                throw new IOException(csv + ":" + ln + ": empty filename");
             }
             Builder b = byFile.computeIfAbsent(name, k -> new Builder(name, f.get(labelCol).trim(), header, f));
             if (!b.label.equals(f.get(labelCol).trim())) {
-                throw new IOException(csv + ":" + (ln + 1) + ": " + name + " labelled both '" + b.label
+                throw new IOException(csv + ":" + ln + ": " + name + " labelled both '" + b.label
                         + "' and '" + f.get(labelCol).trim() + "'");
             }
             if (hasBoxes && !f.get(boxCols[0]).isBlank()) {
-                b.boxes.add(box(csv, ln + 1, f, boxCols));
+                b.boxes.add(box(csv, ln, f, boxCols));
             }
         }
         List<LabeledImage> images = new ArrayList<>();
@@ -90,7 +90,7 @@ public record LabelsCsv(Path csv, List<String> header, List<LabeledImage> images
         return new LabelsCsv(csv, header, images, hasBoxes);
     }
 
-    private static Box box(Path csv, int line, List<String> f, int[] cols) throws IOException {
+    private static Box box(Path csv, long line, List<String> f, int[] cols) throws IOException {
         try {
             double x1 = Double.parseDouble(f.get(cols[0]).trim());
             double y1 = Double.parseDouble(f.get(cols[1]).trim());
@@ -101,35 +101,6 @@ public record LabelsCsv(Path csv, List<String> header, List<LabeledImage> images
             throw new IOException(csv + ":" + line + ": bad box " + f.get(cols[0]) + "," + f.get(cols[1]) + ","
                     + f.get(cols[2]) + "," + f.get(cols[3]) + " (" + e.getMessage() + ")", e);
         }
-    }
-
-    /** Splits one CSV line; double quotes enclose fields, {@code ""} is a literal quote. */
-    static List<String> split(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cur.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cur.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(c);
-            }
-        }
-        out.add(cur.toString());
-        return out;
     }
 
     private static final class Builder {

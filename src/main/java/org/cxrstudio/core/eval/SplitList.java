@@ -1,5 +1,7 @@
 package org.cxrstudio.core.eval;
 
+import org.cxrstudio.core.io.Csv;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,20 +41,23 @@ public final class SplitList {
             case TRAIN -> Set.of("train", "training");
             default -> throw new IllegalArgumentException("split part must be 'train' or 'val', got '" + part + "'");
         };
-        List<String> lines;
+        String text;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IOException(file + ": cannot read split list (" + e.getMessage() + ")", e);
         }
         Set<String> names = new LinkedHashSet<>();
-        List<String> header = lines.isEmpty() ? List.of() : LabelsCsv.split(lines.get(0).replace("\uFEFF", ""));
+        List<String> lines = text.lines().toList();
+        List<Csv.Row> first = lines.isEmpty() ? List.of() : Csv.parse(lines.get(0), file.toString());
+        List<String> header = first.isEmpty() ? List.of() : first.get(0).fields();
         if (header.contains("filename")) {
             int fc = header.indexOf("filename");
             int sc = header.indexOf("split");
-            for (String line : lines.subList(1, lines.size())) {
-                List<String> f = LabelsCsv.split(line);
-                if (line.isBlank() || f.size() <= Math.max(fc, sc)) {
+            List<Csv.Row> rows = Csv.parse(text, file.toString());
+            for (Csv.Row row : rows.subList(1, rows.size())) {
+                List<String> f = row.fields();
+                if (f.size() <= Math.max(fc, sc)) {
                     continue;
                 }
                 if (sc < 0 || accepted.contains(f.get(sc).trim().toLowerCase())) {
@@ -61,7 +66,7 @@ public final class SplitList {
             }
         } else {
             for (String line : lines) {
-                String t = line.trim();
+                String t = line.replace("\uFEFF", "").trim();
                 if (!t.isEmpty() && !t.startsWith("#")) {
                     names.add(lastComponent(t));
                 }

@@ -1,11 +1,13 @@
 package org.cxrstudio.core.gate;
 
-import ai.djl.engine.Engine;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import org.cxrstudio.core.inference.ModelLoadException;
+import org.cxrstudio.core.inference.OrtSessions;
+
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Map;
@@ -14,7 +16,8 @@ import java.util.Map;
  * Runs {@code gate.onnx}: input {@value #INPUT} {@code float[1,1,S,S]}, the gray rendering
  * resized to {@code S x S} with values {@code 0..255}; output {@value #OUTPUT} {@code float[1]},
  * the mean cosine distance ({@code 0..2}) of the image's pretrained features to its {@code k}
- * nearest chest films in the bank held inside the graph. One ONNX Runtime session; {@link #distance}
+ * nearest chest films in the bank held inside the graph. One ONNX Runtime session, opened by
+ * {@link OrtSessions} (CPU); {@link #distances}
  * is thread-safe (ONNX Runtime sessions may be run concurrently).
  */
 final class ContentCheck implements AutoCloseable {
@@ -37,24 +40,16 @@ final class ContentCheck implements AutoCloseable {
 
     /** @param intraOpThreads ONNX Runtime threads per check, {@code >= 1} */
     static ContentCheck open(Path onnx, int inputSize, int intraOpThreads) throws GateLoadException {
-        OrtEnvironment env;
-        try {
-            Engine.getEngine("OnnxRuntime"); // DJL loads the native library first, as everywhere else
-            env = OrtEnvironment.getEnvironment();
-        } catch (RuntimeException e) {
-            throw new GateLoadException("cannot start ONNX Runtime for the gate: " + e.getMessage(), e);
-        }
         OrtSession session;
-        try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
-            opts.setIntraOpNumThreads(intraOpThreads);
-            session = env.createSession(onnx.toString(), opts);
-        } catch (OrtException | RuntimeException e) {
-            throw new GateLoadException(onnx + ": not a loadable ONNX gate model (" + e.getMessage() + ")", e);
+        try {
+            session = OrtSessions.openCpu(onnx, "gate model", intraOpThreads);
+        } catch (ModelLoadException e) {
+            throw new GateLoadException(e.getMessage(), e);
         }
         try {
             checkSignature(onnx, session, inputSize);
         } catch (GateLoadException e) {
-            closeQuietly(session);
+            OrtSessions.closeQuietly(session);
             throw e;
         }
         return new ContentCheck(session, inputSize);
@@ -127,14 +122,6 @@ final class ContentCheck implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(session);
-    }
-
-    private static void closeQuietly(OrtSession s) {
-        try {
-            s.close();
-        } catch (OrtException | RuntimeException ignored) {
-            // nothing more to release
-        }
+        OrtSessions.closeQuietly(session);
     }
 }

@@ -1,15 +1,11 @@
 package org.cxrstudio.core.gate;
 
+import org.cxrstudio.core.io.Sha256;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -248,10 +244,9 @@ public final class InputGate implements AutoCloseable {
     }
 
     static String sha256(Path file) throws GateLoadException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (IOException | NoSuchAlgorithmException e) {
+        try {
+            return Sha256.ofFile(file);
+        } catch (IOException e) {
             throw new GateLoadException(file + ": cannot read the gate model (" + e.getMessage() + ")", e);
         }
     }

@@ -1,10 +1,11 @@
 package org.cxrstudio.core.gatebuild;
 
-import ai.djl.engine.Engine;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import org.cxrstudio.core.inference.OrtSessions;
+
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.util.Map;
@@ -14,22 +15,15 @@ import java.util.Map;
  * to a unit 1280-vector. One session; not for concurrent use during the build.
  */
 final class FeatureRunner implements AutoCloseable {
+    private static final int THREADS = 2;
     private final OrtEnvironment env;
     private final OrtSession session;
     private final int size;
 
     FeatureRunner(byte[] model, int size) throws IOException {
         this.size = size;
-        try {
-            Engine.getEngine("OnnxRuntime");
-            env = OrtEnvironment.getEnvironment();
-            try (OrtSession.SessionOptions o = new OrtSession.SessionOptions()) {
-                o.setIntraOpNumThreads(2);
-                session = env.createSession(model, o);
-            }
-        } catch (OrtException | RuntimeException e) {
-            throw new IOException("cannot load the gate feature graph: " + e.getMessage(), e);
-        }
+        session = OrtSessions.openCpu(model, "gate feature graph", THREADS);
+        env = OrtEnvironment.getEnvironment();
     }
 
     float[] features(float[] plane) throws IOException {

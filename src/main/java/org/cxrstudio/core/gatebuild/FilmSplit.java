@@ -1,15 +1,13 @@
 package org.cxrstudio.core.gatebuild;
 
+import org.cxrstudio.core.imaging.ImageFiles;
+import org.cxrstudio.core.io.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * The chest films of the shared data, split deterministically by a hash of
@@ -41,11 +39,9 @@ record FilmSplit(List<Path> bank, List<Path> validation, List<Path> test) {
             if (!Files.isDirectory(images)) {
                 throw new IOException(images + ": chest film folder not found (see ../shared/data/README.md)");
             }
-            try (Stream<Path> s = Files.list(images)) {
-                for (Path p : s.filter(FilmSplit::isImage).sorted().toList()) {
-                    int h = bucket(folder + "/" + p.getFileName());
-                    (h < BANK_PERCENT ? bank : h < BANK_PERCENT + VALIDATION_PERCENT ? val : test).add(p);
-                }
+            for (Path p : ImageFiles.list(images)) {
+                int h = bucket(folder + "/" + p.getFileName());
+                (h < BANK_PERCENT ? bank : h < BANK_PERCENT + VALIDATION_PERCENT ? val : test).add(p);
             }
         }
         return new FilmSplit(bank, val, test);
@@ -53,17 +49,8 @@ record FilmSplit(List<Path> bank, List<Path> validation, List<Path> test) {
 
     /** {@code 0..99} from the first four bytes of the SHA-256 of {@code key}. */
     static int bucket(String key) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            long v = ((d[0] & 0xFFL) << 24) | ((d[1] & 0xFFL) << 16) | ((d[2] & 0xFFL) << 8) | (d[3] & 0xFFL);
-            return (int) (v % 100);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static boolean isImage(Path p) {
-        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg") || n.endsWith(".dcm");
+        byte[] d = Sha256.raw(key.getBytes(StandardCharsets.UTF_8));
+        long v = ((d[0] & 0xFFL) << 24) | ((d[1] & 0xFFL) << 16) | ((d[2] & 0xFFL) << 8) | (d[3] & 0xFFL);
+        return (int) (v % 100);
     }
 }

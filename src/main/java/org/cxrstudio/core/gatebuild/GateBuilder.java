@@ -1,13 +1,11 @@
 package org.cxrstudio.core.gatebuild;
 
+import org.cxrstudio.core.io.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,7 +71,7 @@ public final class GateBuilder {
         FilmSplit split = FilmSplit.of(cfg.dataDir());
         progress.log(String.format(Locale.ROOT, "films: %d bank, %d validation, %d test", split.bank().size(),
                 split.validation().size(), split.test().size()));
-        FeatureCache cache = new FeatureCache(cfg.cacheDir(), sha256(featureGraph));
+        FeatureCache cache = new FeatureCache(cfg.cacheDir(), Sha256.of(featureGraph));
         List<float[]> bankF;
         List<float[]> valF;
         int dim = MobileNetV2Weights.FEATURES;
@@ -125,14 +123,14 @@ public final class GateBuilder {
         Files.createDirectories(cfg.out().toAbsolutePath().getParent());
         Files.write(cfg.out(), gate);
         Limits lim = new Limits(limit, orientation, cropMargin);
-        GateCard card = card(weights, sha256(gate), cfg, bankF.size(), lim, Map.of());
+        GateCard card = card(weights, Sha256.of(gate), cfg, bankF.size(), lim, Map.of());
         card.write(GateCard.sidecarOf(cfg.out()));
         Map<String, Double> rates;
         try (InputGate loaded = InputGate.load(cfg.out())) {
             rates = GateMeasurement.run(loaded, split, cfg.dataDir(), cfg.negativesPerKind(), knn, valF, progress,
                     cancel);
         }
-        card = card(weights, sha256(gate), cfg, bankF.size(), lim, rates);
+        card = card(weights, Sha256.of(gate), cfg, bankF.size(), lim, rates);
         card.write(GateCard.sidecarOf(cfg.out()));
         return card;
     }
@@ -191,11 +189,4 @@ public final class GateBuilder {
         return (parent == null ? "" : parent.getFileName() + "/") + p.getFileName();
     }
 
-    static String sha256(byte[] b) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

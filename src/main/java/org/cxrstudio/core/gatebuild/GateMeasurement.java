@@ -1,5 +1,6 @@
 package org.cxrstudio.core.gatebuild;
 
+import org.cxrstudio.core.imaging.ImageFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -101,10 +102,7 @@ final class GateMeasurement {
             log.log("no " + dir + ": not-cxr refusal not measured");
             return Double.NaN;
         }
-        List<Path> files;
-        try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(FilmSplit::isImage).sorted().toList();
-        }
+        List<Path> files = ImageFiles.list(dir);
         int refused = 0;
         for (Path p : files) {
             GateDecision d = gate.check(RadiographReader.read(p));

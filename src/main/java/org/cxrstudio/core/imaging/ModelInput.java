@@ -35,10 +35,15 @@ public final class ModelInput {
         if (sx > 1 || sy > 1) {
             return area(image, AreaAxis.of(w, size), AreaAxis.of(h, size), size);
         }
+        float[] src = new float[w * h]; // enlarging: the source is no larger than the output
+        byte[] g = image.gray();
+        for (int i = 0; i < src.length; i++) {
+            src[i] = g[i] & 0xFF;
+        }
         float[] out = new float[size * size];
         for (int oy = 0; oy < size; oy++) {
             for (int ox = 0; ox < size; ox++) {
-                out[oy * size + ox] = bilinear(image, (ox + 0.5) * sx - 0.5, (oy + 0.5) * sy - 0.5);
+                out[oy * size + ox] = Bilinear.sample(src, w, h, (ox + 0.5) * sx - 0.5, (oy + 0.5) * sy - 0.5);
             }
         }
         return out;
@@ -145,20 +150,6 @@ public final class ModelInput {
             }
             return new AreaAxis(first, count, taps, byTap, index);
         }
-    }
-
-    private static float bilinear(GrayImage img, double x, double y) {
-        x = Math.max(0, Math.min(img.width() - 1, x));
-        y = Math.max(0, Math.min(img.height() - 1, y));
-        int x0 = (int) x;
-        int y0 = (int) y;
-        int x1 = Math.min(x0 + 1, img.width() - 1);
-        int y1 = Math.min(y0 + 1, img.height() - 1);
-        double fx = x - x0;
-        double fy = y - y0;
-        double top = img.at(x0, y0) * (1 - fx) + img.at(x1, y0) * fx;
-        double bottom = img.at(x0, y1) * (1 - fx) + img.at(x1, y1) * fx;
-        return (float) (top * (1 - fy) + bottom * fy);
     }
 
     private static void normalize(float[] plane, Preprocessing p) {

@@ -1,16 +1,13 @@
 package org.cxrstudio.core.inference;
 
+import org.cxrstudio.core.io.Sha256;
 import com.google.gson.JsonParseException;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.nio.file.StandardCopyOption;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,21 +24,9 @@ public final class ModelFiles {
         return onnx.resolveSibling(base + ".card.json");
     }
 
-    /** Hex SHA-256 of a file, streamed. */
+    /** Hex SHA-256 of a model file, as a card's {@code sha256} holds it ({@link Sha256#ofFile}). */
     public static String sha256(Path file) throws IOException {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                md.update(buf, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(md.digest());
+        return Sha256.ofFile(file);
     }
 
     /** Reads the sidecar card, or returns {@code null} when there is none. */

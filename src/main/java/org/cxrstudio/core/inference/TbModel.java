@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +56,8 @@ public final class TbModel implements AutoCloseable {
     private final OrtEnvironment env;
     private final OrtSession session;
     private final ModelSignature signature;
-    private final DeviceSelector.Choice device;
+    private final String device;
+    private final String deviceReason;
     private final double loadMillis;
     /**
      * Each thread's direct input buffer, reused across runs: a heap buffer would be copied into a
@@ -65,14 +65,15 @@ public final class TbModel implements AutoCloseable {
      */
     private final ThreadLocal<FloatBuffer> inputs = new ThreadLocal<>();
 
-    private TbModel(Path path, ModelCard card, OrtEnvironment env, OrtSession session, ModelSignature signature,
-                    DeviceSelector.Choice device, double loadMillis) {
+    private TbModel(Path path, ModelCard card, OrtEnvironment env, OrtSessions.Opened opened, ModelSignature signature,
+                    double loadMillis) {
         this.path = path;
         this.card = card;
         this.env = env;
-        this.session = session;
+        this.session = opened.session();
         this.signature = signature;
-        this.device = device;
+        this.device = opened.device();
+        this.deviceReason = opened.deviceReason();
         this.loadMillis = loadMillis;
     }
 
@@ -110,66 +111,19 @@ public final class TbModel implements AutoCloseable {
     private static TbModel load(Path onnx, DevicePreference preference, Set<OrtProvider> providers,
                                 DeviceSelector.CudaEnabler cuda, int intraOpThreads) throws ModelLoadException {
         long t0 = System.nanoTime();
-        if (!Files.isRegularFile(onnx)) {
-            throw new ModelLoadException(onnx + ": model file not found");
-        }
-        ModelCard sidecar = ModelFiles.readSidecar(onnx);
-        if (sidecar != null) {
-            ModelFiles.verifyHash(onnx, sidecar, ModelFiles.sidecar(onnx));
-            if (sidecar.sha256().isBlank()) {
-                LOG.warn("{}: card has no SHA-256; file integrity not checked", onnx);
-            }
-        }
-        OrtEnvironment env = OrtRuntime.environment();
-        OrtSession session = null;
-        DeviceSelector.Choice choice;
-        String cudaFailure = null;
-        try (OrtSession.SessionOptions opts = threads(new OrtSession.SessionOptions(), onnx, intraOpThreads)) {
-            choice = DeviceSelector.configure(opts, preference, providers, cuda);
-            try {
-                session = env.createSession(onnx.toString(), opts);
-            } catch (OrtException e) {
-                if (!choice.cuda()) {
-                    throw notOnnx(onnx, e);
-                }
-                cudaFailure = e.getMessage();
-            }
-        }
-        if (session == null) { // CUDA was configured but the session could not start on it: retry on CPU
-            try (OrtSession.SessionOptions cpu = threads(new OrtSession.SessionOptions(), onnx, intraOpThreads)) {
-                session = env.createSession(onnx.toString(), cpu);
-                choice = DeviceSelector.fallback(preference, "CUDA session failed to start (" + cudaFailure + ")");
-            } catch (OrtException e) {
-                throw notOnnx(onnx, e);
-            }
-        }
+        ModelCard sidecar = OrtSessions.checkedSidecar(onnx, "model");
+        OrtSessions.Opened opened = OrtSessions.open(onnx, "model", preference, intraOpThreads, providers, cuda);
+        OrtSession session = opened.session();
         try {
             ModelCard card = sidecar != null ? sidecar : embeddedCard(onnx, session);
             ModelSignature sig = ModelSignature.check(onnx, session, card);
             double ms = (System.nanoTime() - t0) / 1e6;
-            LOG.info("loaded {} ({} {}) on {} in {} ms", onnx, card.role(), card.architecture(), choice.device(), Math.round(ms));
-            return new TbModel(onnx, card, env, session, sig, choice, ms);
+            LOG.info("loaded {} ({} {}) on {} in {} ms", onnx, card.role(), card.architecture(), opened.device(), Math.round(ms));
+            return new TbModel(onnx, card, OrtRuntime.environment(), opened, sig, ms);
         } catch (ModelLoadException | RuntimeException e) {
-            closeQuietly(session);
+            OrtSessions.closeQuietly(session);
             throw e;
         }
-    }
-
-    private static OrtSession.SessionOptions threads(OrtSession.SessionOptions opts, Path onnx, int intraOpThreads)
-            throws ModelLoadException {
-        if (intraOpThreads > 0) {
-            try {
-                opts.setIntraOpNumThreads(intraOpThreads);
-            } catch (OrtException e) {
-                opts.close();
-                throw new ModelLoadException(onnx + ": cannot set " + intraOpThreads + " intra-op threads (" + e.getMessage() + ")", e);
-            }
-        }
-        return opts;
-    }
-
-    private static ModelLoadException notOnnx(Path onnx, OrtException e) {
-        return new ModelLoadException(onnx + ": not a loadable ONNX model (" + e.getMessage() + ")", e);
     }
 
     private static ModelCard embeddedCard(Path onnx, OrtSession session) throws ModelLoadException {
@@ -187,14 +141,6 @@ public final class TbModel implements AutoCloseable {
         return ModelFiles.parse(json, onnx + " (embedded card)");
     }
 
-    private static void closeQuietly(OrtSession s) {
-        try {
-            s.close();
-        } catch (OrtException e) {
-            LOG.debug("closing session", e);
-        }
-    }
-
     public ModelCard card() {
         return card;
     }
@@ -205,12 +151,12 @@ public final class TbModel implements AutoCloseable {
 
     /** {@code "CPU"} or {@code "CUDA:0"}. */
     public String device() {
-        return device.device();
+        return device;
     }
 
     /** Why that device, e.g. the CUDA error that caused the CPU fallback. */
     public String deviceReason() {
-        return device.reason();
+        return deviceReason;
     }
 
     /** Session creation time including card reading and the hash check, milliseconds. */
@@ -283,7 +229,7 @@ public final class TbModel implements AutoCloseable {
         } catch (OrtException | RuntimeException e) {
             throw new InferenceException(path + ": inference failed (" + e.getMessage() + ")", e);
         }
-        return PredictionAssembler.assemble(path, images, prob, cam, camShape, card, device.device(), post,
+        return PredictionAssembler.assemble(path, images, prob, cam, camShape, card, device, post,
                 new BoxExtractor(post.boxes()), t0);
     }
 
@@ -308,7 +254,7 @@ public final class TbModel implements AutoCloseable {
     @Override
     public void close() {
         inputs.remove();
-        closeQuietly(session);
+        OrtSessions.closeQuietly(session);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.cxrstudio.core.pretrained;
 
+import org.cxrstudio.core.io.Sha256;
 import org.cxrstudio.core.pretrained.TfliteTables.Buffer;
 import org.cxrstudio.core.pretrained.TfliteTables.Model;
 import org.cxrstudio.core.pretrained.TfliteTables.Operator;
@@ -11,10 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -46,7 +44,7 @@ public final class TfliteFile {
 
     private TfliteFile(String source, byte[] bytes) throws PretrainedFormatException {
         this.source = source;
-        this.sha256 = sha256(bytes);
+        this.sha256 = Sha256.of(bytes);
         this.buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
         if (bytes.length < 8) {
             throw new PretrainedFormatException(source + ": " + bytes.length + " bytes, too short for a TFLite file");
@@ -207,11 +205,4 @@ public final class TfliteFile {
         return Dequantizer.dequantize(buf, bufferStart[t.buffer()], t, source);
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("JDK without SHA-256", e);
-        }
-    }
 }

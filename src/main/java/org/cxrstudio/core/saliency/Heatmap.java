@@ -1,5 +1,7 @@
 package org.cxrstudio.core.saliency;
 
+import org.cxrstudio.core.imaging.Bilinear;
+
 import java.util.Objects;
 
 /**
@@ -32,16 +34,7 @@ public record Heatmap(int width, int height, float[] values, int imageWidth, int
      * borders.
      */
     public float atImage(double imageX, double imageY) {
-        double gx = Math.max(0, Math.min(width - 1, (imageX + 0.5) * width / imageWidth - 0.5));
-        double gy = Math.max(0, Math.min(height - 1, (imageY + 0.5) * height / imageHeight - 0.5));
-        int x0 = (int) gx;
-        int y0 = (int) gy;
-        int x1 = Math.min(x0 + 1, width - 1);
-        int y1 = Math.min(y0 + 1, height - 1);
-        double fx = gx - x0;
-        double fy = gy - y0;
-        double top = at(x0, y0) * (1 - fx) + at(x1, y0) * fx;
-        double bottom = at(x0, y1) * (1 - fx) + at(x1, y1) * fx;
-        return (float) (top * (1 - fy) + bottom * fy);
+        return Bilinear.sample(values, width, height, (imageX + 0.5) * width / imageWidth - 0.5,
+                (imageY + 0.5) * height / imageHeight - 0.5);
     }
 }

@@ -1,24 +1,19 @@
 package org.cxrstudio.core.training;
 
-import ai.djl.engine.Engine;
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import org.cxrstudio.core.io.Sha256;
 import org.cxrstudio.core.imaging.Preprocessing;
 import org.cxrstudio.core.inference.ModelCard;
+import org.cxrstudio.core.inference.OrtSessions;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.FloatBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -30,6 +25,7 @@ import java.util.Map;
  * agrees with the input size. Not thread-safe.
  */
 final class TeacherModel implements AutoCloseable {
+    private static final String WHAT = "teacher model";
     private final OrtSession session;
     private final String inputName;
     private final String probName;
@@ -51,40 +47,28 @@ final class TeacherModel implements AutoCloseable {
         this.sha256 = sha256;
     }
 
-    /** @throws IOException naming the file and what does not fit */
+    /**
+     * Loads through {@link OrtSessions} as every model: the file is checked against its sidecar
+     * card's SHA-256 (as for {@code TbModel}), the sidecar card (else the embedded one) names the
+     * outputs and gives the preprocessing.
+     *
+     * @throws IOException naming the file and what does not fit
+     */
     static TeacherModel load(Path onnx) throws IOException {
-        if (!Files.isRegularFile(onnx)) {
-            throw new IOException(onnx + ": teacher model not found");
-        }
-        String sha = sha256(onnx);
-        Engine.getEngine("OnnxRuntime");
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
-        OrtSession session;
-        try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
-            opts.setIntraOpNumThreads(Math.max(1, Runtime.getRuntime().availableProcessors()));
-            session = env.createSession(onnx.toString(), opts);
-        } catch (OrtException e) {
-            throw new IOException(onnx + ": not a loadable ONNX teacher model (" + e.getMessage() + ")", e);
-        }
+        ModelCard sidecar = OrtSessions.checkedSidecar(onnx, WHAT);
+        String sha = Sha256.ofFile(onnx);
+        OrtSession session = OrtSessions.openCpu(onnx, WHAT, Math.max(1, Runtime.getRuntime().availableProcessors()));
         try {
-            return check(onnx, session, sha);
+            return check(onnx, session, sidecar, sha);
         } catch (IOException | RuntimeException e) {
-            closeQuietly(session);
+            OrtSessions.closeQuietly(session);
             throw e;
         }
     }
 
-    private static TeacherModel check(Path onnx, OrtSession session, String sha) throws IOException {
+    private static TeacherModel check(Path onnx, OrtSession session, ModelCard sidecar, String sha) throws IOException {
         try {
-            ModelCard card = null;
-            String json = session.getMetadata().getCustomMetadata().get(ModelCard.METADATA_KEY);
-            if (json != null) {
-                try {
-                    card = ModelCard.fromJson(json);
-                } catch (RuntimeException e) {
-                    throw new IOException(onnx + ": teacher's embedded model card is malformed (" + e.getMessage() + ")", e);
-                }
-            }
+            ModelCard card = sidecar != null ? sidecar : embeddedCard(onnx, session);
             String probName = card != null && card.probabilityOutput() != null ? card.probabilityOutput()
                     : ModelCard.DEFAULT_PROBABILITY_OUTPUT;
             String camName = card != null && card.camOutput() != null ? card.camOutput() : ModelCard.DEFAULT_CAM_OUTPUT;
@@ -113,6 +97,19 @@ final class TeacherModel implements AutoCloseable {
         }
     }
 
+    /** The card in the model's metadata, or {@code null}. */
+    private static ModelCard embeddedCard(Path onnx, OrtSession session) throws IOException, OrtException {
+        String json = session.getMetadata().getCustomMetadata().get(ModelCard.METADATA_KEY);
+        if (json == null) {
+            return null;
+        }
+        try {
+            return ModelCard.fromJson(json);
+        } catch (RuntimeException e) {
+            throw new IOException(onnx + ": teacher's embedded model card is malformed (" + e.getMessage() + ")", e);
+        }
+    }
+
     private static void requireOutput(Path onnx, Map<String, NodeInfo> outs, String name, int rank) throws IOException {
         NodeInfo info = outs.get(name);
         if (info == null) {
@@ -133,7 +130,7 @@ final class TeacherModel implements AutoCloseable {
         return preprocessing;
     }
 
-    /** The embedded card, or {@code null}. */
+    /** The sidecar card, else the embedded one, or {@code null}. */
     ModelCard card() {
         return card;
     }
@@ -172,26 +169,6 @@ final class TeacherModel implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(session);
-    }
-
-    private static void closeQuietly(OrtSession s) {
-        try {
-            s.close();
-        } catch (OrtException e) {
-            // nothing to do
-        }
-    }
-
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            byte[] buf = new byte[1 << 16];
-            while (in.read(buf) >= 0) {
-                // digesting
-            }
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        OrtSessions.closeQuietly(session);
     }
 }

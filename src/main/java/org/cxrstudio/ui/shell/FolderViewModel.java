@@ -1,5 +1,6 @@
 package org.cxrstudio.ui.shell;
 
+import org.cxrstudio.core.imaging.ImageFiles;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -11,17 +12,12 @@ import org.cxrstudio.ui.task.BackgroundExecutor;
 import org.cxrstudio.ui.viewer.ImageLoader;
 import org.cxrstudio.ui.viewer.ViewerViewModel;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * A folder of studies to step through: lists the image files of a folder (by extension, sorted
@@ -33,7 +29,6 @@ public final class FolderViewModel {
     public static final int THUMBNAIL_SIDE = 56;
     private static final int MAX_THUMBNAILS = 500;
     private static final int MAX_QUEUED = 40;
-    private static final List<String> EXTENSIONS = List.of(".dcm", ".dicom", ".dic", ".png", ".jpg", ".jpeg");
     private final ViewerViewModel viewer;
     private final BackgroundExecutor executor;
     private final ObservableList<Path> files = FXCollections.observableArrayList();
@@ -84,7 +79,7 @@ public final class FolderViewModel {
      * @param openFirst also open the first image
      */
     public void openFolder(Path dir, boolean openFirst) {
-        executor.submit("list " + dir, () -> list(dir), found -> {
+        executor.submit("list " + dir, () -> ImageFiles.list(dir), found -> {
             selected.set(-1);
             folder.set(dir);
             files.setAll(found);
@@ -94,14 +89,6 @@ public final class FolderViewModel {
                 selected.set(0);
             }
         }, t -> viewer.report(Messages.get("error.openFolder"), dir + ": " + t.getMessage()));
-    }
-
-    static List<Path> list(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(Files::isRegularFile)
-                    .filter(p -> EXTENSIONS.stream().anyMatch(e -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(e)))
-                    .sorted().toList();
-        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.cxrstudio.ui.shell;
 
+import org.cxrstudio.core.imaging.ImageFiles;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ProgressIndicator;
@@ -24,6 +25,7 @@ import java.io.File;
 import java.io.IOException;
 import javafx.scene.Node;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -140,9 +142,10 @@ public final class MainWindow extends BorderPane {
     void chooseAndOpen() {
         FileChooser fc = new FileChooser();
         fc.setTitle(Messages.get("menu.open").replace("_", ""));
+        List<String> images = new ArrayList<>(ImageFiles.globPatterns());
+        images.add("*"); // DICOM files often have no ending
         fc.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter(Messages.get("filter.images"), "*.dcm", "*.DCM", "*.dicom", "*.png", "*.PNG",
-                        "*.jpg", "*.JPG", "*.jpeg", "*.JPEG", "*"),
+                new FileChooser.ExtensionFilter(Messages.get("filter.images"), images),
                 new FileChooser.ExtensionFilter(Messages.get("filter.all"), "*"));
         if (lastDirectory != null && lastDirectory.toFile().isDirectory()) {
             fc.setInitialDirectory(lastDirectory.toFile());

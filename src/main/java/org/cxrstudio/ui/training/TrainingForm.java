@@ -1,5 +1,6 @@
 package org.cxrstudio.ui.training;
 
+import org.cxrstudio.core.imaging.ImageFiles;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -21,7 +22,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -41,7 +41,6 @@ public final class TrainingForm {
     public static final double MAX_BOX_WEIGHT = 100;
     /** The only architecture ImageNet weights exist for. */
     public static final String IMAGENET_ARCH = "mobilenetv2";
-    private static final String[] IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".dcm", ".dicom"};
 
     private final ObjectProperty<Path> teacher = new SimpleObjectProperty<>(this, "teacher");
     private final ObjectProperty<Path> images = new SimpleObjectProperty<>(this, "images");
@@ -170,15 +169,7 @@ public final class TrainingForm {
 
     static long countImages(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(f -> {
-                String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
-                for (String suffix : IMAGE_SUFFIXES) {
-                    if (n.endsWith(suffix)) {
-                        return true;
-                    }
-                }
-                return false;
-            }).count();
+            return s.filter(ImageFiles::isImageName).count();
         } catch (IOException e) {
             return 0;
         }

@@ -90,6 +90,6 @@ class TrainingCommandsTest {
         CliRun r = CliRun.of("distill", "--no-gate", "--teacher", tmp.resolve("nope.onnx").toString(), "--images", f.images().toString(),
                 "--labels", f.labels().toString(), "--arch", "student-xs", "--out", tmp.resolve("o").toString());
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).contains("nope.onnx").contains("teacher model not found");
+        assertThat(r.err()).contains("nope.onnx").contains("teacher model file not found");
     }
 }

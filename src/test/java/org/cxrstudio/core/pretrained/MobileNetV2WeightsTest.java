@@ -34,7 +34,7 @@ class MobileNetV2WeightsTest {
         assertThat(head.block()).isEqualTo(-1);
         assertThat(w.logits().inChannels()).isEqualTo(1280);
         assertThat(w.logits().outChannels()).isEqualTo(1001);
-        assertThat(w.sourceSha256()).isEqualTo(TfliteFile.sha256(Files.readAllBytes(SharedPretrained.tflite(name))));
+        assertThat(w.sourceSha256()).isEqualTo(org.cxrstudio.core.io.Sha256.of(Files.readAllBytes(SharedPretrained.tflite(name))));
         for (int i = 0; i < 52; i++) {
             Conv c = w.convolutions().get(i);
             for (float v : c.weights()) {

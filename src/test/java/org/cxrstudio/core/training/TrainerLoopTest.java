@@ -231,7 +231,7 @@ class TrainerLoopTest {
         AtomicInteger batches = new AtomicInteger();
         assertThatThrownBy(() -> run(config("d1").teacher(tmp.resolve("none.onnx")).build(),
                 (d, t, m) -> batches.incrementAndGet(), CancellationToken.NONE))
-                .isInstanceOf(IOException.class).hasMessageContaining("teacher model not found");
+                .isInstanceOf(IOException.class).hasMessageContaining("teacher model file not found");
         assertThatThrownBy(() -> run(config("d2").teacher(corrupt).build(), (d, t, m) -> batches.incrementAndGet(),
                 CancellationToken.NONE)).isInstanceOf(IOException.class).hasMessageContaining("not a loadable ONNX");
         assertThat(batches.get()).isZero();

@@ -169,7 +169,7 @@ class OverlayFxTest {
         assertThat(r.getHeight()).isGreaterThan(300);
         List<String> lines = ReportExporter.lines(main.viewer().display().image(), main.student());
         assertThat(String.join("\n", lines)).contains("chest.png (400 × 300", "Model: student 1.0", "POSITIVE",
-                "TB score 60 (calibrated probability 0.60), threshold 50", "Finding:");
+                "TB score 60 (calibrated probability 0.60), threshold 50", "Box 1: x ");
         robot.interact(() -> window.exportTo(dir.resolve("missing-dir/x.png"), false));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#errorDialog").tryQuery().isPresent());
     }

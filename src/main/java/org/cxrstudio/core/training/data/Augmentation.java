@@ -1,5 +1,6 @@
 package org.cxrstudio.core.training.data;
 
+import org.cxrstudio.core.imaging.Bilinear;
 import java.util.Random;
 
 /**
@@ -72,23 +73,9 @@ public record Augmentation(double rotationDeg, double scale, double shiftX, doub
                 double u = (x + 0.5) / width - 0.5 - shiftX;
                 double su = cos * u + sin * v;   // inverse rotation by -a, then inverse scale
                 double sv = -sin * u + cos * v;
-                out[y * width + x] = bilinear(src, width, height, (su + 0.5) * width - 0.5, (sv + 0.5) * height - 0.5);
+                out[y * width + x] = Bilinear.sample(src, width, height, (su + 0.5) * width - 0.5, (sv + 0.5) * height - 0.5);
             }
         }
         return out;
-    }
-
-    private static float bilinear(float[] src, int w, int h, double x, double y) {
-        x = Math.max(0, Math.min(w - 1, x));
-        y = Math.max(0, Math.min(h - 1, y));
-        int x0 = (int) x;
-        int y0 = (int) y;
-        int x1 = Math.min(x0 + 1, w - 1);
-        int y1 = Math.min(y0 + 1, h - 1);
-        double fx = x - x0;
-        double fy = y - y0;
-        double top = src[y0 * w + x0] * (1 - fx) + src[y0 * w + x1] * fx;
-        double bottom = src[y1 * w + x0] * (1 - fx) + src[y1 * w + x1] * fx;
-        return (float) (top * (1 - fy) + bottom * fy);
     }
 }

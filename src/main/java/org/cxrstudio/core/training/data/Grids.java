@@ -1,5 +1,7 @@
 package org.cxrstudio.core.training.data;
 
+import org.cxrstudio.core.imaging.Bilinear;
+
 /**
  * Resizing of float grids (teacher CAMs onto the student's CAM grid) with the conventions of
  * {@link org.cxrstudio.core.imaging.ModelInput#resize}: area averaging when shrinking, bilinear
@@ -19,7 +21,7 @@ public final class Grids {
             for (int ox = 0; ox < outW; ox++) {
                 out[oy * outW + ox] = (sx > 1 || sy > 1)
                         ? area(src, w, h, ox * sx, oy * sy, (ox + 1) * sx, (oy + 1) * sy)
-                        : bilinear(src, w, h, (ox + 0.5) * sx - 0.5, (oy + 0.5) * sy - 0.5);
+                        : Bilinear.sample(src, w, h, (ox + 0.5) * sx - 0.5, (oy + 0.5) * sy - 0.5);
             }
         }
         return out;
@@ -37,20 +39,6 @@ public final class Grids {
             }
         }
         return (float) (weight > 0 ? sum / weight : 0);
-    }
-
-    private static float bilinear(float[] src, int w, int h, double x, double y) {
-        x = Math.max(0, Math.min(w - 1, x));
-        y = Math.max(0, Math.min(h - 1, y));
-        int x0 = (int) x;
-        int y0 = (int) y;
-        int x1 = Math.min(x0 + 1, w - 1);
-        int y1 = Math.min(y0 + 1, h - 1);
-        double fx = x - x0;
-        double fy = y - y0;
-        double top = src[y0 * w + x0] * (1 - fx) + src[y0 * w + x1] * fx;
-        double bottom = src[y1 * w + x0] * (1 - fx) + src[y1 * w + x1] * fx;
-        return (float) (top * (1 - fy) + bottom * fy);
     }
 
     /**
@@ -74,7 +62,7 @@ public final class Grids {
             for (int ox = 0; ox < outW; ox++) {
                 double u = dstFraction + (ox + 0.5) / outW * dstSpan;
                 double sx = (u - srcFraction) / srcSpan * w - 0.5;
-                out[oy * outW + ox] = bilinear(src, w, h, sx, sy);
+                out[oy * outW + ox] = Bilinear.sample(src, w, h, sx, sy);
             }
         }
         return out;

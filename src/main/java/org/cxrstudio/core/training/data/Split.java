@@ -1,5 +1,7 @@
 package org.cxrstudio.core.training.data;
 
+import org.cxrstudio.core.io.Csv;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,11 +73,11 @@ public record Split(List<Sample> train, List<Sample> validation) {
     }
 
     /**
-     * Writes {@code filename,split,label,source,dataset} (split {@code train} or {@code val}),
-     * atomically (temp file + rename).
+     * Writes {@code filename,split,label,source,dataset} (split {@code train} or {@code val}) as
+     * {@link Csv} (names with commas or quotes are quoted), atomically (temp file + rename).
      */
     public void write(Path csv) throws IOException {
-        StringBuilder b = new StringBuilder("filename,split,label,source,dataset\n");
+        StringBuilder b = new StringBuilder(Csv.line("filename", "split", "label", "source", "dataset"));
         for (Sample s : train) {
             b.append(row(s, "train"));
         }
@@ -96,6 +98,6 @@ public record Split(List<Sample> train, List<Sample> validation) {
     }
 
     private static String row(Sample s, String split) {
-        return s.filename() + "," + split + "," + s.labelName() + "," + s.source() + "," + s.dataset() + "\n";
+        return Csv.line(s.filename(), split, s.labelName(), s.source(), s.dataset());
     }
 }

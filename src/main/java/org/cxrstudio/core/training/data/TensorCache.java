@@ -1,5 +1,6 @@
 package org.cxrstudio.core.training.data;
 
+import org.cxrstudio.core.io.Sha256;
 import org.cxrstudio.core.imaging.DisplayPipeline;
 import org.cxrstudio.core.imaging.GrayImage;
 import org.cxrstudio.core.imaging.ImageReadException;
@@ -22,10 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -237,18 +235,13 @@ public final class TensorCache {
      * the header is the one used before the crop step existed, so existing caches stay valid.
      */
     static String key(List<Path> files, int size, String crop) throws IOException {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            String cropPart = Preprocessing.CROP_NONE.equals(crop) ? "" : "|crop " + crop;
-            md.update((VERSION + "|" + size + cropPart + "\n").getBytes(StandardCharsets.UTF_8));
-            for (Path p : files) {
-                Path a = p.toAbsolutePath().normalize();
-                String line = a + "|" + Files.size(a) + "|" + Files.getLastModifiedTime(a).toMillis() + "\n";
-                md.update(line.getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(md.digest()).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        String cropPart = Preprocessing.CROP_NONE.equals(crop) ? "" : "|crop " + crop;
+        StringBuilder text = new StringBuilder(VERSION + "|" + size + cropPart + "\n");
+        for (Path p : files) {
+            Path a = p.toAbsolutePath().normalize();
+            text.append(a).append('|').append(Files.size(a)).append('|').append(Files.getLastModifiedTime(a).toMillis())
+                    .append('\n');
         }
+        return Sha256.of(text.toString()).substring(0, 16);
     }
 }

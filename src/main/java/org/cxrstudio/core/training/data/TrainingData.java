@@ -1,5 +1,6 @@
 package org.cxrstudio.core.training.data;
 
+import org.cxrstudio.core.imaging.ImageFiles;
 import org.cxrstudio.core.eval.LabeledImage;
 import org.cxrstudio.core.eval.LabelsCsv;
 import org.cxrstudio.core.eval.SourceMapping;
@@ -17,9 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Loads the images of one or more labelled folders and an optional unlabelled folder, checking
@@ -148,18 +147,11 @@ public final class TrainingData {
 
     /** Image files (by extension: png, jpg, jpeg, dcm, dicom) directly in {@code dir}, sorted by name. */
     static List<Path> listImages(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(Files::isRegularFile).filter(p -> isImageName(p.getFileName().toString()))
-                    .sorted().toList();
+        try {
+            return ImageFiles.list(dir);
         } catch (IOException e) {
             throw new IOException(dir + ": cannot list image folder (" + e.getMessage() + ")", e);
         }
-    }
-
-    private static boolean isImageName(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
-        return n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg") || n.endsWith(".dcm")
-                || n.endsWith(".dicom");
     }
 
     private static String folderName(Path dir) {

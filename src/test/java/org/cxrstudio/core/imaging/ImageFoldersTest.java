@@ -1,4 +1,4 @@
-package org.cxrstudio.app.cli;
+package org.cxrstudio.core.imaging;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Which files a folder argument expands to. */
-class ImageFilesTest {
+class ImageFoldersTest {
     @TempDir
     Path dir;
 
