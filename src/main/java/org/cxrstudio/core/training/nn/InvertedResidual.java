@@ -46,10 +46,7 @@ public final class InvertedResidual extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
-        NDList y = inputs;
-        for (SameConv u : units) {
-            y = u.forward(store, y, training, params);
-        }
+        NDList y = Chain.forward(units, store, inputs, training, params);
         if (!residual) {
             return y;
         }
@@ -59,19 +56,11 @@ public final class InvertedResidual extends AbstractBlock {
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        Shape[] s = inputShapes;
-        for (SameConv u : units) {
-            u.initialize(manager, dataType, s);
-            s = u.getOutputShapes(s);
-        }
+        Chain.initialize(units, manager, dataType, inputShapes);
     }
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
-        Shape[] s = inputShapes;
-        for (SameConv u : units) {
-            s = u.getOutputShapes(s);
-        }
-        return s;
+        return Chain.outputShapes(units, inputShapes);
     }
 }

@@ -53,10 +53,7 @@ public final class ResidualBlock extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
-        NDList y = inputs;
-        for (ConvBn unit : main) {
-            y = unit.forward(store, y, training, params);
-        }
+        NDList y = Chain.forward(main, store, inputs, training, params);
         NDArray s = shortcut == null ? inputs.singletonOrThrow()
                 : shortcut.forward(store, inputs, training, params).singletonOrThrow();
         return new NDList(Activation.relu(y.singletonOrThrow().add(s)));
@@ -64,11 +61,7 @@ public final class ResidualBlock extends AbstractBlock {
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        Shape[] s = inputShapes;
-        for (ConvBn unit : main) {
-            unit.initialize(manager, dataType, s);
-            s = unit.getOutputShapes(s);
-        }
+        Chain.initialize(main, manager, dataType, inputShapes);
         if (shortcut != null) {
             shortcut.initialize(manager, dataType, inputShapes);
         }
@@ -76,10 +69,6 @@ public final class ResidualBlock extends AbstractBlock {
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
-        Shape[] s = inputShapes;
-        for (ConvBn unit : main) {
-            s = unit.getOutputShapes(s);
-        }
-        return s;
+        return Chain.outputShapes(main, inputShapes);
     }
 }
