@@ -246,10 +246,7 @@ public final class EnsembleBuilder {
         mean(g, cams, ModelCard.DEFAULT_CAM_OUTPUT, ms.size());
         gb.addOutput(OnnxGraph.floatValue(ModelCard.DEFAULT_PROBABILITY_OUTPUT, classes));
         gb.addOutput(OnnxGraph.floatValue(ModelCard.DEFAULT_CAM_OUTPUT, classes, grid, grid));
-        return ModelProto.newBuilder().setIrVersion(OnnxGraph.IR_VERSION).setProducerName("cxr-studio")
-                .setProducerVersion("0.1.0")
-                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OnnxGraph.OPSET))
-                .setGraph(gb);
+        return g.model("cxr-studio");
     }
 
     /** Copies a member's nodes and initializers, every name prefixed, its input renamed to {@code feed}. */
