@@ -19,9 +19,12 @@ public class DicomException extends IOException {
 
     /**
      * Control characters (e.g. from a corrupt UID echoed in the message) become {@code '?'},
-     * so the message stays one printable line.
+     * so the message stays one printable line. Shared with {@code imaging.ImageReadException},
+     * which wraps these messages for the user.
+     *
+     * @return {@code null} for {@code null}
      */
-    static String oneLine(String message) {
+    public static String oneLine(String message) {
         if (message == null) {
             return null;
         }

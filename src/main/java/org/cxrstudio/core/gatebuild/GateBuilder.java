@@ -19,6 +19,7 @@ import org.cxrstudio.core.imaging.RadiographReader;
 import org.cxrstudio.core.pretrained.MobileNetV2Weights;
 import org.cxrstudio.core.task.CancellationToken;
 import org.cxrstudio.core.task.ProgressListener;
+import org.cxrstudio.core.training.onnx.Float16;
 
 /**
  * Builds {@code gate.onnx} and its card from the pretrained MobileNetV2 and the shared chest
@@ -92,7 +93,7 @@ public final class GateBuilder {
                 System.arraycopy(bankF.get(i), 0, bank, i * dim, dim);
             }
             for (int i = 0; i < bank.length; i++) {
-                bank[i] = OnnxBuilder.fromHalf(OnnxBuilder.toHalf(bank[i])); // as the graph stores it
+                bank[i] = Float16.fromHalf(Float16.toHalf(bank[i])); // as the graph stores it
             }
             knn = new Knn(bank, bankF.size(), dim, cfg.k());
             double[] valD = valF.stream().mapToDouble(knn::distance).toArray();
@@ -106,7 +107,7 @@ public final class GateBuilder {
             cropF = CropBank.features(split.bank(), runner, cache, cancel);
             float[] crops = knnBank(cropF, dim);
             for (int i = 0; i < crops.length; i++) {
-                crops[i] = OnnxBuilder.fromHalf(OnnxBuilder.toHalf(crops[i]));
+                crops[i] = Float16.fromHalf(Float16.toHalf(crops[i]));
             }
             Knn cropKnn = new Knn(crops, cropF.size(), dim, cfg.k());
             double worst = valF.stream().mapToDouble(f -> knn.distance(f) - cropKnn.distance(f)).max().orElseThrow();

@@ -2,8 +2,8 @@ package org.cxrstudio.core.gatebuild;
 
 import java.util.List;
 import org.cxrstudio.core.pretrained.MobileNetV2Weights;
+import org.cxrstudio.core.training.onnx.OnnxGraph;
 import org.cxrstudio.core.training.onnx.proto.Onnx.ModelProto;
-import org.cxrstudio.core.training.onnx.proto.Onnx.OperatorSetIdProto;
 import org.cxrstudio.core.training.onnx.proto.Onnx.StringStringEntryProto;
 
 /**
@@ -36,29 +36,26 @@ final class GateGraph {
     static ModelProto build(MobileNetV2Weights weights, int size, float[] bank, int bankSize, float[] cropBank,
                             int cropBankSize, int k, String cardJson) {
         MobileNetV2Weights w = weights.greyStem();
-        OnnxBuilder g = new OnnxBuilder();
+        OnnxGraph g = new OnnxGraph();
         g.proto().setName("cxr-studio-gate");
-        g.proto().addInput(OnnxBuilder.floatValue(INPUT, 1, size, size));
+        g.proto().addInput(OnnxGraph.floatValue(INPUT, 1, size, size));
         float scale = (float) w.inputScale();
         String x = g.op("Mul", new String[] {INPUT, g.floats("in_scale", new float[] {scale})});
         x = g.op("Add", new String[] {x, g.floats("in_shift", new float[] {(float) (-w.inputZeroPoint() * scale)})});
         x = network(g, w.convolutions(), x, size);
         String pooled = g.op("GlobalAveragePool", new String[] {x});
-        String flat = g.op("Flatten", new String[] {pooled}, OnnxBuilder.integer("axis", 1));
-        String norm = g.op("ReduceL2", new String[] {flat}, OnnxBuilder.ints("axes", 1), OnnxBuilder.integer("keepdims", 1));
+        String flat = g.op("Flatten", new String[] {pooled}, OnnxGraph.integer("axis", 1));
+        String norm = g.op("ReduceL2", new String[] {flat}, OnnxGraph.ints("axes", 1), OnnxGraph.integer("keepdims", 1));
         norm = g.op("Max", new String[] {norm, g.floats("eps", new float[] {1e-6f})});
         g.opTo(FEATURES, "Div", new String[] {flat, norm});
-        g.proto().addOutput(OnnxBuilder.floatValue(FEATURES, MobileNetV2Weights.FEATURES));
+        g.proto().addOutput(OnnxGraph.floatValue(FEATURES, MobileNetV2Weights.FEATURES));
         if (bank != null) {
             knnHead(g, bank, bankSize, k, "bank", DISTANCE);
         }
         if (cropBank != null) {
             knnHead(g, cropBank, cropBankSize, k, "crop_bank", CROP_DISTANCE);
         }
-        ModelProto.Builder m = ModelProto.newBuilder().setIrVersion(OnnxBuilder.IR_VERSION)
-                .setProducerName("cxr-studio build-gate").setProducerVersion("0.1.0")
-                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OnnxBuilder.OPSET))
-                .setGraph(g.proto());
+        ModelProto.Builder m = g.model("cxr-studio build-gate");
         if (cardJson != null) {
             m.addMetadataProps(StringStringEntryProto.newBuilder().setKey("cxr.gate.card").setValue(cardJson));
         }
@@ -66,7 +63,7 @@ final class GateGraph {
     }
 
     /** {@code output = 1 - mean of the k largest cosines} of the features with a float16 bank. */
-    private static void knnHead(OnnxBuilder g, float[] bank, int bankSize, int k, String hint, String output) {
+    private static void knnHead(OnnxGraph g, float[] bank, int bankSize, int k, String hint, String output) {
         int d = MobileNetV2Weights.FEATURES;
         float[] transposed = new float[bank.length];
         for (int i = 0; i < bankSize; i++) {
@@ -75,18 +72,18 @@ final class GateGraph {
             }
         }
         String b16 = g.halves(hint, transposed, d, bankSize);
-        String b = g.op("Cast", new String[] {b16}, OnnxBuilder.integer("to", 1));
+        String b = g.op("Cast", new String[] {b16}, OnnxGraph.integer("to", 1));
         String sims = g.op("MatMul", new String[] {FEATURES, b});
         String topValues = g.fresh("top_values");
         String topIndices = g.fresh("top_indices");
         g.proto().addNode(org.cxrstudio.core.training.onnx.proto.Onnx.NodeProto.newBuilder().setName(g.fresh("topk"))
                 .setOpType("TopK").addInput(sims).addInput(g.longs("k", k)).addOutput(topValues)
-                .addOutput(topIndices).addAttribute(OnnxBuilder.integer("axis", 1))
-                .addAttribute(OnnxBuilder.integer("largest", 1)));
-        String mean = g.op("ReduceMean", new String[] {topValues}, OnnxBuilder.ints("axes", 1),
-                OnnxBuilder.integer("keepdims", 0));
+                .addOutput(topIndices).addAttribute(OnnxGraph.integer("axis", 1))
+                .addAttribute(OnnxGraph.integer("largest", 1)));
+        String mean = g.op("ReduceMean", new String[] {topValues}, OnnxGraph.ints("axes", 1),
+                OnnxGraph.integer("keepdims", 0));
         g.opTo(output, "Sub", new String[] {g.floats("one", new float[] {1f}), mean});
-        g.proto().addOutput(OnnxBuilder.floatValue(output));
+        g.proto().addOutput(OnnxGraph.floatValue(output));
     }
 
     /**
@@ -95,9 +92,9 @@ final class GateGraph {
      * interpreter's reference probabilities.
      */
     static ModelProto classifier(MobileNetV2Weights w, int size) {
-        OnnxBuilder g = new OnnxBuilder();
+        OnnxGraph g = new OnnxGraph();
         g.proto().setName("mobilenet-v2-check");
-        g.proto().addInput(OnnxBuilder.floatValue(INPUT, 3, size, size));
+        g.proto().addInput(OnnxGraph.floatValue(INPUT, 3, size, size));
         float scale = (float) w.inputScale();
         String x = g.op("Mul", new String[] {INPUT, g.floats("in_scale", new float[] {scale})});
         x = g.op("Add", new String[] {x, g.floats("in_shift", new float[] {(float) (-w.inputZeroPoint() * scale)})});
@@ -105,17 +102,15 @@ final class GateGraph {
         String pooled = g.op("GlobalAveragePool", new String[] {x});
         MobileNetV2Weights.Conv l = w.logits();
         String logits = g.op("Conv", new String[] {pooled, g.floats("lw", l.weights(), l.outChannels(), l.inChannels(), 1, 1),
-            g.floats("lb", l.bias(), l.outChannels())}, OnnxBuilder.ints("kernel_shape", 1, 1));
-        String flat = g.op("Flatten", new String[] {logits}, OnnxBuilder.integer("axis", 1));
-        g.opTo("probabilities", "Softmax", new String[] {flat}, OnnxBuilder.integer("axis", 1));
-        g.proto().addOutput(OnnxBuilder.floatValue("probabilities", MobileNetV2Weights.CLASSES));
-        return ModelProto.newBuilder().setIrVersion(OnnxBuilder.IR_VERSION)
-                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OnnxBuilder.OPSET))
-                .setGraph(g.proto()).build();
+            g.floats("lb", l.bias(), l.outChannels())}, OnnxGraph.ints("kernel_shape", 1, 1));
+        String flat = g.op("Flatten", new String[] {logits}, OnnxGraph.integer("axis", 1));
+        g.opTo("probabilities", "Softmax", new String[] {flat}, OnnxGraph.integer("axis", 1));
+        g.proto().addOutput(OnnxGraph.floatValue("probabilities", MobileNetV2Weights.CLASSES));
+        return g.model(null).build();
     }
 
     /** The 52 convolutions with TensorFlow SAME padding, ReLU6 and the residual adds. */
-    private static String network(OnnxBuilder g, List<MobileNetV2Weights.Conv> convs, String x, int size) {
+    private static String network(OnnxGraph g, List<MobileNetV2Weights.Conv> convs, String x, int size) {
         int spatial = size;
         String blockInput = x;
         int currentBlock = -2;
@@ -129,10 +124,10 @@ final class GateGraph {
                     c.kernel());
             String bName = g.floats("b", c.bias(), c.outChannels());
             x = g.op("Conv", new String[] {x, wName, bName},
-                    OnnxBuilder.ints("kernel_shape", c.kernel(), c.kernel()),
-                    OnnxBuilder.ints("strides", c.stride(), c.stride()),
-                    OnnxBuilder.ints("pads", pad[0], pad[0], pad[1], pad[1]),
-                    OnnxBuilder.integer("group", c.groups()));
+                    OnnxGraph.ints("kernel_shape", c.kernel(), c.kernel()),
+                    OnnxGraph.ints("strides", c.stride(), c.stride()),
+                    OnnxGraph.ints("pads", pad[0], pad[0], pad[1], pad[1]),
+                    OnnxGraph.integer("group", c.groups()));
             spatial = (spatial + c.stride() - 1) / c.stride();
             if (c.relu6()) {
                 x = g.op("Clip", new String[] {x, g.floats("zero", new float[] {0f}), g.floats("six", new float[] {6f})});

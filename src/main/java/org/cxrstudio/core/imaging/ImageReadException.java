@@ -1,6 +1,7 @@
 package org.cxrstudio.core.imaging;
 
 import java.io.IOException;
+import org.cxrstudio.core.dicom.DicomException;
 
 /**
  * A radiograph file could not be read: its message is one line naming the file and the
@@ -11,23 +12,10 @@ public class ImageReadException extends IOException {
     private static final long serialVersionUID = 1L;
 
     public ImageReadException(String message) {
-        super(oneLine(message));
+        super(DicomException.oneLine(message));
     }
 
     public ImageReadException(String message, Throwable cause) {
-        super(oneLine(message), cause);
-    }
-
-    /**
-     * Control characters (e.g. from a corrupt UID echoed in the message) become {@code '?'},
-     * so the message stays one printable line.
-     */
-    static String oneLine(String message) {
-        if (message == null) {
-            return null;
-        }
-        StringBuilder b = new StringBuilder(message.length());
-        message.codePoints().forEach(c -> b.appendCodePoint(Character.isISOControl(c) ? '?' : c));
-        return b.toString();
+        super(DicomException.oneLine(message), cause);
     }
 }

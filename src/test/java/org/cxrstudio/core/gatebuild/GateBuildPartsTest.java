@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.cxrstudio.core.gate.ContentRules;
 import org.cxrstudio.core.imaging.GrayImage;
+import org.cxrstudio.core.training.onnx.Float16;
 import org.junit.jupiter.api.Test;
 
 /** The pure parts of the gate build: kNN distance, split, float16, transforms. */
@@ -40,11 +41,11 @@ class GateBuildPartsTest {
 
     @Test
     void halfFloatRoundTripsKnownValues() {
-        assertThat(OnnxBuilder.toHalf(1f)).isEqualTo((short) 0x3C00);
-        assertThat(OnnxBuilder.toHalf(-2f)).isEqualTo((short) 0xC000);
-        assertThat(OnnxBuilder.toHalf(0.1f)).isEqualTo((short) 0x2E66);
+        assertThat(Float16.toHalf(1f)).isEqualTo((short) 0x3C00);
+        assertThat(Float16.toHalf(-2f)).isEqualTo((short) 0xC000);
+        assertThat(Float16.toHalf(0.1f)).isEqualTo((short) 0x2E66);
         for (float v : new float[] {0.0312f, -0.77f, 1e-5f, 0.5f}) {
-            assertThat(OnnxBuilder.fromHalf(OnnxBuilder.toHalf(v))).isCloseTo(v, org.assertj.core.data.Offset.offset(Math.abs(v) * 1e-3f + 1e-7f));
+            assertThat(Float16.fromHalf(Float16.toHalf(v))).isCloseTo(v, org.assertj.core.data.Offset.offset(Math.abs(v) * 1e-3f + 1e-7f));
         }
     }
 

@@ -23,4 +23,29 @@ final class Frames {
             throw new CodecException(codec + ": frame of " + info.sampleCount() + " samples is too large");
         }
     }
+
+    /**
+     * The decoded component planes as DICOM wants them: the first plane for one sample per pixel,
+     * else the first {@code samplesPerPixel} planes interleaved pixel by pixel.
+     *
+     * @param pixels samples per plane (rows × columns)
+     * @throws CodecException if a needed component was never coded in a scan
+     */
+    static int[] interleave(String codec, int[][] planes, int pixels, int samplesPerPixel) throws CodecException {
+        for (int c = 0; c < samplesPerPixel; c++) {
+            if (planes[c] == null) {
+                throw new CodecException(codec + ": component " + (c + 1) + " was never coded in a scan");
+            }
+        }
+        if (samplesPerPixel == 1) {
+            return planes[0];
+        }
+        int[] out = new int[pixels * samplesPerPixel];
+        for (int i = 0; i < pixels; i++) {
+            for (int c = 0; c < samplesPerPixel; c++) {
+                out[i * samplesPerPixel + c] = planes[c][i];
+            }
+        }
+        return out;
+    }
 }

@@ -61,4 +61,40 @@ final class HuffmanTable {
         }
         throw new CodecException("JPEG: invalid Huffman code in the entropy-coded data");
     }
+
+    /** Receives each table of a DHT segment. */
+    @FunctionalInterface
+    interface Sink {
+        /** @param tcTh the table class (high nibble: 0 DC or lossless, 1 AC) and destination (low nibble) */
+        void accept(int tcTh, HuffmanTable table);
+    }
+
+    /**
+     * Reads the tables of a DHT segment body (B.2.4.2) between {@code p} and {@code end}.
+     *
+     * @throws CodecException if a table is truncated, does not fit its segment or has too many codes
+     */
+    static void readSegment(byte[] data, int p, int end, String codec, Sink sink) throws CodecException {
+        while (p < end) {
+            if (p + 17 > end) {
+                throw new CodecException(codec + ": truncated Huffman table");
+            }
+            int tcTh = data[p] & 0xFF;
+            int[] counts = new int[16];
+            int total = 0;
+            for (int i = 0; i < 16; i++) {
+                counts[i] = data[p + 1 + i] & 0xFF;
+                total += counts[i];
+            }
+            if (total > 256 || p + 17 + total > end) {
+                throw new CodecException(codec + ": Huffman table with " + total + " codes does not fit its segment");
+            }
+            int[] values = new int[total];
+            for (int i = 0; i < total; i++) {
+                values[i] = data[p + 17 + i] & 0xFF;
+            }
+            sink.accept(tcTh, new HuffmanTable(counts, values));
+            p += 17 + total;
+        }
+    }
 }

@@ -7,18 +7,10 @@ package org.cxrstudio.core.dicom.codec;
  * once per row instead of testing every read (a truncated stream therefore cannot loop: each
  * Huffman code consumes at least one bit and the sample count is bounded).
  */
-final class JpegBitReader {
-
-    private final byte[] data;
-    private int pos;
-    private long buffer;
-    private int bits;
-    private int paddedBits;
-    private boolean atMarker;
+final class JpegBitReader extends EntropyBitReader {
 
     JpegBitReader(byte[] data, int pos) {
-        this.data = data;
-        this.pos = pos;
+        super(data, pos, 0x01);
     }
 
     private void fill() {
@@ -69,39 +61,5 @@ final class JpegBitReader {
         int v = peek(n);
         bits -= n;
         return v;
-    }
-
-    /** True once the decoder has consumed bits that were not in the data. */
-    boolean overrun() {
-        return bits < paddedBits;
-    }
-
-    /** Drops the rest of the current byte and moves to the next marker; returns its code (0xD0..) or -1 at the end. */
-    int nextMarker() {
-        buffer = 0;
-        bits = 0;
-        paddedBits = 0;
-        atMarker = false;
-        while (pos + 1 < data.length) {
-            if ((data[pos] & 0xFF) == 0xFF) {
-                int code = data[pos + 1] & 0xFF;
-                if (code != 0 && code != 0xFF) {
-                    return code;
-                }
-            }
-            pos++;
-        }
-        pos = data.length;
-        return -1;
-    }
-
-    /** Consumes the marker found by {@link #nextMarker()}. */
-    void skipMarker() {
-        pos += 2;
-    }
-
-    /** Byte position of the marker found by {@link #nextMarker()}. */
-    int position() {
-        return pos;
     }
 }

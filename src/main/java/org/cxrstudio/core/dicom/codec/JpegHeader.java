@@ -24,46 +24,48 @@ record JpegHeader(int sofMarker, int precision, int rows, int columns, int compo
         if (data.length < 4 || (data[0] & 0xFF) != 0xFF || (data[1] & 0xFF) != 0xD8) {
             throw new CodecException(codec + ": data does not start with a JPEG SOI marker");
         }
-        int pos = 2;
-        while (pos + 4 <= data.length) {
-            if ((data[pos] & 0xFF) != 0xFF) {
-                throw new CodecException(codec + ": expected a marker at byte " + pos);
-            }
-            int marker = data[pos + 1] & 0xFF;
-            if (marker == 0xFF) {
-                pos++; // fill byte
-                continue;
-            }
-            int length = (data[pos + 2] & 0xFF) << 8 | (data[pos + 3] & 0xFF);
-            if (length < 2 || pos + 2 + length > data.length) {
-                throw new CodecException(codec + ": marker segment 0xFF" + Integer.toHexString(marker).toUpperCase()
-                        + " at byte " + pos + " has a bad length " + length);
-            }
-            boolean sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
-            if (sof || marker == SOF55) {
-                if (length < 8) {
+        JpegSegments segments = new JpegSegments(data, codec);
+        for (int marker = segments.next(); marker >= 0 && marker != JpegSegments.SOS; marker = segments.next()) {
+            if (JpegSegments.isSof(marker) || marker == SOF55) {
+                if (segments.length() < 8) {
                     throw new CodecException(codec + ": SOF segment too short");
                 }
-                int p = pos + 4;
+                int p = segments.body();
                 return new JpegHeader(marker, data[p] & 0xFF, (data[p + 1] & 0xFF) << 8 | (data[p + 2] & 0xFF),
                         (data[p + 3] & 0xFF) << 8 | (data[p + 4] & 0xFF), data[p + 5] & 0xFF);
             }
-            if (marker == 0xDA || marker == 0xD9) {
-                break;
-            }
-            pos += 2 + length;
         }
         throw new CodecException(codec + ": no start-of-frame marker found");
     }
 
+    /**
+     * Checks the frame, reads its header and refuses any other SOF than {@code sofMarker}; the
+     * common first step of the decoders that handle one coding process.
+     */
+    static JpegHeader readExpecting(byte[] data, FrameInfo info, String codec, int sofMarker, String process)
+            throws CodecException {
+        Frames.checkGeometry(codec, info);
+        JpegHeader header = read(data, codec);
+        if (header.sofMarker() != sofMarker) {
+            throw new CodecException(codec + ": SOF marker 0xFF" + JpegSegments.hex(header.sofMarker())
+                    + " is not " + process);
+        }
+        return header;
+    }
+
     /** Throws unless the stream's size matches the dataset's rows and columns. */
     void checkMatches(FrameInfo info, String codec) throws CodecException {
+        checkSize(codec, columns, rows, info);
+        if (components != 1 && components != 3) {
+            throw new CodecException(codec + ": " + components + " components are not supported (1 or 3)");
+        }
+    }
+
+    /** Throws unless a code stream of {@code columns}×{@code rows} has the dataset's size. */
+    static void checkSize(String codec, int columns, int rows, FrameInfo info) throws CodecException {
         if (rows != info.rows() || columns != info.columns()) {
             throw new CodecException(codec + ": code stream is " + columns + "x" + rows + " but the dataset says "
                     + info.columns() + "x" + info.rows());
-        }
-        if (components != 1 && components != 3) {
-            throw new CodecException(codec + ": " + components + " components are not supported (1 or 3)");
         }
     }
 }

@@ -16,12 +16,7 @@ public final class JpegLosslessDecoder implements FrameDecoder {
 
     @Override
     public int[] decode(byte[] frame, FrameInfo info) throws CodecException {
-        Frames.checkGeometry(CODEC, info);
-        JpegHeader header = JpegHeader.read(frame, CODEC);
-        if (header.sofMarker() != JpegHeader.SOF3) {
-            throw new CodecException(CODEC + ": SOF marker 0xFF" + Integer.toHexString(header.sofMarker()).toUpperCase()
-                    + " is not lossless Huffman (SOF3)");
-        }
+        JpegHeader.readExpecting(frame, info, CODEC, JpegHeader.SOF3, "lossless Huffman (SOF3)");
         State s = new State(frame, info);
         s.parse();
         return s.output();
@@ -32,7 +27,7 @@ public final class JpegLosslessDecoder implements FrameDecoder {
         private final byte[] data;
         private final FrameInfo info;
         private final HuffmanTable[] tables = new HuffmanTable[4];
-        private int pos = 2;
+        private JpegSegments segments;
         private int precision;
         private int width;
         private int height;
@@ -47,56 +42,30 @@ public final class JpegLosslessDecoder implements FrameDecoder {
         }
 
         void parse() throws CodecException {
-            while (true) {
-                int marker = nextMarker();
-                if (marker == 0xD9 || marker < 0) {
-                    break;
-                }
-                if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
-                    continue; // stand-alone markers
-                }
-                int length = u16(pos);
-                if (length < 2 || pos + length > data.length) {
-                    throw new CodecException(CODEC + ": marker 0xFF" + hex(marker) + " has a bad length " + length);
-                }
-                int body = pos + 2;
-                int end = pos + length;
+            segments = new JpegSegments(data, CODEC);
+            for (int marker = segments.next(); marker >= 0; marker = segments.next()) {
+                int body = segments.body();
+                int end = segments.end();
                 switch (marker) {
-                    case 0xC3 -> readFrameHeader(body, end);
-                    case 0xC4 -> readHuffmanTables(body, end);
-                    case 0xDD -> restartInterval = length >= 4 ? u16(body) : 0;
-                    case 0xDA -> {
-                        pos = end;
-                        readScan(body, end);
-                        continue;
-                    }
+                    case JpegHeader.SOF3 -> readFrameHeader(body, end);
+                    case JpegSegments.DHT -> HuffmanTable.readSegment(data, body, end, CODEC, (tcTh, table) -> {
+                        if ((tcTh >> 4) == 0 && (tcTh & 0x0F) < 4) {
+                            tables[tcTh & 0x0F] = table;
+                        }
+                    });
+                    case JpegSegments.DRI -> restartInterval = segments.length() >= 4 ? u16(body) : 0;
+                    case JpegSegments.SOS -> readScan(body, end);
                     default -> {
-                        if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
-                            throw new CodecException(CODEC + ": a second frame header 0xFF" + hex(marker) + " is not supported");
+                        if (JpegSegments.isSof(marker)) {
+                            throw new CodecException(CODEC + ": a second frame header 0xFF" + JpegSegments.hex(marker)
+                                    + " is not supported");
                         }
                     }
                 }
-                pos = end;
             }
             if (scans == 0) {
                 throw new CodecException(CODEC + ": no scan (SOS) found");
             }
-        }
-
-        private int nextMarker() throws CodecException {
-            while (pos < data.length && (data[pos] & 0xFF) == 0xFF && pos + 1 < data.length
-                    && (data[pos + 1] & 0xFF) == 0xFF) {
-                pos++;
-            }
-            if (pos + 1 >= data.length) {
-                return -1; // missing EOI is tolerated
-            }
-            if ((data[pos] & 0xFF) != 0xFF) {
-                throw new CodecException(CODEC + ": expected a marker at byte " + pos);
-            }
-            int marker = data[pos + 1] & 0xFF;
-            pos += 2;
-            return marker;
         }
 
         private void readFrameHeader(int p, int end) throws CodecException {
@@ -113,10 +82,7 @@ public final class JpegLosslessDecoder implements FrameDecoder {
             if (height == 0) {
                 height = info.rows(); // lines defined later by DNL: trust the dataset
             }
-            if (width != info.columns() || height != info.rows()) {
-                throw new CodecException(CODEC + ": code stream is " + width + "x" + height + " but the dataset says "
-                        + info.columns() + "x" + info.rows());
-            }
+            JpegHeader.checkSize(CODEC, width, height, info);
             if (nf < 1 || nf > 4 || p + 6 + 3 * nf > end) {
                 throw new CodecException(CODEC + ": bad component count " + nf);
             }
@@ -133,32 +99,6 @@ public final class JpegLosslessDecoder implements FrameDecoder {
                 }
             }
             planes = new int[nf][];
-        }
-
-        private void readHuffmanTables(int p, int end) throws CodecException {
-            while (p < end) {
-                int tcTh = data[p] & 0xFF;
-                int[] counts = new int[16];
-                int total = 0;
-                if (p + 17 > end) {
-                    throw new CodecException(CODEC + ": truncated Huffman table");
-                }
-                for (int i = 0; i < 16; i++) {
-                    counts[i] = data[p + 1 + i] & 0xFF;
-                    total += counts[i];
-                }
-                if (total > 256 || p + 17 + total > end) {
-                    throw new CodecException(CODEC + ": Huffman table with " + total + " codes does not fit its segment");
-                }
-                int[] values = new int[total];
-                for (int i = 0; i < total; i++) {
-                    values[i] = data[p + 17 + i] & 0xFF;
-                }
-                if ((tcTh >> 4) == 0 && (tcTh & 0x0F) < 4) {
-                    tables[tcTh & 0x0F] = new HuffmanTable(counts, values);
-                }
-                p += 17 + total;
-            }
         }
 
         private void readScan(int p, int end) throws CodecException {
@@ -201,43 +141,19 @@ public final class JpegLosslessDecoder implements FrameDecoder {
                 }
                 out[i] = planes[comps[i]];
             }
-            JpegBitReader in = new JpegBitReader(data, pos);
+            JpegBitReader in = new JpegBitReader(data, end);
             new LosslessScan(in, scanTables, out, width, height, predictor, precision, pointTransform,
                     restartInterval).decode();
-            int marker = in.nextMarker();
-            pos = marker < 0 ? data.length : in.position();
+            segments.resumeAt(in.endOfScan());
             scans++;
         }
 
         int[] output() throws CodecException {
-            int spp = info.samplesPerPixel();
-            for (int c = 0; c < spp; c++) {
-                if (planes[c] == null) {
-                    throw new CodecException(CODEC + ": component " + (c + 1) + " was never coded in a scan");
-                }
-            }
-            if (spp == 1) {
-                return planes[0];
-            }
-            int n = width * height;
-            int[] out = new int[n * spp];
-            for (int i = 0; i < n; i++) {
-                for (int c = 0; c < spp; c++) {
-                    out[i * spp + c] = planes[c][i];
-                }
-            }
-            return out;
+            return Frames.interleave(CODEC, planes, width * height, info.samplesPerPixel());
         }
 
         private int u16(int at) throws CodecException {
-            if (at + 1 >= data.length) {
-                throw new CodecException(CODEC + ": header is truncated");
-            }
-            return (data[at] & 0xFF) << 8 | (data[at + 1] & 0xFF);
-        }
-
-        private static String hex(int marker) {
-            return Integer.toHexString(marker).toUpperCase();
+            return JpegSegments.u16(data, at, CODEC);
         }
     }
 }

@@ -6,19 +6,12 @@ package org.cxrstudio.core.dicom.codec;
  * 0xFF followed by a byte with the top bit set is a marker and ends the segment. Past the end
  * it supplies zero bits and counts them, so decoders check {@link #overrun()} once per line.
  */
-final class JpegLsBitReader {
+final class JpegLsBitReader extends EntropyBitReader {
 
-    private final byte[] data;
-    private int pos;
-    private long buffer;
-    private int bits;
-    private int paddedBits;
     private boolean afterFf;
-    private boolean atMarker;
 
     JpegLsBitReader(byte[] data, int pos) {
-        this.data = data;
-        this.pos = pos;
+        super(data, pos, 0x80);
     }
 
     private void fill() {
@@ -93,32 +86,8 @@ final class JpegLsBitReader {
         return zeros;
     }
 
-    boolean overrun() {
-        return bits < paddedBits;
-    }
-
-    /** Drops the remaining bits and moves to the next marker; returns its code or -1 at the end. */
-    int nextMarker() {
-        buffer = 0;
-        bits = 0;
-        paddedBits = 0;
+    @Override
+    void resetStuffing() {
         afterFf = false;
-        atMarker = false;
-        while (pos + 1 < data.length) {
-            if ((data[pos] & 0xFF) == 0xFF && (data[pos + 1] & 0x80) != 0 && (data[pos + 1] & 0xFF) != 0xFF) {
-                return data[pos + 1] & 0xFF;
-            }
-            pos++;
-        }
-        pos = data.length;
-        return -1;
-    }
-
-    void skipMarker() {
-        pos += 2;
-    }
-
-    int position() {
-        return pos;
     }
 }

@@ -14,16 +14,8 @@ public final class JpegLsDecoder implements FrameDecoder {
 
     @Override
     public int[] decode(byte[] frame, FrameInfo info) throws CodecException {
-        Frames.checkGeometry(CODEC, info);
-        JpegHeader header = JpegHeader.read(frame, CODEC);
-        if (header.sofMarker() != JpegHeader.SOF55) {
-            throw new CodecException(CODEC + ": SOF marker 0xFF" + Integer.toHexString(header.sofMarker()).toUpperCase()
-                    + " is not JPEG-LS (SOF55)");
-        }
-        if (header.rows() != info.rows() || header.columns() != info.columns()) {
-            throw new CodecException(CODEC + ": code stream is " + header.columns() + "x" + header.rows()
-                    + " but the dataset says " + info.columns() + "x" + info.rows());
-        }
+        JpegHeader header = JpegHeader.readExpecting(frame, info, CODEC, JpegHeader.SOF55, "JPEG-LS (SOF55)");
+        JpegHeader.checkSize(CODEC, header.columns(), header.rows(), info);
         if (header.precision() < 2 || header.precision() > 16) {
             throw new CodecException(CODEC + ": precision " + header.precision() + " is outside 2..16");
         }
@@ -43,7 +35,7 @@ public final class JpegLsDecoder implements FrameDecoder {
         private int[] componentIds;
         private int[] preset = new int[5];
         private int restartInterval;
-        private int pos = 2;
+        private final JpegSegments segments;
         private int scans;
 
         Parser(byte[] data, FrameInfo info, JpegHeader header) {
@@ -51,39 +43,20 @@ public final class JpegLsDecoder implements FrameDecoder {
             this.info = info;
             this.header = header;
             this.planes = new int[header.components()][];
+            this.segments = new JpegSegments(data, CODEC);
         }
 
         int[] run() throws CodecException {
-            while (pos + 1 < data.length) {
-                if ((data[pos] & 0xFF) != 0xFF) {
-                    throw new CodecException(CODEC + ": expected a marker at byte " + pos);
-                }
-                int marker = data[pos + 1] & 0xFF;
-                if (marker == 0xFF) {
-                    pos++;
-                    continue;
-                }
-                pos += 2;
-                if (marker == 0xD9) {
-                    break;
-                }
-                if (marker >= 0xD0 && marker <= 0xD7) {
-                    continue;
-                }
-                int length = u16(pos);
-                if (length < 2 || pos + length > data.length) {
-                    throw new CodecException(CODEC + ": marker 0xFF" + Integer.toHexString(marker).toUpperCase()
-                            + " has a bad length " + length);
-                }
-                int body = pos + 2;
-                pos += length;
+            for (int marker = segments.next(); marker >= 0; marker = segments.next()) {
+                int body = segments.body();
+                int length = segments.length();
                 switch (marker) {
-                    case 0xF7 -> readFrame(body, length);
-                    case 0xF8 -> readPreset(body, length);
-                    case 0xDD -> restartInterval = u16(body);
-                    case 0xDA -> readScan(body, length);
+                    case JpegHeader.SOF55 -> readFrame(body, length);
+                    case JpegSegments.LSE -> readPreset(body, length);
+                    case JpegSegments.DRI -> restartInterval = u16(body);
+                    case JpegSegments.SOS -> readScan(body, length);
                     default -> {
-                        if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xCC) {
+                        if (marker >= 0xC0 && marker <= 0xCF && marker != JpegSegments.DHT && marker != 0xCC) {
                             throw new CodecException(CODEC + ": unexpected frame marker 0xFF" + Integer.toHexString(marker));
                         }
                     }
@@ -92,7 +65,7 @@ public final class JpegLsDecoder implements FrameDecoder {
             if (scans == 0) {
                 throw new CodecException(CODEC + ": no scan (SOS) found");
             }
-            return output();
+            return Frames.interleave(CODEC, planes, header.rows() * header.columns(), info.samplesPerPixel());
         }
 
         private void readFrame(int p, int length) throws CodecException {
@@ -156,38 +129,15 @@ public final class JpegLsDecoder implements FrameDecoder {
                 throw new CodecException(CODEC + ": interleave mode " + ilv + " with " + ns + " components is invalid");
             }
             int[] params = JpegLsParameters.resolve(preset, header.precision(), near);
-            JpegLsBitReader in = new JpegLsBitReader(data, pos);
+            JpegLsBitReader in = new JpegLsBitReader(data, segments.end());
             new JpegLsScan(in, out, header.columns(), header.rows(), near, params, restartInterval,
                     ilv == 2).decode();
-            pos = in.nextMarker() < 0 ? data.length : in.position();
+            segments.resumeAt(in.endOfScan());
             scans++;
         }
 
-        private int[] output() throws CodecException {
-            int spp = info.samplesPerPixel();
-            for (int c = 0; c < spp; c++) {
-                if (planes[c] == null) {
-                    throw new CodecException(CODEC + ": component " + (c + 1) + " was never coded in a scan");
-                }
-            }
-            if (spp == 1) {
-                return planes[0];
-            }
-            int n = header.rows() * header.columns();
-            int[] out = new int[n * 3];
-            for (int i = 0; i < n; i++) {
-                for (int c = 0; c < 3; c++) {
-                    out[3 * i + c] = planes[c][i];
-                }
-            }
-            return out;
-        }
-
         private int u16(int at) throws CodecException {
-            if (at + 1 >= data.length) {
-                throw new CodecException(CODEC + ": header is truncated");
-            }
-            return (data[at] & 0xFF) << 8 | (data[at + 1] & 0xFF);
+            return JpegSegments.u16(data, at, CODEC);
         }
     }
 }

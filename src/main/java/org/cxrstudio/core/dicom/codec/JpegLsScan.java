@@ -73,7 +73,7 @@ final class JpegLsScan {
         resetState();
         for (int y = 0; y < height; y++) {
             if (restartInterval > 0 && y > 0 && y % restartInterval == 0) {
-                restart();
+                in.restart("JPEG-LS");
                 resetState();
                 for (int ci = 0; ci < components; ci++) {
                     java.util.Arrays.fill(prev[ci], 0);
@@ -109,15 +109,6 @@ final class JpegLsScan {
         java.util.Arrays.fill(n, 1);
         java.util.Arrays.fill(nn, 0);
         java.util.Arrays.fill(runIndex, 0);
-    }
-
-    private void restart() throws CodecException {
-        int marker = in.nextMarker();
-        if (marker < 0xD0 || marker > 0xD7) {
-            throw new CodecException("JPEG-LS: expected a restart marker, found "
-                    + (marker < 0 ? "the end of the data" : "0xFF" + Integer.toHexString(marker).toUpperCase()));
-        }
-        in.skipMarker();
     }
 
     /** Line buffers hold the samples at 1..width; index 0 and width+1 are the edge values of A.2.1. */

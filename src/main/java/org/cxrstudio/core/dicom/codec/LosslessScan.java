@@ -41,7 +41,7 @@ final class LosslessScan {
             for (int x = 0; x < width; x++) {
                 if (restartInterval > 0) {
                     if (mcusToGo == 0) {
-                        restart();
+                        in.restart("JPEG lossless");
                         mcusToGo = restartInterval;
                         firstLine = true;
                         firstSample = true;
@@ -104,14 +104,5 @@ final class LosslessScan {
         }
         int v = in.read(ssss);
         return v < 1 << (ssss - 1) ? v - (1 << ssss) + 1 : v;
-    }
-
-    private void restart() throws CodecException {
-        int marker = in.nextMarker();
-        if (marker < 0xD0 || marker > 0xD7) {
-            throw new CodecException("JPEG lossless: expected a restart marker, found "
-                    + (marker < 0 ? "the end of the data" : "0xFF" + Integer.toHexString(marker).toUpperCase()));
-        }
-        in.skipMarker();
     }
 }

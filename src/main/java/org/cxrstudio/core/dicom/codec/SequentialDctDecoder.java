@@ -20,7 +20,7 @@ final class SequentialDctDecoder {
     private final int[][] quant = new int[4][];
     private final HuffmanTable[] dcTables = new HuffmanTable[4];
     private final HuffmanTable[] acTables = new HuffmanTable[4];
-    private int pos = 2;
+    private final JpegSegments segments;
     private int precision;
     private int width;
     private int height;
@@ -40,6 +40,7 @@ final class SequentialDctDecoder {
     private SequentialDctDecoder(byte[] data, FrameInfo info) {
         this.data = data;
         this.info = info;
+        this.segments = new JpegSegments(data, CODEC);
     }
 
     static int[] decode(byte[] data, FrameInfo info) throws CodecException {
@@ -47,39 +48,19 @@ final class SequentialDctDecoder {
     }
 
     private int[] run() throws CodecException {
-        while (pos + 1 < data.length) {
-            if ((data[pos] & 0xFF) != 0xFF) {
-                throw new CodecException(CODEC + ": expected a marker at byte " + pos);
-            }
-            int marker = data[pos + 1] & 0xFF;
-            if (marker == 0xFF) {
-                pos++;
-                continue;
-            }
-            pos += 2;
-            if (marker == 0xD9) {
-                break;
-            }
-            if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
-                continue;
-            }
-            int length = u16(pos);
-            if (length < 2 || pos + length > data.length) {
-                throw new CodecException(CODEC + ": marker 0xFF" + Integer.toHexString(marker).toUpperCase()
-                        + " has a bad length " + length);
-            }
-            int body = pos + 2;
-            int end = pos + length;
-            pos = end;
+        for (int marker = segments.next(); marker >= 0; marker = segments.next()) {
+            int body = segments.body();
+            int end = segments.end();
             switch (marker) {
-                case 0xC0, 0xC1 -> readFrame(body, end);
-                case 0xC4 -> readHuffman(body, end);
-                case 0xDB -> readQuant(body, end);
-                case 0xDD -> restartInterval = u16(body);
-                case 0xDA -> readScan(body, end);
+                case JpegHeader.SOF0, JpegHeader.SOF1 -> readFrame(body, end);
+                case JpegSegments.DHT -> HuffmanTable.readSegment(data, body, end, CODEC,
+                        (tcTh, table) -> ((tcTh >> 4) == 0 ? dcTables : acTables)[tcTh & 0x03] = table);
+                case JpegSegments.DQT -> readQuant(body, end);
+                case JpegSegments.DRI -> restartInterval = u16(body);
+                case JpegSegments.SOS -> readScan(body, end);
                 default -> {
-                    if (marker >= 0xC2 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
-                        throw new CodecException(CODEC + ": SOF 0xFF" + Integer.toHexString(marker).toUpperCase()
+                    if (JpegSegments.isSof(marker)) {
+                        throw new CodecException(CODEC + ": SOF 0xFF" + JpegSegments.hex(marker)
                                 + " (progressive, lossless or arithmetic) is not supported by the DCT decoder");
                     }
                 }
@@ -99,10 +80,7 @@ final class SequentialDctDecoder {
         if (precision != 8 && precision != 12) {
             throw new CodecException(CODEC + ": DCT precision " + precision + " is not 8 or 12");
         }
-        if (width != info.columns() || height != info.rows()) {
-            throw new CodecException(CODEC + ": code stream is " + width + "x" + height + " but the dataset says "
-                    + info.columns() + "x" + info.rows());
-        }
+        JpegHeader.checkSize(CODEC, width, height, info);
         if (nf < info.samplesPerPixel() || nf > 4 || p + 6 + 3 * nf > end) {
             throw new CodecException(CODEC + ": " + nf + " component(s) for " + info.samplesPerPixel() + " sample(s)");
         }
@@ -149,31 +127,6 @@ final class SequentialDctDecoder {
         }
     }
 
-    private void readHuffman(int p, int end) throws CodecException {
-        while (p < end) {
-            if (p + 17 > end) {
-                throw new CodecException(CODEC + ": truncated Huffman table");
-            }
-            int tc = (data[p] & 0xFF) >> 4;
-            int th = data[p] & 0x03;
-            int[] counts = new int[16];
-            int total = 0;
-            for (int i = 0; i < 16; i++) {
-                counts[i] = data[p + 1 + i] & 0xFF;
-                total += counts[i];
-            }
-            if (total > 256 || p + 17 + total > end) {
-                throw new CodecException(CODEC + ": Huffman table does not fit its segment");
-            }
-            int[] values = new int[total];
-            for (int i = 0; i < total; i++) {
-                values[i] = data[p + 17 + i] & 0xFF;
-            }
-            (tc == 0 ? dcTables : acTables)[th] = new HuffmanTable(counts, values);
-            p += 17 + total;
-        }
-    }
-
     private void readScan(int p, int end) throws CodecException {
         if (planes == null) {
             throw new CodecException(CODEC + ": scan before the frame header");
@@ -201,9 +154,9 @@ final class SequentialDctDecoder {
                 throw new CodecException(CODEC + ": scan uses a missing Huffman or quantization table");
             }
         }
-        JpegBitReader in = new JpegBitReader(data, pos);
+        JpegBitReader in = new JpegBitReader(data, end);
         new DctScan(this, in, comps, dc, ac).decode();
-        pos = in.nextMarker() < 0 ? data.length : in.position();
+        segments.resumeAt(in.endOfScan());
         scans++;
     }
 
@@ -221,10 +174,7 @@ final class SequentialDctDecoder {
     }
 
     private int u16(int at) throws CodecException {
-        if (at + 1 >= data.length) {
-            throw new CodecException(CODEC + ": header is truncated");
-        }
-        return (data[at] & 0xFF) << 8 | (data[at + 1] & 0xFF);
+        return JpegSegments.u16(data, at, CODEC);
     }
 
     /** One scan's MCU loop; reads the frame state of the enclosing decoder. */
@@ -318,11 +268,7 @@ final class SequentialDctDecoder {
         }
 
         private void restart() throws CodecException {
-            int marker = in.nextMarker();
-            if (marker < 0xD0 || marker > 0xD7) {
-                throw new CodecException(CODEC + ": expected a restart marker");
-            }
-            in.skipMarker();
+            in.restart(CODEC);
             java.util.Arrays.fill(pred, 0);
         }
     }

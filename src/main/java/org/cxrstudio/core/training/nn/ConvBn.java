@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
@@ -15,27 +14,24 @@ import ai.djl.util.PairList;
  * Square convolution without bias, batch norm, optional ReLU: the unit every architecture is
  * built from. The exporter folds the batch norm into the convolution.
  */
-public final class ConvBn extends AbstractBlock {
+public final class ConvBn extends SquareWindow {
     /** Batch-norm epsilon (PyTorch's default), also used when folding at export. */
     public static final float BN_EPSILON = 1e-5f;
 
     private final Conv2d conv;
     private final BatchNorm bn;
     private final int filters;
-    private final int kernel;
-    private final int stride;
     private final int padding;
     private final boolean relu;
 
     /** @param kernel square kernel side; padding is {@code kernel / 2} ("same" at stride 1) */
     public ConvBn(int filters, int kernel, int stride, boolean relu) {
+        super(kernel, stride);
         this.filters = filters;
-        this.kernel = kernel;
-        this.stride = stride;
         this.padding = kernel / 2;
         this.relu = relu;
-        this.conv = addChildBlock("conv", Conv2d.builder().setKernelShape(new Shape(kernel, kernel))
-                .setFilters(filters).optStride(new Shape(stride, stride)).optPadding(new Shape(padding, padding))
+        this.conv = addChildBlock("conv", Conv2d.builder().setKernelShape(square(kernel))
+                .setFilters(filters).optStride(square(stride)).optPadding(square(padding))
                 .optBias(false).build());
         this.bn = addChildBlock("bn", BatchNorm.builder().optEpsilon(BN_EPSILON).optMomentum(0.9f).build());
     }
@@ -50,14 +46,6 @@ public final class ConvBn extends AbstractBlock {
 
     public int filters() {
         return filters;
-    }
-
-    public int kernel() {
-        return kernel;
-    }
-
-    public int stride() {
-        return stride;
     }
 
     public int padding() {

@@ -2,14 +2,9 @@ package org.cxrstudio.core.training.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,24 +13,23 @@ import java.util.List;
  * ReLU6, project 1×1 to {@code out} channels without activation (the "linear bottleneck"); the
  * input is added back when the stride is 1 and {@code in == out}.
  */
-public final class InvertedResidual extends AbstractBlock {
-    private final List<SameConv> units = new ArrayList<>();
+public final class InvertedResidual extends ResidualUnit<SameConv> {
     private final boolean residual;
 
     /** @param expansion t, {@code >= 1} */
     public InvertedResidual(int in, int out, int stride, int expansion) {
         int hidden = in * expansion;
         if (expansion != 1) {
-            units.add(addChildBlock("expand", new SameConv(hidden, 1, 1, 1, true)));
+            addMain("expand", new SameConv(hidden, 1, 1, 1, true));
         }
-        units.add(addChildBlock("dw", new SameConv(hidden, 3, stride, hidden, true)));
-        units.add(addChildBlock("project", new SameConv(out, 1, 1, 1, false)));
+        addMain("dw", new SameConv(hidden, 3, stride, hidden, true));
+        addMain("project", new SameConv(out, 1, 1, 1, false));
         this.residual = stride == 1 && in == out;
     }
 
     /** The convolutions in order: [expand,] depthwise, project. */
     public List<SameConv> units() {
-        return List.copyOf(units);
+        return mainChain();
     }
 
     /** Whether the input is added to the projection. */
@@ -44,34 +38,7 @@ public final class InvertedResidual extends AbstractBlock {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
-                                     PairList<String, Object> params) {
-        NDList y = inputs;
-        for (SameConv u : units) {
-            y = u.forward(store, y, training, params);
-        }
-        if (!residual) {
-            return y;
-        }
-        NDArray sum = y.singletonOrThrow().add(inputs.singletonOrThrow());
-        return new NDList(sum);
-    }
-
-    @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        Shape[] s = inputShapes;
-        for (SameConv u : units) {
-            u.initialize(manager, dataType, s);
-            s = u.getOutputShapes(s);
-        }
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        Shape[] s = inputShapes;
-        for (SameConv u : units) {
-            s = u.getOutputShapes(s);
-        }
-        return s;
+    NDArray skip(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+        return residual ? inputs.singletonOrThrow() : null;
     }
 }

@@ -5,12 +5,10 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,8 +17,7 @@ import java.util.List;
  * (4× width). The shortcut is identity, or conv1×1(stride)+BN when the shape changes. The last
  * main unit has no ReLU (it comes after the sum).
  */
-public final class ResidualBlock extends AbstractBlock {
-    private final List<ConvBn> main = new ArrayList<>();
+public final class ResidualBlock extends ResidualUnit<ConvBn> {
     private final ConvBn shortcut;
 
     /**
@@ -30,19 +27,19 @@ public final class ResidualBlock extends AbstractBlock {
     public ResidualBlock(int inChannels, int width, int stride, boolean bottleneck) {
         int out = bottleneck ? 4 * width : width;
         if (bottleneck) {
-            main.add(addChildBlock("c1", new ConvBn(width, 1, 1, true)));
-            main.add(addChildBlock("c2", new ConvBn(width, 3, stride, true)));
-            main.add(addChildBlock("c3", new ConvBn(out, 1, 1, false)));
+            addMain("c1", new ConvBn(width, 1, 1, true));
+            addMain("c2", new ConvBn(width, 3, stride, true));
+            addMain("c3", new ConvBn(out, 1, 1, false));
         } else {
-            main.add(addChildBlock("c1", new ConvBn(width, 3, stride, true)));
-            main.add(addChildBlock("c2", new ConvBn(out, 3, 1, false)));
+            addMain("c1", new ConvBn(width, 3, stride, true));
+            addMain("c2", new ConvBn(out, 3, 1, false));
         }
         shortcut = stride != 1 || inChannels != out ? addChildBlock("down", new ConvBn(out, 1, stride, false)) : null;
     }
 
     /** The main path, in order. */
     public List<ConvBn> main() {
-        return List.copyOf(main);
+        return mainChain();
     }
 
     /** The projection shortcut, or {@code null} for identity. */
@@ -51,35 +48,20 @@ public final class ResidualBlock extends AbstractBlock {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
-                                     PairList<String, Object> params) {
-        NDList y = inputs;
-        for (ConvBn unit : main) {
-            y = unit.forward(store, y, training, params);
-        }
-        NDArray s = shortcut == null ? inputs.singletonOrThrow()
+    NDArray skip(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+        return shortcut == null ? inputs.singletonOrThrow()
                 : shortcut.forward(store, inputs, training, params).singletonOrThrow();
-        return new NDList(Activation.relu(y.singletonOrThrow().add(s)));
     }
 
     @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        Shape[] s = inputShapes;
-        for (ConvBn unit : main) {
-            unit.initialize(manager, dataType, s);
-            s = unit.getOutputShapes(s);
-        }
+    void initializeSkip(NDManager manager, DataType dataType, Shape[] inputShapes) {
         if (shortcut != null) {
             shortcut.initialize(manager, dataType, inputShapes);
         }
     }
 
     @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        Shape[] s = inputShapes;
-        for (ConvBn unit : main) {
-            s = unit.getOutputShapes(s);
-        }
-        return s;
+    NDArray afterSum(NDArray sum) {
+        return Activation.relu(sum);
     }
 }

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
@@ -27,7 +26,7 @@ import ai.djl.util.PairList;
  * and the rest after (bottom/right): a stride-2 3×3 convolution on an even side pads only the
  * right and bottom. The padding is applied explicitly with zeros before an unpadded convolution.
  */
-public final class SameConv extends AbstractBlock {
+public final class SameConv extends SquareWindow {
     /** Upper clip of ReLU6. */
     public static final float RELU6_MAX = 6f;
 
@@ -35,8 +34,6 @@ public final class SameConv extends AbstractBlock {
     private final Parameter scale;
     private final Parameter shift;
     private final int filters;
-    private final int kernel;
-    private final int stride;
     private final int groups;
     private final boolean relu6;
 
@@ -45,17 +42,16 @@ public final class SameConv extends AbstractBlock {
      * @param groups  1 for a full convolution, {@code filters} (= input channels) for depthwise
      */
     public SameConv(int filters, int kernel, int stride, int groups, boolean relu6) {
+        super(kernel, stride);
         if (filters < 1 || kernel < 1 || stride < 1 || groups < 1 || filters % groups != 0) {
             throw new IllegalArgumentException("bad convolution: filters " + filters + ", kernel " + kernel
                     + ", stride " + stride + ", groups " + groups);
         }
         this.filters = filters;
-        this.kernel = kernel;
-        this.stride = stride;
         this.groups = groups;
         this.relu6 = relu6;
-        this.conv = addChildBlock("conv", Conv2d.builder().setKernelShape(new Shape(kernel, kernel))
-                .setFilters(filters).optStride(new Shape(stride, stride)).optGroups(groups).optBias(false).build());
+        this.conv = addChildBlock("conv", Conv2d.builder().setKernelShape(square(kernel))
+                .setFilters(filters).optStride(square(stride)).optGroups(groups).optBias(false).build());
         this.scale = addParameter(Parameter.builder().setName("scale").setType(Parameter.Type.GAMMA)
                 .optShape(new Shape(filters)).optInitializer(new ConstantInitializer(1f)).build());
         this.shift = addParameter(Parameter.builder().setName("shift").setType(Parameter.Type.BETA)
@@ -91,14 +87,6 @@ public final class SameConv extends AbstractBlock {
         return filters;
     }
 
-    public int kernel() {
-        return kernel;
-    }
-
-    public int stride() {
-        return stride;
-    }
-
     public int groups() {
         return groups;
     }
@@ -111,8 +99,8 @@ public final class SameConv extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
-        int[] ph = samePadding(x.getShape().get(2), kernel, stride);
-        int[] pw = samePadding(x.getShape().get(3), kernel, stride);
+        int[] ph = samePadding(x.getShape().get(2), kernel(), stride());
+        int[] pw = samePadding(x.getShape().get(3), kernel(), stride());
         if (ph[0] + ph[1] + pw[0] + pw[1] > 0) {
             x = x.pad(new Shape(pw[0], pw[1], ph[0], ph[1]), 0); // last axis first, like torch's pad
         }
@@ -137,21 +125,22 @@ public final class SameConv extends AbstractBlock {
     }
 
     private Shape padded(Shape in) {
-        int[] ph = samePadding(in.get(2), kernel, stride);
-        int[] pw = samePadding(in.get(3), kernel, stride);
+        int[] ph = samePadding(in.get(2), kernel(), stride());
+        int[] pw = samePadding(in.get(3), kernel(), stride());
         return new Shape(in.get(0), in.get(1), in.get(2) + ph[0] + ph[1], in.get(3) + pw[0] + pw[1]);
     }
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape in = inputShapes[0];
+        int stride = stride();
         return new Shape[] {new Shape(in.get(0), filters, (in.get(2) + stride - 1) / stride,
                 (in.get(3) + stride - 1) / stride)};
     }
 
     @Override
     public String toString() {
-        return "SameConv(" + filters + ", " + kernel + "x" + kernel + "/" + stride
+        return "SameConv(" + filters + ", " + kernel() + "x" + kernel() + "/" + stride()
                 + (groups > 1 ? ", groups " + groups : "") + (relu6 ? ", relu6" : "") + ")";
     }
 }

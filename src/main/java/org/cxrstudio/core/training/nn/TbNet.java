@@ -57,10 +57,7 @@ public final class TbNet extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
-        NDList x = inputs;
-        for (Block b : features) {
-            x = b.forward(store, x, training, params);
-        }
+        NDList x = Chain.forward(features, store, inputs, training, params);
         NDArray cam = head.forward(store, x, training, params).singletonOrThrow();
         NDArray logits = pooling.forward(store, new NDList(cam), training, params).singletonOrThrow();
         return new NDList(logits, cam);
@@ -68,22 +65,14 @@ public final class TbNet extends AbstractBlock {
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        Shape[] s = inputShapes;
-        for (Block b : features) {
-            b.initialize(manager, dataType, s);
-            s = b.getOutputShapes(s);
-        }
+        Shape[] s = Chain.initialize(features, manager, dataType, inputShapes);
         head.initialize(manager, dataType, s);
         pooling.initialize(manager, dataType, head.getOutputShapes(s));
     }
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
-        Shape[] s = inputShapes;
-        for (Block b : features) {
-            s = b.getOutputShapes(s);
-        }
-        Shape[] cam = head.getOutputShapes(s);
+        Shape[] cam = head.getOutputShapes(Chain.outputShapes(features, inputShapes));
         return new Shape[] {new Shape(cam[0].get(0), spec.numClasses()), cam[0]};
     }
 }

@@ -19,7 +19,6 @@ import org.cxrstudio.core.training.nn.SameConv;
 import org.cxrstudio.core.training.nn.TbNet;
 import org.cxrstudio.core.training.onnx.proto.Onnx.GraphProto;
 import org.cxrstudio.core.training.onnx.proto.Onnx.ModelProto;
-import org.cxrstudio.core.training.onnx.proto.Onnx.OperatorSetIdProto;
 import org.cxrstudio.core.training.onnx.proto.Onnx.StringStringEntryProto;
 
 import java.io.IOException;
@@ -131,10 +130,7 @@ public final class OnnxExporter {
         g.proto().addInput(OnnxGraph.floatValue(INPUT, 1, spec.inputSize(), spec.inputSize()));
         g.proto().addOutput(OnnxGraph.floatValue(ModelCard.DEFAULT_PROBABILITY_OUTPUT, c));
         g.proto().addOutput(OnnxGraph.floatValue(cam, c, h, h));
-        return ModelProto.newBuilder().setIrVersion(OnnxGraph.IR_VERSION).setProducerName("cxr-studio")
-                .setProducerVersion("0.1.0")
-                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OnnxGraph.OPSET))
-                .setGraph(g.proto())
+        return g.model("cxr-studio")
                 .addMetadataProps(StringStringEntryProto.newBuilder().setKey(ARCH_KEY).setValue(new Gson().toJson(spec)));
     }
 
