@@ -6,6 +6,8 @@ import org.cxrstudio.core.saliency.Heatmap;
 import java.util.List;
 import java.util.Objects;
 
+import static org.cxrstudio.core.io.Strings.orEmpty;
+
 /**
  * One evaluated image: its label, the model's output and, when known, its ground truth.
  *
@@ -25,6 +27,6 @@ public record EvalSample(String file, boolean positive, double score, List<Box> 
         Objects.requireNonNull(file, "file");
         predicted = List.copyOf(predicted);
         truth = List.copyOf(truth);
-        group = group == null ? "" : group;
+        group = orEmpty(group);
     }
 }

@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import static org.cxrstudio.core.io.Strings.orEmpty;
+
 /**
  * A clinic's own operating point for one model file: the threshold on the model's raw TB
  * probability that reached the target sensitivity on the clinic's labelled films, with the
@@ -46,8 +48,8 @@ public record SiteProfile(String site, String date, String modelName, String mod
         Objects.requireNonNull(site, "site");
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(point, "point");
-        modelName = modelName == null ? "" : modelName;
-        data = data == null ? "" : data;
+        modelName = orEmpty(modelName);
+        data = orEmpty(data);
         if (modelSha256 == null || !modelSha256.matches("[0-9a-fA-F]{64}")) {
             throw new IllegalArgumentException("model_sha256 must be 64 hex digits, got " + modelSha256);
         }

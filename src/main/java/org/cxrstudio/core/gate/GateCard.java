@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 
+import static org.cxrstudio.core.io.Strings.orEmpty;
+
 /**
  * What a gate is and how well it was measured to work; stored as {@code gate.card.json} beside
  * {@code gate.onnx}. Immutable.
@@ -53,10 +55,10 @@ public record GateCard(String version, String featureNetwork, String featureSha2
 
     public GateCard {
         measured = measured == null ? Map.of() : Map.copyOf(new TreeMap<>(measured));
-        featureNetwork = featureNetwork == null ? "" : featureNetwork;
-        featureSha256 = featureSha256 == null ? "" : featureSha256;
-        modelSha256 = modelSha256 == null ? "" : modelSha256;
-        notice = notice == null ? "" : notice;
+        featureNetwork = orEmpty(featureNetwork);
+        featureSha256 = orEmpty(featureSha256);
+        modelSha256 = orEmpty(modelSha256);
+        notice = orEmpty(notice);
     }
 
     /** The card of {@link InputGate#headerRulesOnly()}: header, size, shape and colour rules only. */

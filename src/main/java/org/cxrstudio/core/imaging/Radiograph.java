@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import static org.cxrstudio.core.io.Strings.orEmpty;
+
 /**
  * One decoded radiograph: stored pixel values plus the metadata needed to display them and
  * to describe them. Immutable by convention: {@link #pixels()} must not be modified.
@@ -54,7 +56,7 @@ public record Radiograph(
         windows = List.copyOf(windows);
         metadata = Map.copyOf(metadata);
         patient = Map.copyOf(patient);
-        viewPosition = viewPosition == null ? "" : viewPosition;
+        viewPosition = orEmpty(viewPosition);
     }
 
     /**

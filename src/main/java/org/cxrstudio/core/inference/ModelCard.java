@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.cxrstudio.core.io.Strings.orEmpty;
+
 /**
  * What a model is, how to feed it and how good it was: embedded in the ONNX file's
  * {@code metadata_props} under key {@value #METADATA_KEY} and written beside it as
@@ -71,7 +73,7 @@ public record ModelCard(
         validation = readOnly(validation);
         postprocessing = readOnly(postprocessing);
         boxParams(postprocessing); // fail early, when the card is read
-        sha256 = sha256 == null ? "" : sha256;
+        sha256 = orEmpty(sha256);
         if (!(threshold >= 0 && threshold <= 1)) {
             throw new IllegalArgumentException("threshold must be in 0..1, got " + threshold);
         }

@@ -2,6 +2,8 @@ package org.cxrstudio.core.inference;
 
 import java.util.Objects;
 
+import static org.cxrstudio.core.io.Strings.orEmpty;
+
 /**
  * Maps the network's TB probability to a calibrated one by Platt scaling on the logit:
  * {@code q = sigmoid(a * logit(p) + b)}. Fitted on labelled validation images (see
@@ -30,8 +32,8 @@ public record ScoreCalibration(String method, double a, double b, int n, int nPo
         if (!(a > 0) || !Double.isFinite(a) || !Double.isFinite(b)) {
             throw new IllegalArgumentException("calibration needs a finite slope a > 0 and a finite b, got a=" + a + ", b=" + b);
         }
-        fittedOn = fittedOn == null ? "" : fittedOn;
-        date = date == null ? "" : date;
+        fittedOn = orEmpty(fittedOn);
+        date = orEmpty(date);
     }
 
     /** Calibrated probability of a raw model probability {@code p} in {@code 0..1}. */

@@ -9,6 +9,8 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Objects;
 
+import static org.cxrstudio.core.io.Strings.orEmpty;
+
 /**
  * One CAD result to write back to the archive: the score of one film, the operating point and
  * where it came from, the boxes (image pixels of the source) and the model that made it.
@@ -32,9 +34,9 @@ public record CadResult(SourceImage source, TbScore score, String thresholdSourc
         }
         boxes = List.copyOf(boxes);
         thresholdSource = thresholdSource == null || thresholdSource.isBlank() ? "model card" : thresholdSource;
-        modelName = modelName == null ? "" : modelName;
-        modelVersion = modelVersion == null ? "" : modelVersion;
-        modelSha256 = modelSha256 == null ? "" : modelSha256;
+        modelName = orEmpty(modelName);
+        modelVersion = orEmpty(modelVersion);
+        modelSha256 = orEmpty(modelSha256);
         made = made == null ? ZonedDateTime.now() : made;
     }
 

@@ -4,6 +4,8 @@ import org.cxrstudio.core.imaging.Radiograph;
 
 import java.util.Map;
 
+import static org.cxrstudio.core.io.Strings.strippedOrEmpty;
+
 /**
  * The identity of the film a result belongs to: what a result object must copy (patient and
  * study) and reference (series, SOP class and instance). Text fields are empty, never null,
@@ -34,16 +36,16 @@ public record SourceImage(String studyUid, String seriesUid, String sopClassUid,
                         + " (a result object needs one): '" + required[1] + "'");
             }
         }
-        seriesUid = nz(seriesUid);
-        patientName = nz(patientName);
-        patientId = nz(patientId);
-        birthDate = nz(birthDate);
-        sex = nz(sex);
-        studyDate = nz(studyDate);
-        studyTime = nz(studyTime);
-        accession = nz(accession);
-        studyId = nz(studyId);
-        referringPhysician = nz(referringPhysician);
+        seriesUid = strippedOrEmpty(seriesUid);
+        patientName = strippedOrEmpty(patientName);
+        patientId = strippedOrEmpty(patientId);
+        birthDate = strippedOrEmpty(birthDate);
+        sex = strippedOrEmpty(sex);
+        studyDate = strippedOrEmpty(studyDate);
+        studyTime = strippedOrEmpty(studyTime);
+        accession = strippedOrEmpty(accession);
+        studyId = strippedOrEmpty(studyId);
+        referringPhysician = strippedOrEmpty(referringPhysician);
     }
 
     /**
@@ -57,9 +59,5 @@ public record SourceImage(String studyUid, String seriesUid, String sopClassUid,
                 p.get("SOPInstanceUID"), p.get("PatientName"), p.get("PatientID"), p.get("PatientBirthDate"),
                 p.get("PatientSex"), p.get("StudyDate"), p.get("StudyTime"), p.get("AccessionNumber"), p.get("StudyID"),
                 p.get("ReferringPhysicianName"));
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s.strip();
     }
 }

@@ -8,6 +8,8 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Objects;
 
+import static org.cxrstudio.core.io.Strings.orEmpty;
+
 /**
  * What a report states about one film. Patient fields are printed only when
  * {@code includePatient} is true; the image is described without identifiers.
@@ -31,14 +33,14 @@ public record ReportData(String image, TbScore score, String thresholdSource, Li
         Objects.requireNonNull(score, "score");
         boxes = List.copyOf(boxes);
         Objects.requireNonNull(made, "made");
-        image = nz(image);
-        thresholdSource = nz(thresholdSource);
-        modelName = nz(modelName);
-        modelVersion = nz(modelVersion);
-        modelSha256 = nz(modelSha256);
-        gate = nz(gate);
-        patientName = nz(patientName);
-        patientId = nz(patientId);
+        image = orEmpty(image);
+        thresholdSource = orEmpty(thresholdSource);
+        modelName = orEmpty(modelName);
+        modelVersion = orEmpty(modelVersion);
+        modelSha256 = orEmpty(modelSha256);
+        gate = orEmpty(gate);
+        patientName = orEmpty(patientName);
+        patientId = orEmpty(patientId);
     }
 
     /** The decision: the raw probability at or above the threshold. */
@@ -50,9 +52,5 @@ public record ReportData(String image, TbScore score, String thresholdSource, Li
     public OverlayRenderer.Caption caption() {
         return new OverlayRenderer.Caption(score, thresholdSource,
                 (modelName + " " + modelVersion).strip());
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 }

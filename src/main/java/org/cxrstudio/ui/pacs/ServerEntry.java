@@ -1,5 +1,7 @@
 package org.cxrstudio.ui.pacs;
 
+import static org.cxrstudio.core.io.Strings.strippedOrEmpty;
+
 /**
  * A configured archive as remembered between runs: never a password (that is kept in memory for
  * the session only, see {@link PacsViewModel#setPassword}).
@@ -10,9 +12,9 @@ package org.cxrstudio.ui.pacs;
  */
 public record ServerEntry(String name, String url, String user) {
     public ServerEntry {
-        name = name == null ? "" : name.strip();
-        url = url == null ? "" : url.strip();
-        user = user == null ? "" : user.strip();
+        name = strippedOrEmpty(name);
+        url = strippedOrEmpty(url);
+        user = strippedOrEmpty(user);
     }
 
     @Override
