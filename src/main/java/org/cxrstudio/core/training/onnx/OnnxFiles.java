@@ -1,6 +1,7 @@
 package org.cxrstudio.core.training.onnx;
 
 import org.cxrstudio.core.inference.ModelCard;
+import org.cxrstudio.core.io.Sha256;
 import org.cxrstudio.core.training.onnx.proto.Onnx.ModelProto;
 import org.cxrstudio.core.training.onnx.proto.Onnx.StringStringEntryProto;
 
@@ -10,9 +11,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Writing an ONNX model with its card: the card (sha256 empty) goes into {@code metadata_props}
@@ -80,11 +78,7 @@ public final class OnnxFiles {
     }
 
     public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("JDK without SHA-256", e);
-        }
+        return Sha256.of(bytes);
     }
 
     /** Writes to a temporary sibling and renames it over {@code target}. */
