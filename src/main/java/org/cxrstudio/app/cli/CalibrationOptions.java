@@ -33,6 +33,7 @@ final class CalibrationOptions {
      * model's own post-processing; progress and refusals go to stderr.
      */
     LabeledScoring score(Path split, String part) throws IOException {
+        labeled.requirePairs(); // a usage error before the gate and the model load
         try (InputGate g = gate.open(); TbModel m = model.load()) {
             return LabeledScoring.run(new Screening(g, m, m.postProcessing()), labeled, split, part, spec.commandLine().getErr());
         }

@@ -1,6 +1,7 @@
 package org.cxrstudio.app.cli;
 
 import org.cxrstudio.core.eval.SiteProfile;
+import org.cxrstudio.core.screening.TbScore;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -30,6 +31,7 @@ final class OperatingPointOptions {
 
     /** Where the threshold came from, in the words the report, the overlay and the SR use. */
     String source() throws IOException {
-        return threshold != null ? "user (--threshold)" : profile() != null ? "site profile " + profile().label() : "model card";
+        return threshold != null ? TbScore.USER + " (--threshold)"
+                : profile() != null ? TbScore.SITE_PROFILE + " " + profile().label() : TbScore.MODEL_CARD;
     }
 }

@@ -22,7 +22,7 @@ final class OverlayWriter {
 
     /** Writes the overlay of a scored result; refused or failed results get none. */
     static void write(ScreeningResult r, ModelCard card, String thresholdSource, Path out) throws IOException {
-        if (r.isError() || r.prediction() == null) {
+        if (r.isError() || r.refused() || r.prediction() == null) {
             return;
         }
         RgbImage img = OverlayRenderer.render(DisplayPipeline.render(r.radiograph(), null, false),

@@ -88,7 +88,7 @@ final class PredictCommand extends CliCommand {
                     err.println(f + ": not scored: " + r.refusalMessage());
                     continue;
                 }
-                err.println(f + ": " + r.score().describe(profile != null));
+                err.println(f + ": " + r.score().describe(thresholdSource));
                 if (pdf != null) {
                     PdfOut.write(r, m.card(), thresholdSource, pdfPatient, pdf);
                 }

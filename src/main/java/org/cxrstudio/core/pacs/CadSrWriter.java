@@ -18,9 +18,11 @@ import java.util.List;
  *   CONTAINS TEXT    (99CXR CXRTB-NOTICE) "CAD result: a decision aid, not a diagnosis..."
  *   CONTAINS CONTAINER (DCM 111017 "CAD Processing and Findings Summary")
  *     CONTAINS TEXT Algorithm Name / Algorithm Version / Algorithm Parameters (DCM 111001/111003/111002)
- *     CONTAINS NUM  (99CXR CXRTB-SCORE) TB score 0-100 (the calibrated probability x 100), UCUM "1"
- *     CONTAINS NUM  (99CXR CXRTB-PROB) TB probability (calibrated when the model card has a calibration), UCUM "1"
- *     CONTAINS NUM  (99CXR CXRTB-THRESHOLD) operating point on the TB score scale 0-100, UCUM "1"
+ *     CONTAINS NUM  (99CXR CXRTB-SCORE) the model's output 0..1 (as before the 0-100 score existed), UCUM "1"
+ *     CONTAINS NUM  (99CXR CXRTB-THRESHOLD) operating point on that output 0..1, UCUM "1"
+ *     CONTAINS NUM  (99CXR CXRTB-PROB) TB probability 0..1 (calibrated when the model card has a calibration), UCUM "1"
+ *     CONTAINS NUM  (99CXR CXRTB-SCORE100) TB score 0-100 (the probability x 100, as shown to the user), UCUM "1"
+ *     CONTAINS NUM  (99CXR CXRTB-THR100) operating point on the TB score scale 0-100, UCUM "1"
  *     CONTAINS TEXT (99CXR CXRTB-THR-SRC) model card | site profile | user
  *     CONTAINS CODE (99CXR CXRTB-RESULT) = 99CXR CXRTB-POS | CXRTB-NEG
  *     CONTAINS TEXT (99CXR CXRTB-SHA256) model file SHA-256
@@ -42,9 +44,11 @@ public final class CadSrWriter {
             + "It must be reviewed by a qualified reader.";
 
     static final Code ROOT = new Code("CXRTB-CAD", PRIVATE, "Chest X-ray TB CAD report");
-    static final Code SCORE = new Code("CXRTB-SCORE", PRIVATE, "TB score (0-100)");
+    static final Code SCORE = new Code("CXRTB-SCORE", PRIVATE, "TB model output");
+    static final Code THRESHOLD = new Code("CXRTB-THRESHOLD", PRIVATE, "Operating point threshold");
     static final Code PROBABILITY = new Code("CXRTB-PROB", PRIVATE, "TB probability");
-    static final Code THRESHOLD = new Code("CXRTB-THRESHOLD", PRIVATE, "Operating point on the TB score scale");
+    static final Code SCORE_100 = new Code("CXRTB-SCORE100", PRIVATE, "TB score (0-100)");
+    static final Code THRESHOLD_100 = new Code("CXRTB-THR100", PRIVATE, "Operating point on the TB score scale");
     static final Code THRESHOLD_SOURCE = new Code("CXRTB-THR-SRC", PRIVATE, "Operating point source");
     static final Code RESULT = new Code("CXRTB-RESULT", PRIVATE, "TB CAD result");
     static final Code POSITIVE = new Code("CXRTB-POS", PRIVATE, "Positive: TB suspected");
@@ -107,9 +111,11 @@ public final class CadSrWriter {
                 "operating threshold " + SrItems.ds(r.score().threshold()) + " on the model output (TB score "
                         + r.score().thresholdScore() + ") from " + r.thresholdSource()
                         + (r.score().calibrated() ? "; probability calibrated as in the model card" : "; uncalibrated")));
-        summary.add(SrItems.num("CONTAINS", SCORE, r.score().score(), NO_UNITS));
+        summary.add(SrItems.num("CONTAINS", SCORE, r.score().rawProbability(), NO_UNITS));
+        summary.add(SrItems.num("CONTAINS", THRESHOLD, r.score().threshold(), NO_UNITS));
         summary.add(SrItems.num("CONTAINS", PROBABILITY, r.score().probability(), NO_UNITS));
-        summary.add(SrItems.num("CONTAINS", THRESHOLD, r.score().thresholdScore(), NO_UNITS));
+        summary.add(SrItems.num("CONTAINS", SCORE_100, r.score().score(), NO_UNITS));
+        summary.add(SrItems.num("CONTAINS", THRESHOLD_100, r.score().thresholdScore(), NO_UNITS));
         summary.add(SrItems.text("CONTAINS", THRESHOLD_SOURCE, r.thresholdSource()));
         summary.add(SrItems.code("CONTAINS", RESULT, r.positive() ? POSITIVE : NEGATIVE));
         summary.add(SrItems.text("CONTAINS", SHA256, nonEmpty(r.modelSha256())));

@@ -39,7 +39,7 @@ public final class OverlayRenderer {
 
         /** The result line, e.g. "TB score 72, at or above this clinic's threshold 55 (site profile a): POSITIVE". */
         public String text() {
-            return score.describe(thresholdSource != null && thresholdSource.startsWith("site"))
+            return score.describe(thresholdSource)
                     + (thresholdSource == null || thresholdSource.isBlank() ? "" : " (" + thresholdSource + ")")
                     + ": " + (score.positive() ? "POSITIVE" : "negative");
         }

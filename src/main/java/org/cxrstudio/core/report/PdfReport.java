@@ -96,10 +96,8 @@ public final class PdfReport {
 
     /** The score against the threshold, e.g. "TB score 72 of 100, at or above this clinic's threshold 55 (site profile a)". */
     static String scoreLine(ReportData d) {
-        TbScore s = d.score();
-        return String.format(Locale.ROOT, "TB score %d of 100, %s %s threshold %d (%s)", s.score(),
-                s.positive() ? "at or above" : "below", d.thresholdSource().startsWith("site") ? "this clinic's" : "the",
-                s.thresholdScore(), d.thresholdSource().isEmpty() ? "model card" : d.thresholdSource());
+        String source = d.thresholdSource().isEmpty() ? TbScore.MODEL_CARD : d.thresholdSource();
+        return d.score().describe(source).replaceFirst("^TB score (\\d+)", "TB score $1 of 100") + " (" + source + ")";
     }
 
     /** The report's fact lines below the score (also used by tests). */

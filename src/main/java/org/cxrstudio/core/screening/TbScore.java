@@ -36,13 +36,38 @@ public record TbScore(double rawProbability, double probability, int score, doub
         return (int) Math.max(0, Math.min(100, Math.round(100 * p)));
     }
 
+    /** Threshold source: the model card's threshold. */
+    public static final String MODEL_CARD = "model card";
+    /** Threshold source prefix: a site profile's threshold ({@code "site profile <label>"}). */
+    public static final String SITE_PROFILE = "site profile";
+    /** Threshold source: a threshold the user set ({@code --threshold}, the viewer's slider). */
+    public static final String USER = "user";
+
     /**
-     * Console text, e.g. "TB score 72, above this clinic's threshold 55".
+     * Console text, e.g. "TB score 72, at or above this clinic's threshold 55".
      *
      * @param siteThreshold the threshold is a site profile's (else the model's)
      */
     public String describe(boolean siteThreshold) {
+        return describe(siteThreshold ? SITE_PROFILE : MODEL_CARD);
+    }
+
+    /**
+     * The result against the threshold in the words of where the threshold came from: "TB score 72,
+     * at or above this clinic's threshold 55" (a source starting with {@link #SITE_PROFILE}), "… the
+     * model's threshold 48" ({@link #MODEL_CARD} or empty), "… the chosen threshold 40" (anything
+     * else, e.g. {@code "user (--threshold)"}). The console, the PDF report and the burned-in
+     * caption all use it.
+     */
+    public String describe(String thresholdSource) {
         return String.format(Locale.ROOT, "TB score %d, %s %s threshold %d", score, positive ? "at or above" : "below",
-                siteThreshold ? "this clinic's" : "the model's", thresholdScore);
+                owner(thresholdSource), thresholdScore);
+    }
+
+    private static String owner(String source) {
+        if (source == null || source.isBlank() || source.startsWith(MODEL_CARD)) {
+            return "the model's";
+        }
+        return source.startsWith(SITE_PROFILE) ? "this clinic's" : "the chosen";
     }
 }

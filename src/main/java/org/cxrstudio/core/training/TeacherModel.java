@@ -14,6 +14,7 @@ import org.cxrstudio.core.inference.OrtSessions;
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -56,7 +57,9 @@ final class TeacherModel implements AutoCloseable {
      */
     static TeacherModel load(Path onnx) throws IOException {
         ModelCard sidecar = OrtSessions.checkedSidecar(onnx, WHAT);
-        String sha = Sha256.ofFile(onnx);
+        // checkedSidecar verified the file against the card's SHA-256 when it has one: no second read
+        String sha = sidecar != null && !sidecar.sha256().isBlank() ? sidecar.sha256().strip().toLowerCase(Locale.ROOT)
+                : Sha256.ofFile(onnx);
         OrtSession session = OrtSessions.openCpu(onnx, WHAT, Math.max(1, Runtime.getRuntime().availableProcessors()));
         try {
             return check(onnx, session, sidecar, sha);

@@ -8,6 +8,7 @@ import org.cxrstudio.core.inference.ModelCard;
 import org.cxrstudio.core.inference.Prediction;
 import org.cxrstudio.core.report.ReportData;
 import org.cxrstudio.core.report.ScreeningReport;
+import org.cxrstudio.core.screening.TbScore;
 import org.cxrstudio.ui.Messages;
 import org.cxrstudio.ui.overlay.ModelSlotViewModel;
 import org.cxrstudio.ui.viewer.OpenedImage;
@@ -39,8 +40,8 @@ final class PdfReportSaver {
         Prediction p = slot.predictionProperty().get();
         ModelCard card = slot.cardProperty().get();
         double t = slot.thresholdProperty().get();
-        String source = slot.siteProperty().get() != null ? "site profile " + slot.siteProperty().get().label()
-                : card != null && Math.abs(card.threshold() - t) < 1e-9 ? "model card" : "set in the viewer";
+        String source = slot.siteProperty().get() != null ? TbScore.SITE_PROFILE + " " + slot.siteProperty().get().label()
+                : card != null && Math.abs(card.threshold() - t) < 1e-9 ? TbScore.MODEL_CARD : TbScore.USER + " (set in the viewer)";
         ReportData base = ScreeningReport.data(image.image(), p, card, source, "", withPatient);
         ReportData d = new ReportData(base.image(), slot.score(), source, p.boxes(), base.modelName(), base.modelVersion(), base.modelSha256(),
                 String.format(Locale.ROOT, "as shown in the viewer (%s)", slot.deviceProperty().get()),

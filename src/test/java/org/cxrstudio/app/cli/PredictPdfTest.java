@@ -27,7 +27,7 @@ class PredictPdfTest {
                 "--pdf", dir.resolve("pdf").toString());
         assertThat(run.exit()).as(run.err()).isZero();
         String text = text(dir.resolve("pdf/" + FILM.getFileName() + ".report.pdf"));
-        assertThat(text).containsPattern("TB score \\d{1,3} of 100, at or above the threshold 10 \\(model card\\)");
+        assertThat(text).containsPattern("TB score \\d{1,3} of 100, at or above the model.s threshold 10 \\(model card\\)");
         assertThat(text).doesNotContainPattern("TB score 0\\.\\d");
         assertThat(text).contains("POSITIVE", "test-m 1.0",
                 "Model SHA-256: ", "not a diagnosis", "de-identified", "Input gate:");
@@ -37,7 +37,7 @@ class PredictPdfTest {
                 "--pdf", dir.resolve("pdf2").toString(), "--pdf-patient", "--threshold", "0.99");
         assertThat(named.exit()).as(named.err()).isZero();
         String text2 = text(dir.resolve("pdf2/" + FILM.getFileName() + ".report.pdf"));
-        assertThat(text2).contains("Patient: Phantom Synthetic", "Negative", "below the threshold 99 (user (--threshold))");
+        assertThat(text2).contains("Patient: Phantom Synthetic", "Negative", "below the chosen threshold 99 (user (--threshold))");
         try (var s = Files.list(dir.resolve("pdf2"))) {
             assertThat(s.map(p -> p.getFileName().toString())).allMatch(n -> n.endsWith(".report.pdf"));
         }

@@ -65,8 +65,8 @@ class ResultObjectsTest {
         Map<String, String> nums = new HashMap<>();
         numbers(sr, nums);
         // the readable score: 0-100 against the threshold on the same scale, not a bare 0.734
-        assertThat(nums).containsEntry("CXRTB-SCORE", "73").containsEntry("CXRTB-THRESHOLD", "50")
-                .containsKey("CXRTB-PROB");
+        assertThat(nums).containsEntry("CXRTB-SCORE100", "73").containsEntry("CXRTB-THR100", "50")
+                .containsEntry("CXRTB-SCORE", "0.734").containsEntry("CXRTB-THRESHOLD", "0.5").containsKey("CXRTB-PROB");
         assertThat(Double.parseDouble(nums.get("CXRTB-PROB"))).isEqualTo(0.734);
         assertThat(texts).contains("cxr-student-s", "1.0", "ab".repeat(32), "site profile");
         assertThat(texts).anyMatch(t -> t.contains("not a diagnosis"));
