@@ -38,6 +38,7 @@ final class ScreeningOptions {
      * box parameters; the caller closes the session. Nothing stays open when this throws.
      */
     Session open() throws IOException {
+        operatingPoint.requireAtMostOne();
         InputGate g = gate.open();
         TbModel m = null;
         try {

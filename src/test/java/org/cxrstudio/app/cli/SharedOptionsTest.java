@@ -67,4 +67,21 @@ class SharedOptionsTest {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("2 --images but 1 --labels: give them in pairs");
     }
+
+    @Test
+    void thresholdAndSiteTogetherAreAUsageErrorBeforeAnythingLoads() throws IOException {
+        Path site = Files.writeString(dir.resolve("site.json"), "{}");
+        for (String command : List.of("predict", "eval", "calibrate-boxes")) {
+            CliRun run = command.equals("predict")
+                    ? CliRun.of(command, "sample-images/chest-phantom.png", "--threshold", "0.5", "--site", site.toString(),
+                            "--model", dir.resolve("no-model.onnx").toString())
+                    : CliRun.of(command, "--images", "sample-images", "--labels", "x.csv", "--threshold", "0.5", "--site",
+                            site.toString(), "--model", dir.resolve("no-model.onnx").toString());
+            if (run.err().contains("Unknown option")) {
+                continue; // a command without both options
+            }
+            assertThat(run.exit()).as(command + ": " + run.err()).isEqualTo(2);
+            assertThat(run.err()).as(command).contains("--threshold and --site both set the operating threshold");
+        }
+    }
 }
