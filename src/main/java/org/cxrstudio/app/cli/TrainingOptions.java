@@ -32,7 +32,7 @@ final class TrainingOptions {
     @Option(names = "--labels", paramLabel = "CSV", description = "labels.csv (filename,label[,x1,y1,x2,y2][,source]); 'tb' is positive, one row per box.")
     List<Path> labels = new ArrayList<>();
 
-    @Option(names = "--arch", paramLabel = "A", required = true, description = "Preset: resnet18, resnet34, resnet50, student-xs, student-s, student-m, mobilenetv2 (mobilenetv2-A for width multiplier A, e.g. mobilenetv2-0.5).")
+    @Option(names = "--arch", paramLabel = "A", required = true, description = "Preset: resnet18, resnet34, resnet50, student-xs, student-s, student-m, mobilenetv2 (mobilenetv2-A for width multiplier A, e.g. mobilenetv2-0.5; mobilenetv2-sK for its first K of 7 stages, K = 3..6, e.g. mobilenetv2-s5).")
     String arch;
 
     @Option(names = "--size", paramLabel = "PX", defaultValue = "224", description = "Square input size in pixels (default ${DEFAULT-VALUE}).")
@@ -86,7 +86,7 @@ final class TrainingOptions {
     @Option(names = "--box-weight", paramLabel = "W", defaultValue = "0", description = "Box guidance: on training images with expert boxes in --labels, pull the CAM towards the boxes with weight W (0..100; default ${DEFAULT-VALUE} = weakly supervised, image labels only).")
     double boxWeight;
 
-    @Option(names = "--init", paramLabel = "FILE", description = "Start from ImageNet weights: a MobileNetV2 1.0 TFLite file (e.g. ../shared/pretrained/tf2_mobilenet_v2_1.0_224_ptq.tflite); needs --arch mobilenetv2. Its SHA-256 goes into the card; --resume needs the same file.")
+    @Option(names = "--init", paramLabel = "FILE", description = "Start from ImageNet weights: a MobileNetV2 1.0 TFLite file (e.g. ../shared/pretrained/tf2_mobilenet_v2_1.0_224_ptq.tflite); needs --arch mobilenetv2 or mobilenetv2-sK. Its SHA-256 goes into the card; --resume needs the same file.")
     Path init;
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "0", description = "Linear learning-rate warm-up over the first N batches (default ${DEFAULT-VALUE}; e.g. 100 with --init).")

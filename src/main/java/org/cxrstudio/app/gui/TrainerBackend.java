@@ -52,7 +52,7 @@ final class TrainerBackend implements TrainingBackend {
 
     @Override
     public List<String> presets() {
-        return List.of("student-xs", "student-s", "student-m", "mobilenetv2");
+        return List.of("student-xs", "student-s", "student-m", "mobilenetv2-s5", "mobilenetv2");
     }
 
     @Override

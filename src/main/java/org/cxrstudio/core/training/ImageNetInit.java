@@ -19,7 +19,9 @@ import java.util.List;
 
 /**
  * Starts a {@code mobilenetv2} network from ImageNet weights ({@code --init FILE}, a MobileNetV2
- * 1.0 TFLite file such as {@code ../shared/pretrained/tf2_mobilenet_v2_1.0_224_ptq.tflite}).
+ * 1.0 TFLite file such as {@code ../shared/pretrained/tf2_mobilenet_v2_1.0_224_ptq.tflite}), or a
+ * reduced {@code mobilenetv2-sK} from the same file: its stem and blocks are the file's first ones,
+ * and only its last 1×1 conv (which the file does not have at that width) keeps its random start.
  *
  * <p>The file's batch norms are folded into its convolutions, so each {@link SameConv} gets the
  * dequantised weights as stored, scale 1 and shift = the folded bias; the network has no batch
@@ -36,18 +38,21 @@ final class ImageNetInit {
     /** How the weights were applied, for the model card. */
     static final String RECIPE = "ImageNet MobileNetV2 1.0 from TFLite (dequantised, batch norm folded): conv weights "
             + "as stored, per-channel scale 1 and shift = folded bias (no batch statistics); stem summed over RGB and "
-            + "halved (input ~[-2, 2] -> the weights' [-1, 1]); CAM head and LSE-LBA beta random";
+            + "halved (input ~[-2, 2] -> the weights' [-1, 1]); CAM head and LSE-LBA beta random (a cut mobilenetv2-sK: its last 1x1 conv too)";
 
     private ImageNetInit() {
     }
 
     /**
-     * @throws IllegalArgumentException unless {@code arch} is the width-1.0 {@code mobilenetv2}
+     * @throws IllegalArgumentException unless {@code arch} is the width-1.0 {@code mobilenetv2} or a
+     *         cut {@code mobilenetv2-sK}
      */
     static void checkArch(String arch, int inputSize) {
-        if (!MobileNetV2.PREFIX.equals(Architectures.preset(arch, inputSize).name())) {
+        var spec = Architectures.preset(arch, inputSize);
+        boolean fullWidth = spec.name().equals(MobileNetV2.PREFIX) || spec.name().startsWith(MobileNetV2.PREFIX + "-s");
+        if (!fullWidth) {
             throw new IllegalArgumentException("--init loads ImageNet MobileNetV2 (width 1.0) weights: it needs --arch "
-                    + MobileNetV2.PREFIX + ", got " + arch);
+                    + MobileNetV2.PREFIX + " or " + MobileNetV2.PREFIX + "-sK, got " + arch);
         }
     }
 
@@ -84,18 +89,21 @@ final class ImageNetInit {
     }
 
     /**
-     * Copies the weights into an initialised network.
+     * Copies the weights into an initialised network: every convolution of the full network, or all
+     * but the last of a cut one.
      *
+     * @return how many convolutions were copied
      * @throws IllegalArgumentException when a convolution's shape differs from the file's
      */
-    static void apply(MobileNetV2Weights weights, Block block) {
+    static int apply(MobileNetV2Weights weights, Block block) {
         MobileNetV2Weights w = weights.greyStem();
         List<SameConv> convs = convolutions(block);
-        if (convs.size() != w.convolutions().size()) {
+        int copied = convs.size() == w.convolutions().size() ? convs.size() : convs.size() - 1;
+        if (convs.size() > w.convolutions().size()) {
             throw new IllegalArgumentException("--init has " + w.convolutions().size() + " convolutions, the network "
                     + convs.size());
         }
-        for (int i = 0; i < convs.size(); i++) {
+        for (int i = 0; i < copied; i++) {
             SameConv sc = convs.get(i);
             MobileNetV2Weights.Conv tc = w.convolutions().get(i);
             Parameter weight = sc.conv().getParameters().get("weight");
@@ -118,5 +126,6 @@ final class ImageNetInit {
             sc.scale().getArray().set(FloatBuffer.wrap(ones));
             sc.shift().getArray().set(FloatBuffer.wrap(tc.bias()));
         }
+        return copied;
     }
 }

@@ -87,6 +87,12 @@ public final class TrainingForm {
     public BooleanProperty fromImageNetProperty() { return fromImageNet; }
     /** MobileNetV2 1.0 TFLite file; used only when {@link #fromImageNetProperty()} is set. */
     public ObjectProperty<Path> initProperty() { return init; }
+
+    /** Whether ImageNet weights fit {@code arch}: {@value #IMAGENET_ARCH} or its cut {@code mobilenetv2-sK}. */
+    public static boolean startsFromImageNet(String arch) {
+        return arch != null && (IMAGENET_ARCH.equals(arch) || arch.matches(IMAGENET_ARCH + "-s\\d"));
+    }
+
     public BooleanProperty baselineProperty() { return baseline; }
     public ObjectProperty<Path> outProperty() { return out; }
 
@@ -127,7 +133,7 @@ public final class TrainingForm {
             if (init.get() == null || !Files.isRegularFile(init.get())) {
                 p.add(Messages.get("training.problem.init"));
             }
-            if (!IMAGENET_ARCH.equals(arch.get())) {
+            if (!startsFromImageNet(arch.get())) {
                 p.add(java.text.MessageFormat.format(Messages.get("training.problem.initArch"), IMAGENET_ARCH, arch.get()));
             }
         }

@@ -101,8 +101,8 @@ public final class TrainingView extends BorderPane {
         imageNet.setTooltip(tip("imagenet"));
         imageNet.selectedProperty().bindBidirectional(form.fromImageNetProperty());
         imageNet.selectedProperty().addListener((o, was, on) -> {
-            if (on) {
-                form.archProperty().set(TrainingForm.IMAGENET_ARCH); // the only network the weights fit
+            if (on && !TrainingForm.startsFromImageNet(form.archProperty().get())) {
+                form.archProperty().set(TrainingForm.IMAGENET_ARCH); // the weights fit it and its cut mobilenetv2-sK
             }
         });
         grid.add(imageNet, 0, row++, 3, 1);

@@ -70,6 +70,31 @@ class ImageNetInitTest {
         }
     }
 
+    /** A cut mobilenetv2-s5 gets the file's first convolutions bit-exactly; its own last 1×1 conv stays random. */
+    @Test
+    void aCutNetworkStartsFromTheFilesFirstConvolutions() throws Exception {
+        assumeTrue(Files.isRegularFile(WEIGHTS), "ImageNet weights not found at " + WEIGHTS.toAbsolutePath()
+                + " (../shared/pretrained is not part of the project)");
+        MobileNetV2Weights w = ImageNetInit.read(WEIGHTS);
+        try (StudentNet net = new StudentNet(new NnNetworks(), "mobilenetv2-s5", 64, 1, 3)) {
+            List<SameConv> convs = ImageNetInit.convolutions(net.block());
+            float[] lastBefore = convs.get(convs.size() - 1).conv().getParameters().get("weight").getArray().toFloatArray();
+            int copied = ImageNetInit.apply(w, net.block());
+            // stem + 13 blocks (stages 1-5: 1 + 2 + 3 + 4 + 3; the first has no expand conv) + last conv
+            assertThat(convs).hasSize(1 + (2 + 12 * 3) + 1);
+            assertThat(copied).isEqualTo(convs.size() - 1);
+            for (int i = 1; i < copied; i++) {
+                assertThat(convs.get(i).conv().getParameters().get("weight").getArray().toFloatArray()).as("conv %d", i)
+                        .containsExactly(w.convolutions().get(i).weights());
+                assertThat(convs.get(i).shift().getArray().toFloatArray()).containsExactly(w.convolutions().get(i).bias());
+            }
+            SameConv last = convs.get(convs.size() - 1);
+            assertThat(last.filters()).isEqualTo(384);
+            assertThat(last.conv().getParameters().get("weight").getArray().toFloatArray()).containsExactly(lastBefore);
+        }
+        assertThatCode(() -> ImageNetInit.checkArch("mobilenetv2-s5", 160)).doesNotThrowAnyException();
+    }
+
     @Test
     void initNeedsTheWidthOneMobileNetV2() {
         assertThatThrownBy(() -> ImageNetInit.checkArch("student-s", 224))

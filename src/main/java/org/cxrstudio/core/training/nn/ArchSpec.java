@@ -17,9 +17,10 @@ import java.util.List;
  *       bottleneck blocks with expansion 4) with stride 2 at the start of stages 2–4; output
  *       stride 32.</li>
  *   <li>{@value #MOBILENETV2}: MobileNetV2 ({@link MobileNetV2}) with TensorFlow SAME padding,
- *       ReLU6 and a trained per-channel affine instead of batch norm. {@code widths} holds the 7
- *       stages' output channels followed by the final 1×1 conv's (1280 at α ≤ 1), {@code depths}
- *       the blocks per stage followed by 1; output stride 32.</li>
+ *       ReLU6 and a trained per-channel affine instead of batch norm. {@code widths} holds the
+ *       stages' output channels (all 7, or the first K of a cut network) followed by the final 1×1
+ *       conv's (1280 at α ≤ 1), {@code depths} the blocks per stage followed by 1; output stride 32
+ *       for all 7 stages.</li>
  * </ul>
  *
  * @param name       preset name, e.g. {@code "student-s"}, {@code "resnet18"}
@@ -53,9 +54,9 @@ public record ArchSpec(String name, String family, int inputSize, int stemWidth,
         if (stemWidth < 1 || widths.stream().anyMatch(w -> w < 1) || depths.stream().anyMatch(d -> d < 1)) {
             throw new IllegalArgumentException("widths and depths must be >= 1");
         }
-        if (MOBILENETV2.equals(family) && (widths.size() != MobileNetV2.CHANNELS.length + 1
+        if (MOBILENETV2.equals(family) && (widths.size() < 2 || widths.size() > MobileNetV2.CHANNELS.length + 1
                 || depths.get(depths.size() - 1) != 1)) {
-            throw new IllegalArgumentException("mobilenetv2 needs 7 stage widths plus the last conv's, depths ending in 1");
+            throw new IllegalArgumentException("mobilenetv2 needs 1..7 stage widths plus the last conv's, depths ending in 1");
         }
         if (numClasses < 1) {
             throw new IllegalArgumentException("numClasses must be >= 1");
@@ -65,8 +66,14 @@ public record ArchSpec(String name, String family, int inputSize, int stemWidth,
         }
     }
 
-    /** Total downsampling from input to score map: 16 for students with 3 stages, 32 for ResNets and MobileNetV2. */
+    /**
+     * Total downsampling from input to score map: 16 for students with 3 stages, 32 for ResNets and
+     * the full MobileNetV2 (16 for {@code mobilenetv2-s4}/{@code -s5}).
+     */
     public int outputStride() {
+        if (MOBILENETV2.equals(family)) {
+            return 1 << MobileNetV2.strideTwoLayers(MobileNetV2.stages(this));
+        }
         return STUDENT.equals(family) ? 1 << (1 + widths.size()) : 32;
     }
 
@@ -78,7 +85,7 @@ public record ArchSpec(String name, String family, int inputSize, int stemWidth,
     int camSizeFor(int size) {
         int s = size;
         if (MOBILENETV2.equals(family)) {
-            for (int i = 0; i < 5; i++) {
+            for (int i = MobileNetV2.strideTwoLayers(MobileNetV2.stages(this)); i > 0; i--) {
                 s = (s + 1) / 2;                  // SAME padding: ceil(s / 2) per stride-2 layer
             }
         } else if (RESNET.equals(family)) {

@@ -20,8 +20,8 @@ import java.util.List;
  * <p>Presets (trainable parameters incl. head and β; see {@code docs/models.md}):
  * {@code student-xs} (~61k), {@code student-s} (~248k, stride 16), {@code student-m} (~1.1M),
  * {@code resnet18}, {@code resnet34}, {@code resnet50} (torchvision layouts, stride 32),
- * {@code mobilenetv2} (~2.2M, stride 32; {@code mobilenetv2-α} for another width multiplier, see
- * {@link MobileNetV2}).
+ * {@code mobilenetv2} (~2.2M, stride 32; {@code mobilenetv2-α} for another width multiplier and
+ * {@code mobilenetv2-sK} for the first K stages, see {@link MobileNetV2}).
  */
 public final class Architectures {
     /** Default LSE-LBA lower bound r0; see {@link LseLbaPooling} for why 1. */
@@ -33,12 +33,17 @@ public final class Architectures {
     }
 
     /**
-     * @param name      one of {@link #PRESETS}, or {@code mobilenetv2-α} (α = width multiplier)
+     * @param name      one of {@link #PRESETS}, {@code mobilenetv2-α} (α = width multiplier) or
+     *                  {@code mobilenetv2-sK} (the first K stages)
      * @param inputSize square input side, {@code 32..1024} px
      * @throws IllegalArgumentException for an unknown name or size, listing the known names
      */
     public static ArchSpec preset(String name, int inputSize) {
         String n = name == null ? "" : name.trim().toLowerCase(java.util.Locale.ROOT);
+        int cut = MobileNetV2.cutStagesOf(n);
+        if (cut > 0) {
+            return MobileNetV2.cutSpec(inputSize, cut);
+        }
         double alpha = MobileNetV2.alphaOf(n);
         if (!Double.isNaN(alpha)) {
             return MobileNetV2.spec(inputSize, alpha);

@@ -12,8 +12,13 @@ import java.util.Locale;
  * residual blocks in 7 stages, a 1×1 conv + ReLU6 to {@link #lastWidth} channels at stride 32.
  * Channels scale with a width multiplier α, rounded to multiples of 8 like Keras.
  *
- * <p>Preset names: {@code mobilenetv2} (α = 1, the one ImageNet weights exist for) and
- * {@code mobilenetv2-α}, e.g. {@code mobilenetv2-0.5}, α in {@value #MIN_ALPHA}..{@value #MAX_ALPHA}.
+ * <p>Preset names: {@code mobilenetv2} (α = 1, the one ImageNet weights exist for),
+ * {@code mobilenetv2-α}, e.g. {@code mobilenetv2-0.5}, α in {@value #MIN_ALPHA}..{@value #MAX_ALPHA},
+ * and the reduced network {@code mobilenetv2-sK}: α = 1 cut after its first K stages
+ * ({@value #MIN_STAGES}..{@value #MAX_CUT_STAGES}), whose last 1×1 conv goes to
+ * {@value #CUT_EXPANSION}× the last kept stage's channels. Every layer of a cut network except that
+ * last conv exists in the ImageNet file, so it starts from the same weights as the full one
+ * ({@code --init}); e.g. {@code mobilenetv2-s5} keeps the stride-16 stages through 96 channels.
  */
 public final class MobileNetV2 {
     public static final String PREFIX = "mobilenetv2";
@@ -27,6 +32,13 @@ public final class MobileNetV2 {
     static final int[] STRIDES = {1, 2, 2, 2, 1, 2, 1};
     /** Expansion factor t per stage. */
     static final int[] EXPANSIONS = {1, 6, 6, 6, 6, 6, 6};
+    /** Fewest stages of a cut network ({@code mobilenetv2-s3}: stride 8, 32 channels). */
+    public static final int MIN_STAGES = 3;
+    /** Most stages of a cut network; 7 is the full one, {@code mobilenetv2}. */
+    public static final int MAX_CUT_STAGES = 6;
+    /** Width of a cut network's last 1×1 conv, as a multiple of its last stage's channels. */
+    public static final int CUT_EXPANSION = 4;
+    private static final String CUT_PREFIX = PREFIX + "-s";
 
     private MobileNetV2() {
     }
@@ -40,7 +52,7 @@ public final class MobileNetV2 {
         if (PREFIX.equals(name)) {
             return 1;
         }
-        if (!name.startsWith(PREFIX + "-")) {
+        if (!name.startsWith(PREFIX + "-") || name.startsWith(CUT_PREFIX)) {
             return Double.NaN;
         }
         String a = name.substring(PREFIX.length() + 1);
@@ -54,6 +66,56 @@ public final class MobileNetV2 {
             throw new IllegalArgumentException("width multiplier of " + name + " must be " + MIN_ALPHA + ".." + MAX_ALPHA);
         }
         return alpha;
+    }
+
+    /**
+     * @return the stage count K of a {@code mobilenetv2-sK} name, or {@code 0} if the name is not one
+     * @throws IllegalArgumentException for a malformed or out-of-range K
+     */
+    static int cutStagesOf(String name) {
+        if (!name.startsWith(CUT_PREFIX)) {
+            return 0;
+        }
+        String k = name.substring(CUT_PREFIX.length());
+        int stages;
+        try {
+            stages = Integer.parseInt(k);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bad stage count '" + k + "' in " + name + " (e.g. mobilenetv2-s5)");
+        }
+        if (stages < MIN_STAGES || stages > MAX_CUT_STAGES) {
+            throw new IllegalArgumentException("stage count of " + name + " must be " + MIN_STAGES + ".." + MAX_CUT_STAGES
+                    + " (" + PREFIX + " is all 7)");
+        }
+        return stages;
+    }
+
+    /** The spec of α = 1 cut after its first {@code stages} stages, named {@code mobilenetv2-sK}. */
+    static ArchSpec cutSpec(int inputSize, int stages) {
+        List<Integer> widths = new ArrayList<>();
+        List<Integer> depths = new ArrayList<>();
+        for (int i = 0; i < stages; i++) {
+            widths.add(CHANNELS[i]);
+            depths.add(BLOCKS[i]);
+        }
+        widths.add(CUT_EXPANSION * CHANNELS[stages - 1]);
+        depths.add(1);
+        return new ArchSpec(CUT_PREFIX + stages, ArchSpec.MOBILENETV2, inputSize, 32, widths, depths, false, 1,
+                Architectures.DEFAULT_R0);
+    }
+
+    /** Stages a spec of this family keeps (7 for the full network). */
+    public static int stages(ArchSpec spec) {
+        return spec.widths().size() - 1;
+    }
+
+    /** Stride-2 layers of the first {@code stages} stages, the stem included. */
+    static int strideTwoLayers(int stages) {
+        int n = 1;
+        for (int i = 0; i < stages; i++) {
+            n += STRIDES[i] == 2 ? 1 : 0;
+        }
+        return n;
     }
 
     /** Keras' {@code _make_divisible(v, 8)}: nearest multiple of 8, never below 90 % of v. */
@@ -86,12 +148,12 @@ public final class MobileNetV2 {
         return spec.widths().get(spec.widths().size() - 1);
     }
 
-    /** The feature layers: stem, 17 {@link InvertedResidual} blocks, final 1×1 conv. */
+    /** The feature layers: stem, the stages' {@link InvertedResidual} blocks (17 in all 7), final 1×1 conv. */
     static List<Block> layers(ArchSpec spec) {
         List<Block> layers = new ArrayList<>();
         layers.add(new SameConv(spec.stemWidth(), 3, 2, 1, true));
         int in = spec.stemWidth();
-        for (int stage = 0; stage < CHANNELS.length; stage++) {
+        for (int stage = 0; stage < stages(spec); stage++) {
             int out = spec.widths().get(stage);
             for (int b = 0; b < spec.depths().get(stage); b++) {
                 layers.add(new InvertedResidual(in, out, b == 0 ? STRIDES[stage] : 1, EXPANSIONS[stage]));

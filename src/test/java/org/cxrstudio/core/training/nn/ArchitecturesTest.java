@@ -61,6 +61,35 @@ class ArchitecturesTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("width multiplier");
     }
 
+    /** mobilenetv2-sK: the first K stages at width 1, a last 1×1 conv to 4× the last stage's channels. */
+    @Test
+    void cutMobileNetV2KeepsItsFirstStages() {
+        ArchSpec s5 = Architectures.preset("mobilenetv2-s5", 160);
+        assertThat(s5.name()).isEqualTo("mobilenetv2-s5");
+        assertThat(s5.widths()).containsExactly(16, 24, 32, 64, 96, 384);
+        assertThat(s5.depths()).containsExactly(1, 2, 3, 4, 3, 1);
+        assertThat(s5.outputStride()).isEqualTo(16);
+        assertThat(s5.camSize()).isEqualTo(10); // 160 → 80 → 40 → 20 → 10
+        assertThat(Architectures.preset("mobilenetv2-s6", 160).outputStride()).isEqualTo(32);
+        assertThat(Architectures.preset("mobilenetv2-s3", 160).camSize()).isEqualTo(20);
+        // stem 32·9 + 2·32; per block [expand in·6in + 2·6in] + depthwise 6in·9 + 2·6in + project 6in·out + 2·out
+        // (stage 1: t = 1, no expand); last conv 96·384 + 2·384; head 384 + 1; β 1 (summed by hand: 579,970)
+        assertThat(countParams(Architectures.preset("mobilenetv2-s5", 64))).isEqualTo(579_970L);
+        try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
+            TbNet net = Architectures.build(s5.withInputSize(96));
+            net.initialize(manager, DataType.FLOAT32, Architectures.inputShape(s5.withInputSize(96), 1));
+            NDList out = net.forward(new ParameterStore(manager, false),
+                    new NDList(manager.randomNormal(new Shape(2, 1, 96, 96))), false);
+            assertThat(out.get(1).getShape()).isEqualTo(new Shape(2, 1, 6, 6));
+        }
+        assertThatThrownBy(() -> Architectures.preset("mobilenetv2-s7", 224))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3..6");
+        assertThatThrownBy(() -> Architectures.preset("mobilenetv2-s2", 224))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3..6");
+        assertThatThrownBy(() -> Architectures.preset("mobilenetv2-sx", 224))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stage count");
+    }
+
     @Test
     void studentPresetsGrowInSizeAndGiveAStride16Cam() {
         long xs = countParams(Architectures.preset("student-xs", 64));

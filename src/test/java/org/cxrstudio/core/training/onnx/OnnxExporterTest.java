@@ -112,6 +112,16 @@ class OnnxExporterTest {
         assertThat(p.maxCamDiff()).isLessThanOrEqualTo(1e-4);
     }
 
+    /** A cut mobilenetv2-s4 (stride 16: 72 → 36 → 18 → 9 → 5) exports like the full one. */
+    @Test
+    void cutMobileNetV2ParityWithOnnxRuntime() throws Exception {
+        ArchSpec spec = Architectures.preset("mobilenetv2-s4", 72);
+        Parity p = parity(spec, dir.resolve("c.onnx"), 2, 13);
+        assertThat(p.camShape()).containsExactly(2, 1, 5, 5);
+        assertThat(p.maxProbabilityDiff()).isLessThanOrEqualTo(1e-4);
+        assertThat(p.maxCamDiff()).isLessThanOrEqualTo(1e-4);
+    }
+
     @Test
     void writesEmbeddedCardAndSidecarWithSha256() throws Exception {
         ArchSpec spec = Architectures.preset("student-s", 64);
