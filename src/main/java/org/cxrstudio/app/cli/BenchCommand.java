@@ -1,5 +1,6 @@
 package org.cxrstudio.app.cli;
 
+import org.cxrstudio.core.eval.Percentiles;
 import org.cxrstudio.core.imaging.DisplayPipeline;
 import org.cxrstudio.core.imaging.GrayImage;
 import org.cxrstudio.core.imaging.ModelInput;
@@ -21,7 +22,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -148,9 +148,9 @@ final class BenchCommand extends CliCommand {
         Map<String, Object> stages = stages(m, r, gray);
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("model", m.path().toString());
-        row.put("p50_ms", JsonOut.round(percentile(plain, 50), 2));
-        row.put("p90_ms", JsonOut.round(percentile(plain, 90), 2));
-        row.put("p50_ms_with_decode", JsonOut.round(percentile(withDecode, 50), 2));
+        row.put("p50_ms", JsonOut.round(Percentiles.of(plain, 50), 2));
+        row.put("p90_ms", JsonOut.round(Percentiles.of(plain, 90), 2));
+        row.put("p50_ms_with_decode", JsonOut.round(Percentiles.of(withDecode, 50), 2));
         row.put("throughput_img_s", JsonOut.round(batches * batch / seconds, 1));
         row.put("load_ms", JsonOut.round(m.loadMillis(), 1));
         row.put("first_prediction_ms", JsonOut.round(firstMs, 1));
@@ -189,22 +189,14 @@ final class BenchCommand extends CliCommand {
             box[i] = (t3 - t2) / 1e6;
             whole[i] = (t4 - t3) / 1e6;
         }
-        double pr = percentile(prepare, 50);
-        double bx = percentile(box, 50);
+        double pr = Percentiles.of(prepare, 50);
+        double bx = Percentiles.of(box, 50);
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("render", JsonOut.round(percentile(render, 50), 2));
+        out.put("render", JsonOut.round(Percentiles.of(render, 50), 2));
         out.put("prepare", JsonOut.round(pr, 2));
-        out.put("network_and_heatmap", JsonOut.round(Math.max(0, percentile(whole, 50) - pr - bx), 2));
+        out.put("network_and_heatmap", JsonOut.round(Math.max(0, Percentiles.of(whole, 50) - pr - bx), 2));
         out.put("boxes", JsonOut.round(bx, 2));
         return out;
-    }
-
-    /** Nearest-rank percentile. */
-    static double percentile(double[] values, double pct) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        int rank = (int) Math.ceil(pct / 100 * v.length);
-        return v[Math.max(0, Math.min(v.length - 1, rank - 1))];
     }
 
     private static List<Path> defaults() throws IOException {

@@ -5,12 +5,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.cxrstudio.core.dicom.codec.Codecs;
+import org.cxrstudio.core.eval.Percentiles;
 import org.cxrstudio.core.imaging.DisplayPipeline;
 import org.cxrstudio.core.imaging.ImageReadException;
 import org.cxrstudio.core.imaging.Radiograph;
@@ -104,15 +104,15 @@ final class DecodeBenchCommand extends CliCommand {
             pnm = timeTool(List.of(renderer, "+on", f.toString(), tmp.resolve("p.png").toString()));
         }
         out.printf("%-44s %11s %9.1f %10.1f %10.1f %14s %12s%n", shorten(f.getFileName().toString()),
-                r.columns() + "x" + r.rows(), cold, median(ours), median(render), fmt(decomp), fmt(pnm));
+                r.columns() + "x" + r.rows(), cold, Percentiles.median(ours), Percentiles.median(render), fmt(decomp), fmt(pnm));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("file", f.toString());
         m.put("format", r.format());
         m.put("columns", r.columns());
         m.put("rows", r.rows());
         m.put("oursColdMs", JsonOut.round(cold, 2));
-        m.put("oursReadMs", JsonOut.round(median(ours), 2));
-        m.put("oursRenderMs", JsonOut.round(median(render), 2));
+        m.put("oursReadMs", JsonOut.round(Percentiles.median(ours), 2));
+        m.put("oursRenderMs", JsonOut.round(Percentiles.median(render), 2));
         m.put("dcmtkDecompressor", tool);
         m.put("dcmtkDecompressMs", decomp == null ? null : JsonOut.round(decomp, 2));
         m.put("dcmtkRenderer", renderer);
@@ -158,7 +158,7 @@ final class DecodeBenchCommand extends CliCommand {
             Thread.currentThread().interrupt();
             return null;
         }
-        return median(t);
+        return Percentiles.median(t);
     }
 
     private static boolean dcmtkAvailable() {
@@ -172,12 +172,6 @@ final class DecodeBenchCommand extends CliCommand {
             Thread.currentThread().interrupt();
             return false;
         }
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
     private static String fmt(Double v) {

@@ -1,5 +1,6 @@
 package org.cxrstudio.app.cli;
 
+import org.cxrstudio.core.eval.Percentiles;
 import org.cxrstudio.core.imaging.DisplayPipeline;
 import org.cxrstudio.core.imaging.Photometric;
 import org.cxrstudio.core.imaging.Radiograph;
@@ -20,7 +21,6 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -92,7 +92,7 @@ final class ViewerBenchCommand extends CliCommand {
             }
         }
         out.printf(Locale.ROOT, "window/level %dx%d %d-bit: viewer LUT path median %.1f ms p90 %.1f ms;"
-                + " DisplayPipeline.render median %.1f ms%n", size, size, bits, median(lut), p90(lut), median(generic));
+                + " DisplayPipeline.render median %.1f ms%n", size, size, bits, Percentiles.median(lut), Percentiles.of(lut, 90), Percentiles.median(generic));
     }
 
     private void benchOpen(PrintWriter out, Path file) throws Exception {
@@ -105,7 +105,7 @@ final class ViewerBenchCommand extends CliCommand {
             open[i] = (System.nanoTime() - t0) / 1e6;
         }
         out.printf(Locale.ROOT, "open %s (%dx%d, %s): median %.0f ms p90 %.0f ms%n", file.getFileName(),
-                img.width(), img.height(), img.image().format(), median(open), p90(open));
+                img.width(), img.height(), img.image().format(), Percentiles.median(open), Percentiles.of(open, 90));
         if (model.isEmpty()) {
             return;
         }
@@ -128,7 +128,7 @@ final class ViewerBenchCommand extends CliCommand {
                 infer[i] = (t2 - t1) / 1e6;
             }
             out.printf(Locale.ROOT, "open-to-overlay with %s on %s: median %.0f ms p90 %.0f ms (inference median %.0f ms); score %.3f, %d boxes%n",
-                    model.get().getFileName(), m.device(), median(total), p90(total), median(infer), p.tbProbability(), p.boxes().size());
+                    model.get().getFileName(), m.device(), Percentiles.median(total), Percentiles.of(total, 90), Percentiles.median(infer), p.tbProbability(), p.boxes().size());
         }
     }
 
@@ -147,15 +147,4 @@ final class ViewerBenchCommand extends CliCommand {
                 List.of(), Optional.empty(), Optional.empty(), "", "synthetic", Map.of(), Map.of());
     }
 
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s[s.length / 2];
-    }
-
-    private static double p90(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s[Math.min(s.length - 1, (int) Math.ceil(0.9 * s.length) - 1)];
-    }
 }

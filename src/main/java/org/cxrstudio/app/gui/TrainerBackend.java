@@ -2,6 +2,7 @@ package org.cxrstudio.app.gui;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
+import org.cxrstudio.core.eval.Percentiles;
 import org.cxrstudio.core.imaging.GrayImage;
 import org.cxrstudio.core.inference.DevicePreference;
 import org.cxrstudio.core.inference.ModelCard;
@@ -25,7 +26,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import java.util.Map;
@@ -92,14 +92,13 @@ final class TrainerBackend implements TrainingBackend {
         try (TbModel m = TbModel.load(onnx, DevicePreference.CPU)) {
             GrayImage img = new GrayImage(inputSize, inputSize, new byte[inputSize * inputSize]);
             m.predictGray(img, m.postProcessing());
-            List<Double> ms = new ArrayList<>();
+            double[] ms = new double[LATENCY_RUNS];
             for (int i = 0; i < LATENCY_RUNS; i++) {
                 long t0 = System.nanoTime();
                 m.predictGray(img, m.postProcessing());
-                ms.add((System.nanoTime() - t0) / 1e6);
+                ms[i] = (System.nanoTime() - t0) / 1e6;
             }
-            ms.sort(Double::compare);
-            return Messages.format("summary.latency", ms.get(LATENCY_RUNS / 2), LATENCY_RUNS);
+            return Messages.format("summary.latency", Percentiles.median(ms), LATENCY_RUNS);
         } catch (IOException | RuntimeException e) {
             LOG.warn("could not time {}", onnx, e);
             return Messages.format("summary.notMeasured", e.getMessage());

@@ -40,12 +40,4 @@ class BenchCommandTest {
         assertThat(j.get("peak_rss_mb").getAsDouble()).isPositive();
         assertThat(j.get("student_speedup_vs_teacher").getAsDouble()).isPositive();
     }
-
-    @Test
-    void percentileIsNearestRank() {
-        double[] v = {5, 1, 4, 2, 3, 6, 7, 8, 9, 10};
-        assertThat(BenchCommand.percentile(v, 50)).isEqualTo(5);
-        assertThat(BenchCommand.percentile(v, 90)).isEqualTo(9);
-        assertThat(BenchCommand.percentile(new double[] {3}, 90)).isEqualTo(3);
-    }
 }

@@ -56,7 +56,7 @@ public final class JpegLsDecoder implements FrameDecoder {
                     case JpegSegments.DRI -> restartInterval = u16(body);
                     case JpegSegments.SOS -> readScan(body, length);
                     default -> {
-                        if (marker >= 0xC0 && marker <= 0xCF && marker != JpegSegments.DHT && marker != 0xCC) {
+                        if (JpegSegments.isSof(marker)) { // a frame of another JPEG process
                             throw new CodecException(CODEC + ": unexpected frame marker 0xFF" + Integer.toHexString(marker));
                         }
                     }

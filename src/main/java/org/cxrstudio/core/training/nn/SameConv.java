@@ -10,6 +10,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.util.PairList;
+import org.cxrstudio.core.pretrained.MobileNetV2Weights;
 
 /**
  * A MobileNetV2 unit: square convolution (optionally grouped; {@code groups = channels} is a
@@ -58,16 +59,6 @@ public final class SameConv extends SquareWindow {
                 .optShape(new Shape(filters)).optInitializer(new ConstantInitializer(0f)).build());
     }
 
-    /**
-     * TensorFlow SAME padding of one spatial axis.
-     *
-     * @return {@code {before, after}} in pixels
-     */
-    public static int[] samePadding(long in, int kernel, int stride) {
-        long out = (in + stride - 1) / stride;
-        int total = (int) Math.max((out - 1) * stride + kernel - in, 0);
-        return new int[] {total / 2, total - total / 2};
-    }
 
     public Conv2d conv() {
         return conv;
@@ -99,8 +90,8 @@ public final class SameConv extends SquareWindow {
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
-        int[] ph = samePadding(x.getShape().get(2), kernel(), stride());
-        int[] pw = samePadding(x.getShape().get(3), kernel(), stride());
+        int[] ph = MobileNetV2Weights.samePadding(Math.toIntExact(x.getShape().get(2)), kernel(), stride());
+        int[] pw = MobileNetV2Weights.samePadding(Math.toIntExact(x.getShape().get(3)), kernel(), stride());
         if (ph[0] + ph[1] + pw[0] + pw[1] > 0) {
             x = x.pad(new Shape(pw[0], pw[1], ph[0], ph[1]), 0); // last axis first, like torch's pad
         }
@@ -125,8 +116,8 @@ public final class SameConv extends SquareWindow {
     }
 
     private Shape padded(Shape in) {
-        int[] ph = samePadding(in.get(2), kernel(), stride());
-        int[] pw = samePadding(in.get(3), kernel(), stride());
+        int[] ph = MobileNetV2Weights.samePadding(Math.toIntExact(in.get(2)), kernel(), stride());
+        int[] pw = MobileNetV2Weights.samePadding(Math.toIntExact(in.get(3)), kernel(), stride());
         return new Shape(in.get(0), in.get(1), in.get(2) + ph[0] + ph[1], in.get(3) + pw[0] + pw[1]);
     }
 

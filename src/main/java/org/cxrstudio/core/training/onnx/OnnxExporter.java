@@ -12,6 +12,7 @@ import org.cxrstudio.core.inference.ModelCard;
 import org.cxrstudio.core.training.nn.ArchSpec;
 import org.cxrstudio.core.training.nn.Architectures;
 import org.cxrstudio.core.training.nn.ConvBn;
+import org.cxrstudio.core.pretrained.MobileNetV2Weights;
 import org.cxrstudio.core.training.nn.InvertedResidual;
 import org.cxrstudio.core.training.nn.MaxPool;
 import org.cxrstudio.core.training.nn.ResidualBlock;
@@ -188,8 +189,8 @@ public final class OnnxExporter {
             }
         }
         int k = sc.kernel();
-        int[] ph = SameConv.samePadding(in.get(2), k, sc.stride());
-        int[] pw = SameConv.samePadding(in.get(3), k, sc.stride());
+        int[] ph = MobileNetV2Weights.samePadding(Math.toIntExact(in.get(2)), k, sc.stride());
+        int[] pw = MobileNetV2Weights.samePadding(Math.toIntExact(in.get(3)), k, sc.stride());
         String conv = g.op("Conv", new String[] {x, g.floats("w", fw, out, per / (k * k), k, k), g.floats("b", shift, out)},
                 ints("kernel_shape", k, k), ints("strides", sc.stride(), sc.stride()),
                 ints("pads", ph[0], pw[0], ph[1], pw[1]), integer("group", sc.groups()));

@@ -18,15 +18,6 @@ import static org.assertj.core.api.Assertions.within;
 /** Depthwise convolution with TensorFlow SAME padding, the affine and ReLU6 against numbers worked out by hand. */
 class SameConvTest {
 
-    @Test
-    void samePaddingPadsRightAndBottomOnlyForStride2OnEvenSides() {
-        assertThat(SameConv.samePadding(4, 3, 2)).containsExactly(0, 1);
-        assertThat(SameConv.samePadding(224, 3, 2)).containsExactly(0, 1);
-        assertThat(SameConv.samePadding(5, 3, 2)).containsExactly(1, 1);
-        assertThat(SameConv.samePadding(7, 3, 1)).containsExactly(1, 1);
-        assertThat(SameConv.samePadding(7, 1, 1)).containsExactly(0, 0);
-    }
-
     /**
      * Input 1×2×4×4; channel 0 holds 1..16 row by row, channel 1 holds 1..16 too.
      * Kernel of channel 0: all ones (a 3×3 box sum); channel 1: 2 at the centre, 0 elsewhere.
