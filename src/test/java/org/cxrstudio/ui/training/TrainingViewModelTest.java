@@ -99,9 +99,13 @@ class TrainingViewModelTest {
     void imageNetStartNeedsTheWeightsFileAndMobileNetV2AndReachesTheRequest() throws IOException {
         vm.form().fromImageNetProperty().set(true);
         assertThat(vm.form().problems()).anyMatch(p -> p.contains("ImageNet weights file"))
-                .anyMatch(p -> p.contains("need the mobilenetv2 preset, not student-s"));
+                .anyMatch(p -> p.contains("need the mobilenetv2 preset (or mobilenetv2-s5), not student-s"));
         Path weights = Files.write(tmp.resolve("w.tflite"), new byte[] {1});
         vm.form().initProperty().set(weights);
+        vm.form().archProperty().set("mobilenetv2-s5");
+        assertThat(vm.form().problems()).isEmpty();
+        vm.form().archProperty().set("mobilenetv2-0.5");
+        assertThat(vm.form().problems()).anyMatch(p -> p.contains("not mobilenetv2-0.5"));
         vm.form().archProperty().set("mobilenetv2");
         assertThat(vm.form().problems()).isEmpty();
         assertThat(vm.form().toRequest().init()).isEqualTo(weights);
