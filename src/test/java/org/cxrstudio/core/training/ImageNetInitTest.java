@@ -5,6 +5,7 @@ import org.cxrstudio.core.training.nn.SameConv;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,11 +23,16 @@ class ImageNetInitTest {
     @TempDir
     Path dir;
 
-    @Test
-    void loadsTheDequantisedWeightsBitExactlyAndTrains() throws Exception {
+    /** The shared weights; the test is skipped, saying so, when they are absent. */
+    static MobileNetV2Weights weights() throws IOException {
         assumeTrue(Files.isRegularFile(WEIGHTS), "ImageNet weights not found at " + WEIGHTS.toAbsolutePath()
                 + " (../shared/pretrained is not part of the project)");
-        MobileNetV2Weights w = ImageNetInit.read(WEIGHTS);
+        return ImageNetInit.read(WEIGHTS);
+    }
+
+    @Test
+    void loadsTheDequantisedWeightsBitExactlyAndTrains() throws Exception {
+        MobileNetV2Weights w = weights();
         try (StudentNet net = new StudentNet(new NnNetworks(), "mobilenetv2", 64, 1, 3)) {
             ImageNetInit.apply(w, net.block());
             List<SameConv> convs = ImageNetInit.convolutions(net.block());
@@ -73,9 +79,7 @@ class ImageNetInitTest {
     /** A cut mobilenetv2-s5 gets the file's first convolutions bit-exactly; its own last 1×1 conv stays random. */
     @Test
     void aCutNetworkStartsFromTheFilesFirstConvolutions() throws Exception {
-        assumeTrue(Files.isRegularFile(WEIGHTS), "ImageNet weights not found at " + WEIGHTS.toAbsolutePath()
-                + " (../shared/pretrained is not part of the project)");
-        MobileNetV2Weights w = ImageNetInit.read(WEIGHTS);
+        MobileNetV2Weights w = weights();
         try (StudentNet net = new StudentNet(new NnNetworks(), "mobilenetv2-s5", 64, 1, 3)) {
             List<SameConv> convs = ImageNetInit.convolutions(net.block());
             float[] lastBefore = convs.get(convs.size() - 1).conv().getParameters().get("weight").getArray().toFloatArray();

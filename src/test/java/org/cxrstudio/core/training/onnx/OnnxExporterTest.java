@@ -13,6 +13,8 @@ import org.cxrstudio.core.training.nn.ArchSpec;
 import org.cxrstudio.core.training.nn.Architectures;
 import org.cxrstudio.core.training.nn.TbNet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -89,35 +91,18 @@ class OnnxExporterTest {
         }
     }
 
-    @Test
-    void studentSParityWithOnnxRuntime() throws Exception {
-        ArchSpec spec = Architectures.preset("student-s", 128);
-        Parity p = parity(spec, dir.resolve("s.onnx"), 2, 7);
-        assertThat(p.camShape()).containsExactly(2, 1, 8, 8);
-        assertThat(p.maxProbabilityDiff()).isLessThanOrEqualTo(1e-4);
-        assertThat(p.maxCamDiff()).isLessThanOrEqualTo(1e-4);
-    }
-
     /**
-     * Depthwise (grouped) convs, SAME pads on even and odd sides (72 → 36 → 18 → 9 → 5 → 3),
-     * Clip for ReLU6, the folded affine and the residual adds, through ONNX Runtime.
+     * Every family through ONNX Runtime: student-s (stride 16); a mobilenetv2-0.35 for depthwise
+     * (grouped) convs, SAME pads on even and odd sides (72 → 36 → 18 → 9 → 5 → 3), Clip for ReLU6,
+     * the folded affine and the residual adds; a cut mobilenetv2-s4 (stride 16: 72 → 36 → 18 → 9 → 5).
      */
-    @Test
-    void mobilenetV2ParityWithOnnxRuntime() throws Exception {
-        ArchSpec spec = Architectures.preset("mobilenetv2-0.35", 72);
-        Parity p = parity(spec, dir.resolve("m.onnx"), 2, 11);
-        assertThat(p.camShape()).containsExactly(2, 1, 3, 3);
+    @ParameterizedTest
+    @CsvSource({"student-s,128,7,8", "mobilenetv2-0.35,72,11,3", "mobilenetv2-s4,72,13,5"})
+    void parityWithOnnxRuntime(String arch, int size, long seed, int cam) throws Exception {
+        ArchSpec spec = Architectures.preset(arch, size);
+        Parity p = parity(spec, dir.resolve(arch + ".onnx"), 2, seed);
+        assertThat(p.camShape()).containsExactly(2, 1, cam, cam);
         assertThat(p.camSpread()).isGreaterThan(1e-2);
-        assertThat(p.maxProbabilityDiff()).isLessThanOrEqualTo(1e-4);
-        assertThat(p.maxCamDiff()).isLessThanOrEqualTo(1e-4);
-    }
-
-    /** A cut mobilenetv2-s4 (stride 16: 72 → 36 → 18 → 9 → 5) exports like the full one. */
-    @Test
-    void cutMobileNetV2ParityWithOnnxRuntime() throws Exception {
-        ArchSpec spec = Architectures.preset("mobilenetv2-s4", 72);
-        Parity p = parity(spec, dir.resolve("c.onnx"), 2, 13);
-        assertThat(p.camShape()).containsExactly(2, 1, 5, 5);
         assertThat(p.maxProbabilityDiff()).isLessThanOrEqualTo(1e-4);
         assertThat(p.maxCamDiff()).isLessThanOrEqualTo(1e-4);
     }
