@@ -48,9 +48,7 @@ final class ImageNetInit {
      *         cut {@code mobilenetv2-sK}
      */
     static void checkArch(String arch, int inputSize) {
-        var spec = Architectures.preset(arch, inputSize);
-        boolean fullWidth = spec.name().equals(MobileNetV2.PREFIX) || spec.name().startsWith(MobileNetV2.PREFIX + "-s");
-        if (!fullWidth) {
+        if (!MobileNetV2.takesImageNetWeights(Architectures.preset(arch, inputSize).name())) {
             throw new IllegalArgumentException("--init loads ImageNet MobileNetV2 (width 1.0) weights: it needs --arch "
                     + MobileNetV2.PREFIX + " or " + MobileNetV2.PREFIX + "-sK, got " + arch);
         }

@@ -90,7 +90,7 @@ public final class TrainingForm {
 
     /** Whether ImageNet weights fit {@code arch}: {@value #IMAGENET_ARCH} or its cut {@code mobilenetv2-sK}. */
     public static boolean startsFromImageNet(String arch) {
-        return arch != null && (IMAGENET_ARCH.equals(arch) || arch.matches(IMAGENET_ARCH + "-s\\d"));
+        return arch != null && org.cxrstudio.core.training.nn.MobileNetV2.takesImageNetWeights(arch);
     }
 
     public BooleanProperty baselineProperty() { return baseline; }

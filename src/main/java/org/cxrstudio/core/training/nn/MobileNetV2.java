@@ -90,6 +90,15 @@ public final class MobileNetV2 {
         return stages;
     }
 
+    /** Whether ImageNet MobileNetV2 1.0 weights fit preset {@code name}: {@code mobilenetv2} or a valid {@code mobilenetv2-sK}. */
+    public static boolean takesImageNetWeights(String name) {
+        try {
+            return PREFIX.equals(name) || cutStagesOf(name) > 0;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** The spec of α = 1 cut after its first {@code stages} stages, named {@code mobilenetv2-sK}. */
     static ArchSpec cutSpec(int inputSize, int stages) {
         List<Integer> widths = new ArrayList<>();
