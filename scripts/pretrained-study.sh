@@ -11,11 +11,12 @@
 #     per-image validation scores; then compare-scores over the three seeds (teacher vs the
 #     student alone, distilled student vs the student alone, distilled vs teacher) on all images
 #     and same-source films; bench of student against teacher.
-# Stage 2 (STAGE=2): the weakly supervised setting (box weight 0 for teacher and distilled
-# student, seed 42). Stage 3 (STAGE=3): a 320 px teacher for the 160 px student.
+# Stage 2 (STAGES="1 2"): the weakly supervised setting (box weight 0 for teacher and distilled
+# student, seed 42). Stage 3 (STAGES=3 runs it alone): a 320 px teacher (T320_BUDGET, 30 min) for
+# the 160 px student, distilled with its own labels-only baseline alongside (seed 42).
 # Every step is skipped when done and resumes when interrupted (rerun the same command). About
 # 2 h for stage 1 on an idle 2-core machine (teachers 3 x 20 min, students 3 x ~19 min, scoring
-# ~10 min); stage 2 about 45 min more. Runs are large: keep RUNS_DIR out of git.
+# ~10 min); stage 2 about 45 min more; stage 3 about 70 min. Runs are large: keep RUNS_DIR out of git.
 #
 #   mvn -B -q -ntp package -DskipTests && scripts/pretrained-study.sh [RUNS_DIR]   (default runs/pretrained)
 # (CXR_JAR=path/to/cxr-studio.jar uses a copy of the jar, so that rebuilding target/ meanwhile is safe)
@@ -36,11 +37,11 @@ mkdir -p "$S"
 
 # teacher OUT SIZE SEED BOXWEIGHT: an ImageNet-started mobilenetv2, resumed when interrupted
 teacher() {
-  local out=$1 size=$2 seed=$3 bw=$4
+  local out=$1 size=$2 seed=$3 bw=$4 budget=${5:-${TEACHER_BUDGET:-20m}}
   [ -f "$out/study.done" ] && return   # written when the budget or the epochs ran out
   local resume=; [ -f "$out/checkpoints/last.ckpt" ] && resume=--resume
   $J train $DATA --arch mobilenetv2 --size "$size" --init "$INIT" --normalization fixed --batch 32 --lr 1e-3 \
-      --warmup 100 --epochs 8 --time-budget "${TEACHER_BUDGET:-20m}" --seed "$seed" --split-seed 42 \
+      --warmup 100 --epochs 8 --time-budget "$budget" --seed "$seed" --split-seed 42 \
       --box-weight "$bw" --out "$out" $resume
   touch "$out/study.done"
 }
@@ -61,7 +62,8 @@ student() {
 score() {
   local csv=$S/$1.csv m=$2 split
   [ -f "$csv" ] && return
-  split=$RUNS/t224-seed42/split.csv
+  split=$RUNS/t224-seed42/split.csv   # every teacher is trained with split seed 42: the same split
+  [ -f "$split" ] || split=$RUNS/t320-seed42/split.csv
   $J calibrate-boxes --model "$m" $DATA --split "$split" --use train --write-card
   $J eval --model "$m" $DATA --split "$split" --group-by source --shortcut-check --into-card split \
       --json "${m%.onnx}.eval.json" --scores "$csv.tmp"
@@ -69,32 +71,41 @@ score() {
 }
 cmp() { $J compare-scores $SS --json "$S/$1.json" "${@:2}" | tee "$S/$1.txt"; }
 
-for seed in 42 43 44; do teacher "$RUNS/t224-seed$seed" 224 "$seed" 1; done
-for seed in 42 43 44; do student "$RUNS/s160-seed$seed" "$RUNS/t224-seed$seed/model.onnx" 160 "$seed" 1; done
-for seed in 42 43 44; do
-  score "t224-$seed" "$RUNS/t224-seed$seed/model.onnx"
-  score "d160-$seed" "$RUNS/s160-seed$seed/model.onnx"
-  score "alone160-$seed" "$RUNS/s160-seed$seed/baseline/model.onnx"
-done
-cmp teacher-vs-alone $S/t224-42.csv $S/alone160-42.csv $S/t224-43.csv $S/alone160-43.csv $S/t224-44.csv $S/alone160-44.csv
-cmp distilled-vs-alone $S/d160-42.csv $S/alone160-42.csv $S/d160-43.csv $S/alone160-43.csv $S/d160-44.csv $S/alone160-44.csv
-cmp distilled-vs-teacher $S/d160-42.csv $S/t224-42.csv $S/d160-43.csv $S/t224-43.csv $S/d160-44.csv $S/t224-44.csv
-[ -f "$RUNS/bench.json" ] || $J bench --model "$RUNS/s160-seed42/model.onnx" --model "$RUNS/t224-seed42/model.onnx" --json "$RUNS/bench.json"
+stage1() {
+  for seed in 42 43 44; do teacher "$RUNS/t224-seed$seed" 224 "$seed" 1; done
+  for seed in 42 43 44; do student "$RUNS/s160-seed$seed" "$RUNS/t224-seed$seed/model.onnx" 160 "$seed" 1; done
+  for seed in 42 43 44; do
+    score "t224-$seed" "$RUNS/t224-seed$seed/model.onnx"
+    score "d160-$seed" "$RUNS/s160-seed$seed/model.onnx"
+    score "alone160-$seed" "$RUNS/s160-seed$seed/baseline/model.onnx"
+  done
+  cmp teacher-vs-alone $S/t224-42.csv $S/alone160-42.csv $S/t224-43.csv $S/alone160-43.csv $S/t224-44.csv $S/alone160-44.csv
+  cmp distilled-vs-alone $S/d160-42.csv $S/alone160-42.csv $S/d160-43.csv $S/alone160-43.csv $S/d160-44.csv $S/alone160-44.csv
+  cmp distilled-vs-teacher $S/d160-42.csv $S/t224-42.csv $S/d160-43.csv $S/t224-43.csv $S/d160-44.csv $S/t224-44.csv
+  [ -f "$RUNS/bench.json" ] || $J bench --model "$RUNS/s160-seed42/model.onnx" --model "$RUNS/t224-seed42/model.onnx" --json "$RUNS/bench.json"
+}
 
-[ "${STAGE:-1}" -ge 2 ] || exit 0
-# weakly supervised: no box guidance anywhere (mIoU against the published 0.2428 on TBX11K)
-teacher "$RUNS/t224w-seed42" 224 42 0
-student "$RUNS/s160w-seed42" "$RUNS/t224w-seed42/model.onnx" 160 42 0
-score t224w-42 "$RUNS/t224w-seed42/model.onnx"
-score d160w-42 "$RUNS/s160w-seed42/model.onnx"
-score alone160w-42 "$RUNS/s160w-seed42/baseline/model.onnx"
-cmp weak-distilled-vs-teacher $S/d160w-42.csv $S/t224w-42.csv
-cmp weak-distilled-vs-alone $S/d160w-42.csv $S/alone160w-42.csv
+stage2() {
+  # weakly supervised: no box guidance anywhere (mIoU against the published 0.2428 on TBX11K)
+  teacher "$RUNS/t224w-seed42" 224 42 0
+  student "$RUNS/s160w-seed42" "$RUNS/t224w-seed42/model.onnx" 160 42 0
+  score t224w-42 "$RUNS/t224w-seed42/model.onnx"
+  score d160w-42 "$RUNS/s160w-seed42/model.onnx"
+  score alone160w-42 "$RUNS/s160w-seed42/baseline/model.onnx"
+  cmp weak-distilled-vs-teacher $S/d160w-42.csv $S/t224w-42.csv
+  cmp weak-distilled-vs-alone $S/d160w-42.csv $S/alone160w-42.csv
+}
 
-[ "${STAGE:-1}" -ge 3 ] || exit 0
-# the 160 px student from a 320 px teacher
-teacher "$RUNS/t320-seed42" 320 42 1
-student "$RUNS/s160from320-seed42" "$RUNS/t320-seed42/model.onnx" 160 42 1
-score t320-42 "$RUNS/t320-seed42/model.onnx"
-score d160from320-42 "$RUNS/s160from320-seed42/model.onnx"
-cmp lowres-distilled-vs-alone $S/d160from320-42.csv $S/alone160-42.csv
+stage3() {
+  # the 160 px student from a 320 px teacher
+  teacher "$RUNS/t320-seed42" 320 42 1 "${T320_BUDGET:-30m}"
+  student "$RUNS/s160from320-seed42" "$RUNS/t320-seed42/model.onnx" 160 42 1
+  score t320-42 "$RUNS/t320-seed42/model.onnx"
+  score d160from320-42 "$RUNS/s160from320-seed42/model.onnx"
+  score alone160from320-42 "$RUNS/s160from320-seed42/baseline/model.onnx"
+  cmp lowres-distilled-vs-alone $S/d160from320-42.csv $S/alone160from320-42.csv
+  cmp lowres-distilled-vs-teacher $S/d160from320-42.csv $S/t320-42.csv
+  cmp t320-vs-alone $S/t320-42.csv $S/alone160from320-42.csv
+}
+
+for st in ${STAGES:-1}; do "stage$st"; done
