@@ -85,24 +85,27 @@ stage1() {
   [ -f "$RUNS/bench.json" ] || $J bench --model "$RUNS/s160-seed42/model.onnx" --model "$RUNS/t224-seed42/model.onnx" --json "$RUNS/bench.json"
 }
 
+# trio TEACHER_NAME STUDENT_NAME TEACHER_SIZE BOXWEIGHT [TEACHER_BUDGET]: a seed-42 teacher, the 160 px
+# student distilled from it with its baseline, and the scores of all three (t<name>-42, d<name>-42, alone<name>-42)
+trio() {
+  local tn=$1 sn=$2 size=$3 bw=$4
+  teacher "$RUNS/t$tn-seed42" "$size" 42 "$bw" "${5:-${TEACHER_BUDGET:-20m}}"
+  student "$RUNS/s$sn-seed42" "$RUNS/t$tn-seed42/model.onnx" 160 42 "$bw"
+  score "t$tn-42" "$RUNS/t$tn-seed42/model.onnx"
+  score "d$sn-42" "$RUNS/s$sn-seed42/model.onnx"
+  score "alone$sn-42" "$RUNS/s$sn-seed42/baseline/model.onnx"
+}
+
 stage2() {
   # weakly supervised: no box guidance anywhere (mIoU against the published 0.2428 on TBX11K)
-  teacher "$RUNS/t224w-seed42" 224 42 0
-  student "$RUNS/s160w-seed42" "$RUNS/t224w-seed42/model.onnx" 160 42 0
-  score t224w-42 "$RUNS/t224w-seed42/model.onnx"
-  score d160w-42 "$RUNS/s160w-seed42/model.onnx"
-  score alone160w-42 "$RUNS/s160w-seed42/baseline/model.onnx"
+  trio 224w 160w 224 0
   cmp weak-distilled-vs-teacher $S/d160w-42.csv $S/t224w-42.csv
   cmp weak-distilled-vs-alone $S/d160w-42.csv $S/alone160w-42.csv
 }
 
 stage3() {
   # the 160 px student from a 320 px teacher
-  teacher "$RUNS/t320-seed42" 320 42 1 "${T320_BUDGET:-30m}"
-  student "$RUNS/s160from320-seed42" "$RUNS/t320-seed42/model.onnx" 160 42 1
-  score t320-42 "$RUNS/t320-seed42/model.onnx"
-  score d160from320-42 "$RUNS/s160from320-seed42/model.onnx"
-  score alone160from320-42 "$RUNS/s160from320-seed42/baseline/model.onnx"
+  trio 320 160from320 320 1 "${T320_BUDGET:-30m}"
   cmp lowres-distilled-vs-alone $S/d160from320-42.csv $S/alone160from320-42.csv
   cmp lowres-distilled-vs-teacher $S/d160from320-42.csv $S/t320-42.csv
   cmp t320-vs-alone $S/t320-42.csv $S/alone160from320-42.csv

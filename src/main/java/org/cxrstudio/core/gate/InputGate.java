@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Decides whether an input is a frontal chest radiograph that the TB model may score, and says
  * why not. Rules in order, the first that fails refuses: DICOM header (modality, view, body
- * part), image size, colour, shape, blank image, content check ({@code gate.onnx}: distance of
+ * part), image size, colour, shape, blank image, screenshot ({@link ScreenRule}), content check ({@code gate.onnx}: distance of
  * pretrained features to a bank of chest films), orientation ({@link ContentRules}). Anything that fails while judging refuses;
  * the gate never accepts by default.
  *
@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
  * <p>Measures in decisions: {@code short_side_px} (pixels), {@code aspect_ratio} (long/short
  * side), {@code colourfulness} (Hasler–Süsstrunk, 8-bit scale), {@code colour_pixel_fraction}
  * ({@code 0..1}), {@code gray_std} (standard deviation of the resized rendering, 0..255 scale),
+ * {@code flat_light_rows}, {@code flat_light_columns} ({@code 0..1}, {@link ScreenRule}),
  * {@code knn_cosine_distance} ({@code 0..2}), {@code distance_limit}, {@code orientation_margin}
  * (distance as given minus the smallest distance of a rotated/flipped/inverted version; positive
  * when a turned version looks more like a chest film) and {@code crop_distance} (distance to a
@@ -122,7 +123,7 @@ public final class InputGate implements AutoCloseable {
                 + "): without it no image is scored; build it with: cxr-studio build-gate --out " + DEFAULT_MODEL);
     }
 
-    /** Header, size, colour, shape and blank-image rules only; no content network. */
+    /** Header, size, colour, shape, blank-image and screenshot rules only; no content network. */
     public static InputGate headerRulesOnly() {
         return new InputGate(true, GateCard.headerRules(), null);
     }
@@ -153,7 +154,7 @@ public final class InputGate implements AutoCloseable {
     }
 
     /**
-     * The content checks alone (blank image, feature distance, orientation), ignoring
+     * The content checks alone (blank image, screenshot, feature distance, orientation, crop), ignoring
      * the header, size, colour and shape rules: for diagnostics and for measuring how the content
      * check does on inputs those rules would catch first. Not for deciding whether to score.
      */
@@ -179,6 +180,10 @@ public final class InputGate implements AutoCloseable {
         if (std < BLANK_STD) {
             return GateDecision.refuse(RefusalReason.UNREADABLE_CONTENT, "Image is blank (uniform grey): nothing to read",
                     measures);
+        }
+        Optional<GateDecision> screen = ScreenRule.check(r, gray, measures);
+        if (screen.isPresent()) {
+            return screen.get();
         }
         if (content == null) {
             return GateDecision.accept("passed the header and image rules (content not checked)", measures);

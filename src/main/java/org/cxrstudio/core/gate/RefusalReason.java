@@ -15,7 +15,7 @@ public enum RefusalReason {
     TOO_SMALL("too small"),
     /** A colour image (photograph, screenshot): radiographs are gray. */
     COLOUR_IMAGE("colour image"),
-    /** The content does not look like a frontal chest film (photo, other body part, rotated, ...). */
+    /** The content does not look like a frontal chest film (photo, screenshot, other body part, rotated, ...). */
     NOT_CHEST_FILM("not a frontal chest film"),
     /** The pixels cannot be judged (blank image, or the content check failed). */
     UNREADABLE_CONTENT("unreadable content");
