@@ -2,14 +2,21 @@ package org.cxrstudio.core.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.stream.Stream;
+import org.cxrstudio.core.imaging.DisplayPipeline;
 import org.cxrstudio.core.imaging.GrayImage;
 import org.cxrstudio.core.imaging.Photometric;
 import org.cxrstudio.core.imaging.Radiograph;
+import org.cxrstudio.core.imaging.RadiographReader;
 import org.junit.jupiter.api.Test;
 
 /** The screenshot rule on synthetic pictures whose flat runs are known. */
@@ -110,5 +117,22 @@ class ScreenRuleTest {
         assertThat(d.accepted()).isFalse();
         assertThat(d.message()).contains("screenshot");
         assertThat(d.measures()).containsKeys("flat_light_rows", "flat_light_columns");
+    }
+
+    @Test
+    void noSameSourceFilmLooksLikeAScreen() throws Exception {
+        Path dir = Path.of("../shared/data/tbx11k-extra/images");   // Montgomery's flat over-exposed films among them
+        assumeTrue(Files.isDirectory(dir), "../shared/data absent: films not checked against the screenshot rule");
+        List<Path> films;
+        try (Stream<Path> s = Files.list(dir)) {
+            films = s.filter(p -> p.toString().endsWith(".png")).sorted().toList();
+        }
+        assertThat(films).hasSizeGreaterThan(200);
+        for (Path f : films) {
+            Radiograph r = RadiographReader.read(f);
+            Map<String, Double> m = new HashMap<>();
+            assertThat(ScreenRule.check(r, DisplayPipeline.render(r, null, false), m)).as(f.toString()).isEmpty();
+            assertThat(m.get("flat_light_columns")).as(f.toString()).isZero();
+        }
     }
 }
