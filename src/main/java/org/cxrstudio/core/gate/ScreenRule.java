@@ -1,8 +1,10 @@
 package org.cxrstudio.core.gate;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntUnaryOperator;
 import org.cxrstudio.core.imaging.GrayImage;
 import org.cxrstudio.core.imaging.Photometric;
 import org.cxrstudio.core.imaging.Radiograph;
@@ -30,33 +32,37 @@ final class ScreenRule {
 
     private ScreenRule() { }
 
-    /**
-     * The rule on a grey picture. A refusal, or empty; adds {@code "flat_light_rows"} and {@code "flat_light_columns"}
-     * (shares {@code 0..1} of rows and of columns holding a run) to {@code measures}.
-     */
+    /** The rule on a radiograph: an 8-bit source as stored, a deeper one as {@code rendered} by the gate. */
     static Optional<GateDecision> check(Radiograph r, GrayImage rendered, Map<String, Double> measures) {
-        return check(r.bitsStored() <= 8 && !r.signed() ? stored(r) : rendered, measures);
+        return r.bitsStored() <= 8 && !r.signed() ? check(stored(r), r.columns(), r.rows(), measures)
+                : check(rendered, measures);
     }
 
     /**
      * An 8-bit source as stored (MONOCHROME1 inverted): screenshots are 8-bit, and the display
      * window, which maps the brightest half percent to white, would saturate a light panel that
-     * is the brightest thing in the picture.
+     * is the brightest thing in the picture. Read in place, not copied.
      */
-    private static GrayImage stored(Radiograph r) {
+    private static IntUnaryOperator stored(Radiograph r) {
         int[] px = r.pixels();
-        byte[] out = new byte[px.length];
-        boolean invert = r.photometric() == Photometric.MONOCHROME1;
-        for (int i = 0; i < px.length; i++) {
-            int v = Math.max(0, Math.min(255, px[i]));
-            out[i] = (byte) (invert ? 255 - v : v);
-        }
-        return new GrayImage(r.columns(), r.rows(), out);
+        return r.photometric() == Photometric.MONOCHROME1 ? i -> 255 - Math.max(0, Math.min(255, px[i]))
+                : i -> Math.max(0, Math.min(255, px[i]));
     }
 
+    /**
+     * The rule on a grey picture. A refusal, or empty; adds {@code "flat_light_rows"} and
+     * {@code "flat_light_columns"} (shares {@code 0..1} of rows and of columns holding a run) to
+     * {@code measures}.
+     */
     static Optional<GateDecision> check(GrayImage g, Map<String, Double> measures) {
-        double rows = rowShare(g);
-        double columns = columnShare(g);
+        byte[] px = g.gray();
+        return check(i -> px[i] & 0xFF, g.width(), g.height(), measures);
+    }
+
+    private static Optional<GateDecision> check(IntUnaryOperator grey, int width, int height,
+                                                Map<String, Double> measures) {
+        double rows = rowShare(grey, width, height);
+        double columns = columnShare(grey, width, height);
         measures.put("flat_light_rows", rows);
         measures.put("flat_light_columns", columns);
         if (rows >= LIMIT && columns >= LIMIT) {
@@ -69,16 +75,14 @@ final class ScreenRule {
     }
 
     /** Share of the rows that hold a flat light run. */
-    static double rowShare(GrayImage g) {
-        int w = g.width();
+    private static double rowShare(IntUnaryOperator grey, int w, int h) {
         int minRun = minRun(w);
-        byte[] px = g.gray();
         int hits = 0;
-        for (int y = 0; y < g.height(); y++) {
+        for (int y = 0; y < h; y++) {
             int run = 0;
             int previous = -1;
             for (int x = 0, at = y * w; x < w; x++, at++) {
-                int v = light(px[at]);
+                int v = light(grey.applyAsInt(at));
                 run = v >= 0 && v == previous ? run + 1 : 1;
                 previous = v;
                 if (v >= 0 && run >= minRun) {
@@ -87,31 +91,29 @@ final class ScreenRule {
                 }
             }
         }
-        return g.height() == 0 ? 0 : (double) hits / g.height();
+        return (double) hits / h;
     }
 
     /** Share of the columns that hold a flat light run (walked row by row, for the cache). */
-    static double columnShare(GrayImage g) {
-        int w = g.width();
-        int minRun = minRun(g.height());
-        byte[] px = g.gray();
+    private static double columnShare(IntUnaryOperator grey, int w, int h) {
+        int minRun = minRun(h);
         int[] run = new int[w];
         int[] previous = new int[w];
         boolean[] hit = new boolean[w];
-        java.util.Arrays.fill(previous, -1);
-        for (int y = 0, at = 0; y < g.height(); y++) {
+        Arrays.fill(previous, -1);
+        for (int y = 0, at = 0; y < h; y++) {
             for (int x = 0; x < w; x++, at++) {
-                int v = light(px[at]);
+                int v = light(grey.applyAsInt(at));
                 run[x] = v >= 0 && v == previous[x] ? run[x] + 1 : 1;
                 previous[x] = v;
                 hit[x] |= v >= 0 && run[x] >= minRun;
             }
         }
         int hits = 0;
-        for (boolean h : hit) {
-            hits += h ? 1 : 0;
+        for (boolean column : hit) {
+            hits += column ? 1 : 0;
         }
-        return w == 0 ? 0 : (double) hits / w;
+        return (double) hits / w;
     }
 
     private static int minRun(int length) {
@@ -119,8 +121,7 @@ final class ScreenRule {
     }
 
     /** The grey value when it is light and not saturated, else -1 (which breaks a run). */
-    private static int light(byte b) {
-        int v = b & 0xFF;
+    private static int light(int v) {
         return v >= LIGHT_MIN && v <= LIGHT_MAX ? v : -1;
     }
 }
