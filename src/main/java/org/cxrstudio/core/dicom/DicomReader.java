@@ -22,14 +22,15 @@ public final class DicomReader {
         Tags.BITS_ALLOCATED, Tags.BITS_STORED, Tags.HIGH_BIT, Tags.PIXEL_REPRESENTATION,
         Tags.NUMBER_OF_FRAMES, Tags.PLANAR_CONFIGURATION, Tags.PIXEL_SPACING, Tags.IMAGER_PIXEL_SPACING,
         Tags.WINDOW_CENTER, Tags.WINDOW_WIDTH, Tags.RESCALE_INTERCEPT, Tags.RESCALE_SLOPE,
-        Tags.LOSSY_IMAGE_COMPRESSION, Tags.PRESENTATION_LUT_SHAPE,
+        Tags.LOSSY_IMAGE_COMPRESSION, Tags.PRESENTATION_LUT_SHAPE, Tags.STUDY_DESCRIPTION, Tags.SERIES_DESCRIPTION,
+        Tags.PROTOCOL_NAME,
     };
     private static final String[] DESCRIPTIVE_NAMES = {
         "Modality", "BodyPartExamined", "ViewPosition", "PatientOrientation", "ImageType", "Manufacturer",
         "ManufacturerModelName", "SOPClassUID", "PhotometricInterpretation", "SamplesPerPixel", "Rows", "Columns",
         "BitsAllocated", "BitsStored", "HighBit", "PixelRepresentation", "NumberOfFrames", "PlanarConfiguration",
         "PixelSpacing", "ImagerPixelSpacing", "WindowCenter", "WindowWidth", "RescaleIntercept", "RescaleSlope",
-        "LossyImageCompression", "PresentationLUTShape",
+        "LossyImageCompression", "PresentationLUTShape", "StudyDescription", "SeriesDescription", "ProtocolName",
     };
     private static final int[] IDENTIFYING = {
         Tags.PATIENT_NAME, Tags.PATIENT_ID, Tags.PATIENT_BIRTH_DATE, Tags.PATIENT_SEX, Tags.PATIENT_AGE,

@@ -34,6 +34,9 @@ public final class Tags {
     public static final int SERIES_INSTANCE_UID = 0x0020000E;
     public static final int STUDY_ID = 0x00200010;
     public static final int PATIENT_ORIENTATION = 0x00200020;
+    public static final int STUDY_DESCRIPTION = 0x00081030;
+    public static final int SERIES_DESCRIPTION = 0x0008103E;
+    public static final int PROTOCOL_NAME = 0x00181030;
     public static final int SAMPLES_PER_PIXEL = 0x00280002;
     public static final int PHOTOMETRIC_INTERPRETATION = 0x00280004;
     public static final int PLANAR_CONFIGURATION = 0x00280006;

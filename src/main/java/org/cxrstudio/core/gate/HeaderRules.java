@@ -8,9 +8,11 @@ import java.util.regex.Pattern;
 import org.cxrstudio.core.imaging.Radiograph;
 
 /**
- * What the DICOM header says: Modality, View Position / View Code Sequence, Body Part
- * Examined. A header can only refuse; an acceptable or silent header (PNG/JPEG, secondary
- * capture) leaves the decision to the pixels. Stateless and thread-safe.
+ * What the DICOM header says: Modality, View Position / View Code Sequence, Patient Orientation,
+ * Body Part Examined, and the words of the Series Description and Protocol Name (view and body
+ * part) and Study Description (body part). A header can only refuse; an acceptable or silent
+ * header (PNG/JPEG, secondary capture) leaves the decision to the pixels. Stateless and
+ * thread-safe.
  */
 final class HeaderRules {
     /** Projection radiography: computed, digital, (vendor) digital radiography, retired RG. */
@@ -36,6 +38,14 @@ final class HeaderRules {
             + "SACRUM|TOE|WRIST|FEMUR|TIBIA|FIBULA|HUMERUS|NECK|SINUS|FACE|ORBIT|MANDIBLE|NOSE|TEETH|TOOTH|DENTAL|"
             + "BRAIN|WHOLE ?BODY|WHOLEBODY|KIDNEY|BLADDER|LIVER|COLON|STOMACH|SCAPULA|STERNUM|HEEL|THUMB|CALCANEUS|"
             + "LOWER LIMB|UPPER LIMB|LIMB)S?\\b.*");
+    /** Words of a free-text description that name the chest (a description naming it is not refused). */
+    private static final Pattern CHEST = Pattern.compile(".*\\b(CHEST|THORAX|LUNGS?|CXR|TORAX|POITRINE|PULMONARY)\\b.*");
+    /** Words of a free-text description that name a frontal projection. */
+    private static final Pattern FRONTAL = Pattern.compile(".*\\b(PA|AP|P A|A P|FRONTAL|FRONT|POSTEROANTERIOR|"
+            + "ANTEROPOSTERIOR|PA AP|AP PA)\\b.*");
+    /** Series-level descriptions that may name the view; the study's may name both views of a study. */
+    private static final String[] VIEW_DESCRIPTIONS = {"SeriesDescription", "ProtocolName"};
+    private static final String[] PART_DESCRIPTIONS = {"SeriesDescription", "ProtocolName", "StudyDescription"};
 
     private HeaderRules() { }
 
@@ -60,11 +70,69 @@ final class HeaderRules {
             return refuse(RefusalReason.LATERAL_VIEW, kind.get() + " view (View Code \"" + m.get("ViewCodeMeaning").trim()
                     + "\"): only frontal (PA/AP) chest films are scored", measures);
         }
+        Optional<String> across = acrossTheBody(norm(m.get("PatientOrientation")));
+        if (across.isPresent()) {
+            return refuse(RefusalReason.LATERAL_VIEW, across.get() + " view (Patient Orientation "
+                    + m.get("PatientOrientation").trim() + ": the rows run front to back): only frontal (PA/AP) "
+                    + "chest films are scored", measures);
+        }
         String part = norm(m.get("BodyPartExamined"));
         if (!part.isEmpty() && OTHER_PART.matcher(part.replace('_', ' ')).matches()) {
             return refuse(RefusalReason.OTHER_BODY_PART, "Body part examined is " + part + ", not CHEST", measures);
         }
+        return descriptions(m, measures);
+    }
+
+    /**
+     * Free text as the modality wrote it: a series described as a lateral (and not also as a
+     * frontal view), or a study or series naming another body part and not the chest.
+     */
+    private static Optional<GateDecision> descriptions(Map<String, String> m, Map<String, Double> measures) {
+        for (String key : VIEW_DESCRIPTIONS) {
+            String words = words(m.get(key));
+            Optional<String> kind = notFrontal(words);
+            if (kind.isPresent() && !FRONTAL.matcher(words).matches()) {
+                return refuse(RefusalReason.LATERAL_VIEW, kind.get() + " view (" + spaced(key) + " \""
+                        + m.get(key).trim() + "\"): only frontal (PA/AP) chest films are scored", measures);
+            }
+        }
+        boolean chest = false;
+        String other = null;
+        for (String key : PART_DESCRIPTIONS) {
+            String words = words(m.get(key));
+            chest |= CHEST.matcher(words).matches();
+            other = other == null && OTHER_PART.matcher(words).matches() ? key : other;
+        }
+        if (other != null && !chest) {
+            return refuse(RefusalReason.OTHER_BODY_PART, spaced(other) + " \"" + m.get(other).trim()
+                    + "\" names another body part, not the chest", measures);
+        }
         return Optional.empty();
+    }
+
+    /**
+     * "Lateral" or "Oblique" when Patient Orientation says the rows run anterior/posterior (a
+     * frontal film's rows run to the patient's left or right, e.g. {@code L\F}), else empty.
+     */
+    static Optional<String> acrossTheBody(String orientation) {
+        String rows = orientation.split("\\\\", -1)[0].trim();
+        if (rows.isEmpty() || !rows.matches("[LRAPHF]+")) {
+            return Optional.empty();
+        }
+        boolean frontBack = rows.indexOf('A') >= 0 || rows.indexOf('P') >= 0;
+        boolean sideways = rows.indexOf('L') >= 0 || rows.indexOf('R') >= 0;
+        return !frontBack ? Optional.empty() : Optional.of(sideways ? "Oblique" : "Lateral");
+    }
+
+    /** Upper case, with separators ({@code _ - / + , . ^}) as spaces, so that word boundaries hold. */
+    private static String words(String s) {
+        return norm(s).replaceAll("[_\\-/+,.^()\\[\\]]", " ").replaceAll("\\s+", " ");
+    }
+
+    /** "SeriesDescription" as "Series description". */
+    private static String spaced(String key) {
+        String s = key.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     /** "Lateral", "Decubitus" or "Oblique" when the view term names one, else empty. */

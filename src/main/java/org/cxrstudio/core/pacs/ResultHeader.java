@@ -19,7 +19,6 @@ final class ResultHeader {
     static final int CONTENT_TIME = 0x00080033;
     static final int INSTANCE_CREATION_DATE = 0x00080012;
     static final int INSTANCE_CREATION_TIME = 0x00080013;
-    static final int SERIES_DESCRIPTION = 0x0008103E;
     static final int SOFTWARE_VERSIONS = 0x00181020;
     static final int SERIES_NUMBER = 0x00200011;
     static final int INSTANCE_NUMBER = 0x00200013;
@@ -52,7 +51,7 @@ final class ResultHeader {
                 .string(SERIES_NUMBER, "IS", Integer.toString(seriesNumber))
                 .string(SERIES_DATE, "DA", date)
                 .string(SERIES_TIME, "TM", time)
-                .string(SERIES_DESCRIPTION, "LO", seriesDescription)
+                .string(Tags.SERIES_DESCRIPTION, "LO", seriesDescription)
                 .string(INSTANCE_NUMBER, "IS", "1")
                 .string(CONTENT_DATE, "DA", date)
                 .string(CONTENT_TIME, "TM", time)

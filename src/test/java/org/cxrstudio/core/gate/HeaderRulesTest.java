@@ -105,6 +105,64 @@ class HeaderRulesTest {
         assertThat(check(GateFixtures.dicom("CR", "PA", part)).accepted()).isTrue();
     }
 
+    private static Radiograph described(Map<String, String> header) {
+        return GateFixtures.film(512, 512, "", header);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"A\\F", "P\\F", "AF\\F", "A\\H"})
+    void patientOrientationRunningFrontToBackIsALateral(String orientation) {
+        GateDecision d = check(described(Map.of("Modality", "CR", "PatientOrientation", orientation)));
+        assertThat(d.reason()).contains(RefusalReason.LATERAL_VIEW);
+        assertThat(d.message()).startsWith("Lateral view (Patient Orientation " + orientation);
+    }
+
+    @Test
+    void patientOrientationOfAFrontalFilmOrJunkPasses() {
+        for (String o : List.of("L\\F", "R\\F", "L\\H", "", "\\", "XYZ", "LF")) {
+            assertThat(check(described(Map.of("Modality", "DX", "PatientOrientation", o))).accepted()).as(o).isTrue();
+        }
+        GateDecision oblique = check(described(Map.of("PatientOrientation", "AL\\F")));
+        assertThat(oblique.message()).startsWith("Oblique view");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"CHEST LAT", "Chest_Lateral", "LAT", "Thorax lat.", "LEFT LATERAL DECUBITUS"})
+    void seriesDescribedAsALateralIsRefused(String description) {
+        GateDecision d = check(described(Map.of("Modality", "CR", "SeriesDescription", description)));
+        assertThat(d.reason()).contains(RefusalReason.LATERAL_VIEW);
+        assertThat(d.message()).contains("(Series description \"" + description + "\")");
+        assertThat(check(described(Map.of("ProtocolName", description))).reason()).contains(RefusalReason.LATERAL_VIEW);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"CHEST PA", "Chest PA/LAT", "AP PORTABLE", "BILATERAL", "TORAX PA Y LAT", "Plate 2", ""})
+    void seriesDescriptionsOfFrontalOrBothViewsPass(String description) {
+        assertThat(check(described(Map.of("SeriesDescription", description))).accepted()).as(description).isTrue();
+    }
+
+    @Test
+    void aStudyOfTheChestDescribedAsBothViewsPasses() {
+        // the study names both views; its frontal series must still be scored
+        assertThat(check(described(Map.of("StudyDescription", "XR CHEST 2 VIEWS PA LAT", "SeriesDescription", "PA")))
+                .accepted()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"XR HAND 3 VIEWS", "KNEE AP", "Abdomen supine", "L-SPINE", "THORACIC SPINE", "SHOULDER_RT"})
+    void descriptionsNamingAnotherBodyPartAreRefused(String description) {
+        GateDecision d = check(described(Map.of("Modality", "CR", "StudyDescription", description)));
+        assertThat(d.reason()).as(description).contains(RefusalReason.OTHER_BODY_PART);
+        assertThat(d.message()).isEqualTo("Study description \"" + description + "\" names another body part, not the chest");
+        assertThat(check(described(Map.of("SeriesDescription", description))).reason()).contains(RefusalReason.OTHER_BODY_PART);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"CHEST ABDOMEN", "Chest + abd", "PORT CHEST (NG TUBE)", "Neck and chest", "RIBS"})
+    void descriptionsThatAlsoNameTheChestPass(String description) {
+        assertThat(check(described(Map.of("StudyDescription", description))).accepted()).as(description).isTrue();
+    }
+
     @Test
     void tooSmallImagesAreRefusedWithTheirSize() {
         GateDecision d = check(GateFixtures.film(64, 64, "", Map.of()));

@@ -82,6 +82,20 @@ class SharedDataGateTest {
     }
 
     @Test
+    void theExtremityWithoutItsBodyPartIsRefusedByItsStudyDescription() throws Exception {
+        var r = RadiographReader.read(DATA.resolve("dicom/original/RG3_J2KI.dcm"));
+        var header = new java.util.HashMap<>(r.metadata());
+        header.remove("BodyPartExamined");
+        var noBodyPart = new org.cxrstudio.core.imaging.Radiograph(r.columns(), r.rows(), r.pixels(), r.bitsAllocated(),
+                r.bitsStored(), r.signed(), r.photometric(), r.rescaleSlope(), r.rescaleIntercept(), r.windows(),
+                r.voiLut(), r.pixelSpacingMm(), r.viewPosition(), r.format(), header, r.patient());
+        GateDecision d = gate.check(noBodyPart);
+        assertThat(d.reason()).contains(RefusalReason.OTHER_BODY_PART);
+        assertThat(d.message()).isEqualTo(
+                "Study description \"Non-ossifying fibroma of distal tibia\" names another body part, not the chest");
+    }
+
+    @Test
     void aFilmTurnedOnItsSideIsRefused() throws Exception {
         var r = RadiographReader.read(DATA.resolve("tbx11k-tb/images/tb0005.png"));
         int w = r.columns();
