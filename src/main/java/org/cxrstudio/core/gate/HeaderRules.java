@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import org.cxrstudio.core.imaging.Radiograph;
 
 /**
- * What the DICOM header says: Modality, View Position / View Code Sequence, Patient Orientation,
+ * What the DICOM header says: Modality, SOP Class, View Position / View Code Sequence, Patient Orientation,
  * Body Part Examined, and the words of the Series Description and Protocol Name (view and body
  * part) and Study Description (body part). A header can only refuse; an acceptable or silent
  * header (PNG/JPEG, secondary capture) leaves the decision to the pixels. Stateless and
@@ -29,6 +29,17 @@ final class HeaderRules {
             Map.entry("BMD", "bone densitometry"), Map.entry("OCT", "optical coherence tomography"),
             Map.entry("ECG", "ECG"), Map.entry("SR", "structured report"), Map.entry("RTIMAGE", "radiotherapy image"),
             Map.entry("GM", "general microscopy"), Map.entry("DG", "diaphanography"), Map.entry("TG", "thermography"));
+    /** Storage SOP classes (PS3.4 B.5) of images that are not projection radiographs, by UID root. */
+    private static final Map<String, String> OTHER_SOP_CLASSES = Map.ofEntries(
+            Map.entry("1.2.840.10008.5.1.4.1.1.1.2", "a mammogram"),
+            Map.entry("1.2.840.10008.5.1.4.1.1.1.3", "an intra-oral dental X-ray"),
+            Map.entry("1.2.840.10008.5.1.4.1.1.2", "a CT image"), Map.entry("1.2.840.10008.5.1.4.1.1.3.1", "an ultrasound image"),
+            Map.entry("1.2.840.10008.5.1.4.1.1.4", "an MR image"), Map.entry("1.2.840.10008.5.1.4.1.1.6", "an ultrasound image"),
+            Map.entry("1.2.840.10008.5.1.4.1.1.12", "an X-ray angiography or fluoroscopy image"),
+            Map.entry("1.2.840.10008.5.1.4.1.1.13", "a breast tomosynthesis image"),
+            Map.entry("1.2.840.10008.5.1.4.1.1.20", "a nuclear medicine image"),
+            Map.entry("1.2.840.10008.5.1.4.1.1.77", "a visible-light photograph (endoscopy, microscopy, camera, ophthalmic)"),
+            Map.entry("1.2.840.10008.5.1.4.1.1.128", "a PET image"), Map.entry("1.2.840.10008.5.1.4.1.1.130", "a PET image"));
     /** View Position defined terms (and vendor spellings) that are not frontal projections. */
     private static final Pattern LATERAL = Pattern.compile("(LL|RL|LAT|LATERAL|XTABLE|.*\\bLAT(ERAL)?\\b.*)");
     private static final Pattern DECUBITUS = Pattern.compile("(LLD|RLD|.*\\bDECUBITUS\\b.*)");
@@ -57,6 +68,11 @@ final class HeaderRules {
             String name = MODALITY_NAMES.get(modality);
             String what = name == null ? "Modality " + modality : modality + " (" + name + ")";
             return refuse(RefusalReason.NOT_RADIOGRAPH_MODALITY, what + " is not a chest radiograph", measures);
+        }
+        Optional<String> sopClass = otherSopClass(norm(m.get("SOPClassUID")));
+        if (sopClass.isPresent()) {
+            return refuse(RefusalReason.NOT_RADIOGRAPH_MODALITY, "SOP Class " + m.get("SOPClassUID").trim() + " is "
+                    + sopClass.get() + ", not a chest radiograph", measures);
         }
         String view = norm(r.viewPosition().isBlank() ? m.get("ViewPosition") : r.viewPosition());
         Optional<String> kind = notFrontal(view);
@@ -122,6 +138,17 @@ final class HeaderRules {
         boolean frontBack = rows.indexOf('A') >= 0 || rows.indexOf('P') >= 0;
         boolean sideways = rows.indexOf('L') >= 0 || rows.indexOf('R') >= 0;
         return !frontBack ? Optional.empty() : Optional.of(sideways ? "Oblique" : "Lateral");
+    }
+
+    /** What the SOP class is when it is a storage class of another kind of image, else empty. */
+    static Optional<String> otherSopClass(String uid) {
+        for (String root = uid; !root.isEmpty(); root = root.contains(".") ? root.substring(0, root.lastIndexOf('.')) : "") {
+            String kind = OTHER_SOP_CLASSES.get(root);
+            if (kind != null) {
+                return Optional.of(kind);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Upper case, with separators ({@code _ - / + , . ^}) as spaces, so that word boundaries hold. */

@@ -105,6 +105,24 @@ class HeaderRulesTest {
         assertThat(check(GateFixtures.dicom("CR", "PA", part)).accepted()).isTrue();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"1.2.840.10008.5.1.4.1.1.2", "1.2.840.10008.5.1.4.1.1.2.1", "1.2.840.10008.5.1.4.1.1.4",
+        "1.2.840.10008.5.1.4.1.1.6.1", "1.2.840.10008.5.1.4.1.1.3.1", "1.2.840.10008.5.1.4.1.1.1.2",
+        "1.2.840.10008.5.1.4.1.1.20", "1.2.840.10008.5.1.4.1.1.128", "1.2.840.10008.5.1.4.1.1.77.1.4"})
+    void imagesOfOtherSopClassesAreRefusedWhateverTheModalitySays(String uid) {
+        GateDecision d = check(GateFixtures.film(512, 512, "PA", Map.of("Modality", "OT", "SOPClassUID", uid)));
+        assertThat(d.reason()).contains(RefusalReason.NOT_RADIOGRAPH_MODALITY);
+        assertThat(d.message()).startsWith("SOP Class " + uid + " is ").endsWith(", not a chest radiograph");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.2.840.10008.5.1.4.1.1.1", "1.2.840.10008.5.1.4.1.1.1.1", "1.2.840.10008.5.1.4.1.1.1.1.1",
+        "1.2.840.10008.5.1.4.1.1.7", "1.2.840.10008.5.1.4.1.1.7.2", "", "garbage", "1.2.840.10008.5.1.4.1.1.200"})
+    void radiographySecondaryCaptureAndUnknownSopClassesPass(String uid) {
+        assertThat(check(GateFixtures.film(512, 512, "PA", Map.of("Modality", "CR", "SOPClassUID", uid))).accepted())
+                .as(uid).isTrue();
+    }
+
     private static Radiograph described(Map<String, String> header) {
         return GateFixtures.film(512, 512, "", header);
     }
