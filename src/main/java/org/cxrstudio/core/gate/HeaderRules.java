@@ -19,27 +19,17 @@ final class HeaderRules {
     static final Set<String> RADIOGRAPHY = Set.of("CR", "DX", "DR", "RG");
     /** No modality information worth trusting: judged by content (other, secondary capture). */
     static final Set<String> JUDGED_BY_CONTENT = Set.of("", "OT", "SC");
-    private static final Map<String, String> MODALITY_NAMES = Map.ofEntries(
-            Map.entry("CT", "computed tomography"), Map.entry("MR", "magnetic resonance"),
-            Map.entry("US", "ultrasound"), Map.entry("NM", "nuclear medicine"), Map.entry("PT", "PET"),
-            Map.entry("MG", "mammography"), Map.entry("XA", "X-ray angiography"), Map.entry("RF", "fluoroscopy"),
-            Map.entry("DF", "fluoroscopy"), Map.entry("IO", "intra-oral dental X-ray"),
-            Map.entry("PX", "panoramic dental X-ray"), Map.entry("XC", "camera photograph"),
-            Map.entry("ES", "endoscopy"), Map.entry("OP", "ophthalmic photograph"), Map.entry("SM", "microscopy"),
-            Map.entry("BMD", "bone densitometry"), Map.entry("OCT", "optical coherence tomography"),
-            Map.entry("ECG", "ECG"), Map.entry("SR", "structured report"), Map.entry("RTIMAGE", "radiotherapy image"),
-            Map.entry("GM", "general microscopy"), Map.entry("DG", "diaphanography"), Map.entry("TG", "thermography"));
+    /** Modalities with a name in gate.properties ({@code modality.name.XX}). */
+    private static final Set<String> NAMED_MODALITIES = Set.of("CT", "MR", "US", "NM", "PT", "MG", "XA", "RF", "DF",
+            "IO", "PX", "XC", "ES", "OP", "SM", "BMD", "OCT", "ECG", "SR", "RTIMAGE", "GM", "DG", "TG");
     /** Storage SOP classes (PS3.4 B.5) of images that are not projection radiographs, by UID root. */
     private static final Map<String, String> OTHER_SOP_CLASSES = Map.ofEntries(
-            Map.entry("1.2.840.10008.5.1.4.1.1.1.2", "a mammogram"),
-            Map.entry("1.2.840.10008.5.1.4.1.1.1.3", "an intra-oral dental X-ray"),
-            Map.entry("1.2.840.10008.5.1.4.1.1.2", "a CT image"), Map.entry("1.2.840.10008.5.1.4.1.1.3.1", "an ultrasound image"),
-            Map.entry("1.2.840.10008.5.1.4.1.1.4", "an MR image"), Map.entry("1.2.840.10008.5.1.4.1.1.6", "an ultrasound image"),
-            Map.entry("1.2.840.10008.5.1.4.1.1.12", "an X-ray angiography or fluoroscopy image"),
-            Map.entry("1.2.840.10008.5.1.4.1.1.13", "a breast tomosynthesis image"),
-            Map.entry("1.2.840.10008.5.1.4.1.1.20", "a nuclear medicine image"),
-            Map.entry("1.2.840.10008.5.1.4.1.1.77", "a visible-light photograph (endoscopy, microscopy, camera, ophthalmic)"),
-            Map.entry("1.2.840.10008.5.1.4.1.1.128", "a PET image"), Map.entry("1.2.840.10008.5.1.4.1.1.130", "a PET image"));
+            Map.entry("1.2.840.10008.5.1.4.1.1.1.2", "mammogram"), Map.entry("1.2.840.10008.5.1.4.1.1.1.3", "intraoral"),
+            Map.entry("1.2.840.10008.5.1.4.1.1.2", "ct"), Map.entry("1.2.840.10008.5.1.4.1.1.3.1", "us"),
+            Map.entry("1.2.840.10008.5.1.4.1.1.4", "mr"), Map.entry("1.2.840.10008.5.1.4.1.1.6", "us"),
+            Map.entry("1.2.840.10008.5.1.4.1.1.12", "xa"), Map.entry("1.2.840.10008.5.1.4.1.1.13", "tomosynthesis"),
+            Map.entry("1.2.840.10008.5.1.4.1.1.20", "nm"), Map.entry("1.2.840.10008.5.1.4.1.1.77", "vl"),
+            Map.entry("1.2.840.10008.5.1.4.1.1.128", "pet"), Map.entry("1.2.840.10008.5.1.4.1.1.130", "pet"));
     /** View Position defined terms (and vendor spellings) that are not frontal projections. */
     private static final Pattern LATERAL = Pattern.compile("(LL|RL|LAT|LATERAL|XTABLE|.*\\bLAT(ERAL)?\\b.*)");
     private static final Pattern DECUBITUS = Pattern.compile("(LLD|RLD|.*\\bDECUBITUS\\b.*)");
@@ -65,36 +55,34 @@ final class HeaderRules {
         Map<String, String> m = r.metadata();
         String modality = norm(m.get("Modality"));
         if (!RADIOGRAPHY.contains(modality) && !JUDGED_BY_CONTENT.contains(modality)) {
-            String name = MODALITY_NAMES.get(modality);
-            String what = name == null ? "Modality " + modality : modality + " (" + name + ")";
-            return refuse(RefusalReason.NOT_RADIOGRAPH_MODALITY, what + " is not a chest radiograph", measures);
+            return refuse(RefusalReason.NOT_RADIOGRAPH_MODALITY, NAMED_MODALITIES.contains(modality)
+                    ? GateText.of("modality.named", modality, GateText.of("modality.name." + modality))
+                    : GateText.of("modality.unnamed", modality), measures);
         }
         Optional<String> sopClass = otherSopClass(norm(m.get("SOPClassUID")));
         if (sopClass.isPresent()) {
-            return refuse(RefusalReason.NOT_RADIOGRAPH_MODALITY, "SOP Class " + m.get("SOPClassUID").trim() + " is "
-                    + sopClass.get() + ", not a chest radiograph", measures);
+            return refuse(RefusalReason.NOT_RADIOGRAPH_MODALITY, GateText.of("sopClass", m.get("SOPClassUID").trim(),
+                    GateText.of("sop." + sopClass.get())), measures);
         }
         String view = norm(r.viewPosition().isBlank() ? m.get("ViewPosition") : r.viewPosition());
         Optional<String> kind = notFrontal(view);
         if (kind.isPresent()) {
-            return refuse(RefusalReason.LATERAL_VIEW, kind.get() + " view (ViewPosition " + view
-                    + "): only frontal (PA/AP) chest films are scored", measures);
+            return refuse(RefusalReason.LATERAL_VIEW, GateText.of("view.position", kind(kind.get()), view), measures);
         }
         String viewCode = norm(m.get("ViewCodeMeaning"));
         kind = notFrontal(viewCode);
         if (kind.isPresent()) {
-            return refuse(RefusalReason.LATERAL_VIEW, kind.get() + " view (View Code \"" + m.get("ViewCodeMeaning").trim()
-                    + "\"): only frontal (PA/AP) chest films are scored", measures);
+            return refuse(RefusalReason.LATERAL_VIEW, GateText.of("view.code", kind(kind.get()),
+                    m.get("ViewCodeMeaning").trim()), measures);
         }
         Optional<String> across = acrossTheBody(norm(m.get("PatientOrientation")));
         if (across.isPresent()) {
-            return refuse(RefusalReason.LATERAL_VIEW, across.get() + " view (Patient Orientation "
-                    + m.get("PatientOrientation").trim() + ": the rows run front to back): only frontal (PA/AP) "
-                    + "chest films are scored", measures);
+            return refuse(RefusalReason.LATERAL_VIEW, GateText.of("view.orientation", kind(across.get()),
+                    m.get("PatientOrientation").trim()), measures);
         }
         String part = norm(m.get("BodyPartExamined"));
         if (!part.isEmpty() && OTHER_PART.matcher(part.replace('_', ' ')).matches()) {
-            return refuse(RefusalReason.OTHER_BODY_PART, "Body part examined is " + part + ", not CHEST", measures);
+            return refuse(RefusalReason.OTHER_BODY_PART, GateText.of("part.examined", part), measures);
         }
         return descriptions(m, measures);
     }
@@ -108,8 +96,8 @@ final class HeaderRules {
             String words = words(m.get(key));
             Optional<String> kind = notFrontal(words);
             if (kind.isPresent() && !FRONTAL.matcher(words).matches()) {
-                return refuse(RefusalReason.LATERAL_VIEW, kind.get() + " view (" + spaced(key) + " \""
-                        + m.get(key).trim() + "\"): only frontal (PA/AP) chest films are scored", measures);
+                return refuse(RefusalReason.LATERAL_VIEW, GateText.of("view.description", kind(kind.get()),
+                        GateText.of("field." + key), m.get(key).trim()), measures);
             }
         }
         boolean chest = false;
@@ -120,8 +108,8 @@ final class HeaderRules {
             other = other == null && OTHER_PART.matcher(words).matches() ? key : other;
         }
         if (other != null && !chest) {
-            return refuse(RefusalReason.OTHER_BODY_PART, spaced(other) + " \"" + m.get(other).trim()
-                    + "\" names another body part, not the chest", measures);
+            return refuse(RefusalReason.OTHER_BODY_PART, GateText.of("part.description", GateText.of("field." + other),
+                    m.get(other).trim()), measures);
         }
         return Optional.empty();
     }
@@ -140,7 +128,7 @@ final class HeaderRules {
         return !frontBack ? Optional.empty() : Optional.of(sideways ? "Oblique" : "Lateral");
     }
 
-    /** What the SOP class is when it is a storage class of another kind of image, else empty. */
+    /** The {@code sop.*} key of gate.properties when the SOP class stores another kind of image, else empty. */
     static Optional<String> otherSopClass(String uid) {
         for (String root = uid; !root.isEmpty(); root = root.contains(".") ? root.substring(0, root.lastIndexOf('.')) : "") {
             String kind = OTHER_SOP_CLASSES.get(root);
@@ -156,10 +144,9 @@ final class HeaderRules {
         return norm(s).replaceAll("[_\\-/+,.^()\\[\\]]", " ").replaceAll("\\s+", " ");
     }
 
-    /** "SeriesDescription" as "Series description". */
-    private static String spaced(String key) {
-        String s = key.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    /** "Lateral", "Oblique" or "Decubitus" as a translatable word. */
+    private static GateText kind(String kind) {
+        return GateText.of("kind." + kind.toLowerCase(Locale.ROOT));
     }
 
     /** "Lateral", "Decubitus" or "Oblique" when the view term names one, else empty. */
@@ -179,8 +166,8 @@ final class HeaderRules {
         return Optional.empty();
     }
 
-    private static Optional<GateDecision> refuse(RefusalReason reason, String message, Map<String, Double> measures) {
-        return Optional.of(GateDecision.refuse(reason, message, measures));
+    private static Optional<GateDecision> refuse(RefusalReason reason, GateText text, Map<String, Double> measures) {
+        return Optional.of(GateDecision.refuse(reason, text, measures));
     }
 
     private static String norm(String s) {

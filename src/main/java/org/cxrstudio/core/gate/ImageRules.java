@@ -26,18 +26,17 @@ final class ImageRules {
         measures.put("colourfulness", colourfulness);
         measures.put("colour_pixel_fraction", colourFraction);
         if (shortSide < card.minShortSide()) {
-            return Optional.of(GateDecision.refuse(RefusalReason.TOO_SMALL, "Image is " + r.columns() + "x" + r.rows()
-                    + " pixels: too small to read (minimum " + card.minShortSide() + " px on the short side)", measures));
+            return Optional.of(GateDecision.refuse(RefusalReason.TOO_SMALL, GateText.of("small",
+                    Integer.toString(r.columns()), Integer.toString(r.rows()), Integer.toString(card.minShortSide())),
+                    measures));
         }
         if (colourfulness >= card.colourfulnessLimit() || colourFraction >= card.colourFractionLimit()) {
-            return Optional.of(GateDecision.refuse(RefusalReason.COLOUR_IMAGE, String.format(java.util.Locale.ROOT,
-                    "Colour image: chest radiographs are grey (colourfulness %.1f, limit %.1f; %.1f %% coloured pixels)",
+            return Optional.of(GateDecision.refuse(RefusalReason.COLOUR_IMAGE, GateText.of("colour",
                     colourfulness, card.colourfulnessLimit(), 100 * colourFraction), measures));
         }
         if (aspect > card.maxAspect()) {
-            return Optional.of(GateDecision.refuse(RefusalReason.NOT_CHEST_FILM, String.format(java.util.Locale.ROOT,
-                    "Image is %dx%d pixels: a chest film is not this elongated (sides %.1f:1, limit %.1f:1)",
-                    r.columns(), r.rows(), aspect, card.maxAspect()), measures));
+            return Optional.of(GateDecision.refuse(RefusalReason.NOT_CHEST_FILM, GateText.of("elongated",
+                    Integer.toString(r.columns()), Integer.toString(r.rows()), aspect, card.maxAspect()), measures));
         }
         return Optional.empty();
     }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -136,7 +135,7 @@ public final class InputGate implements AutoCloseable {
     /** Judges one input; never throws for bad content (that is a refusal). */
     public GateDecision check(Radiograph radiograph) {
         if (!enabled) {
-            return GateDecision.accept("gate off", Map.of());
+            return GateDecision.accept(GateText.of("accept.off"), Map.of());
         }
         Map<String, Double> measures = new LinkedHashMap<>();
         Optional<GateDecision> refusal = HeaderRules.check(radiograph, measures)
@@ -148,8 +147,8 @@ public final class InputGate implements AutoCloseable {
             return checkContent(radiograph, measures);
         } catch (Exception e) { // any failure while judging refuses; never score unchecked
             LOG.warn("gate content check failed: {}", e.toString());
-            return GateDecision.refuse(RefusalReason.UNREADABLE_CONTENT, "The image content could not be checked ("
-                    + e.getMessage() + ")", measures);
+            return GateDecision.refuse(RefusalReason.UNREADABLE_CONTENT,
+                    GateText.of("unchecked", e.getMessage()), measures);
         }
     }
 
@@ -160,14 +159,14 @@ public final class InputGate implements AutoCloseable {
      */
     public GateDecision checkContentOnly(Radiograph radiograph) {
         if (!enabled) {
-            return GateDecision.accept("gate off", Map.of());
+            return GateDecision.accept(GateText.of("accept.off"), Map.of());
         }
         Map<String, Double> measures = new LinkedHashMap<>();
         try {
             return checkContent(radiograph, measures);
         } catch (Exception e) {
-            return GateDecision.refuse(RefusalReason.UNREADABLE_CONTENT, "The image content could not be checked ("
-                    + e.getMessage() + ")", measures);
+            return GateDecision.refuse(RefusalReason.UNREADABLE_CONTENT,
+                    GateText.of("unchecked", e.getMessage()), measures);
         }
     }
 
@@ -178,24 +177,22 @@ public final class InputGate implements AutoCloseable {
         double std = std(plane);
         measures.put("gray_std", std);
         if (std < BLANK_STD) {
-            return GateDecision.refuse(RefusalReason.UNREADABLE_CONTENT, "Image is blank (uniform grey): nothing to read",
-                    measures);
+            return GateDecision.refuse(RefusalReason.UNREADABLE_CONTENT, GateText.of("blank"), measures);
         }
         Optional<GateDecision> screen = ScreenRule.check(r, gray, measures);
         if (screen.isPresent()) {
             return screen.get();
         }
         if (content == null) {
-            return GateDecision.accept("passed the header and image rules (content not checked)", measures);
+            return GateDecision.accept(GateText.of("accept.headerOnly"), measures);
         }
         ContentCheck.Distances all = content.distances(ContentRules.variants(plane, size));
         double[] d = all.film();
         measures.put("knn_cosine_distance", d[0]);
         measures.put("distance_limit", card.distanceLimit());
         if (!(d[0] <= card.distanceLimit())) { // NaN refuses too
-            return GateDecision.refuse(RefusalReason.NOT_CHEST_FILM, String.format(Locale.ROOT,
-                    "Does not look like a frontal chest X-ray (distance %.2f from the chest-film set, limit %.2f)",
-                    d[0], card.distanceLimit()), measures);
+            return GateDecision.refuse(RefusalReason.NOT_CHEST_FILM,
+                    GateText.of("distance", d[0], card.distanceLimit()), measures);
         }
         int best = 1;
         for (int i = 2; i < d.length; i++) {
@@ -204,22 +201,20 @@ public final class InputGate implements AutoCloseable {
         double margin = d[0] - d[best];
         measures.put("orientation_margin", margin);
         if (!Double.isNaN(card.orientationMargin()) && !(margin <= card.orientationMargin())) {
-            String how = switch (ContentRules.VARIANTS[best - 1]) {
-                case "rotated_90", "rotated_270" -> "turned on its side";
-                case "inverted" -> "inverted (a negative)";
-                default -> "upside down";
-            };
-            return GateDecision.refuse(RefusalReason.NOT_CHEST_FILM, String.format(Locale.ROOT,
-                    "Looks like a chest film %s: only upright frontal films are scored (distance %.2f as given, "
-                            + "%.2f %s)", how, d[0], d[best], how), measures);
+            GateText how = GateText.of(switch (ContentRules.VARIANTS[best - 1]) {
+                case "rotated_90", "rotated_270" -> "turn.side";
+                case "inverted" -> "turn.inverted";
+                default -> "turn.upsideDown";
+            });
+            return GateDecision.refuse(RefusalReason.NOT_CHEST_FILM, GateText.of("orientation", how, d[0], d[best]),
+                    measures);
         }
         double crop = all.crop()[0];
         if (!Double.isNaN(crop) && !Double.isNaN(card.cropMargin())) {
             measures.put("crop_distance", crop);
             if (!(d[0] - crop <= card.cropMargin())) {
-                return GateDecision.refuse(RefusalReason.NOT_CHEST_FILM, String.format(Locale.ROOT,
-                        "Looks like part of a chest film (cropped or zoomed in): only whole frontal films are scored "
-                                + "(distance %.2f from whole films, %.2f from film crops)", d[0], crop), measures);
+                return GateDecision.refuse(RefusalReason.NOT_CHEST_FILM,
+                        GateText.of("crop", d[0], crop), measures);
             }
         }
         return GateDecision.accept(measures);

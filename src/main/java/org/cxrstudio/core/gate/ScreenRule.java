@@ -1,7 +1,6 @@
 package org.cxrstudio.core.gate;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntUnaryOperator;
@@ -66,10 +65,8 @@ final class ScreenRule {
         measures.put("flat_light_rows", rows);
         measures.put("flat_light_columns", columns);
         if (rows >= LIMIT && columns >= LIMIT) {
-            return Optional.of(GateDecision.refuse(RefusalReason.NOT_CHEST_FILM, String.format(Locale.ROOT,
-                    "Looks like a screenshot or a document, not a film: flat light-grey areas with straight edges "
-                            + "(in %.0f %% of rows and %.0f %% of columns) that chest films do not have",
-                    100 * rows, 100 * columns), measures));
+            return Optional.of(GateDecision.refuse(RefusalReason.NOT_CHEST_FILM,
+                    GateText.of("screen", 100 * rows, 100 * columns), measures));
         }
         return Optional.empty();
     }

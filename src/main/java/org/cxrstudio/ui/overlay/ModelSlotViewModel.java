@@ -300,7 +300,7 @@ public final class ModelSlotViewModel {
             return null;
         }
         boolean unchecked = d.reason().filter(r -> r == RefusalReason.UNREADABLE_CONTENT).isPresent();
-        return Messages.format(unchecked ? "gate.banner.unchecked" : "gate.banner", d.message());
+        return Messages.format(unchecked ? "gate.banner.unchecked" : "gate.banner", d.message(Messages.locale()));
     }
 
     /** "Site threshold: Clinic X (2026-12-02)" while a site profile is in use, else empty. */
