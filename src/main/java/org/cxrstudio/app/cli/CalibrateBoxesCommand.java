@@ -166,7 +166,7 @@ final class CalibrateBoxesCommand extends CliCommand {
         m.put("calibrated_box_recall_iou30", JsonOut.round(best.recall(), 4));
         m.put("default_miou", JsonOut.round(dflt.miou(), 4));
         m.put("calibrated_at", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        m.put("command", String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+        m.put("command", typedCommand());
         return m;
     }
 }

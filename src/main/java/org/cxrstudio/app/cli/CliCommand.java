@@ -4,6 +4,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -23,5 +25,19 @@ abstract class CliCommand implements Callable<Integer> {
     /** Standard error of this command line. */
     PrintWriter err() {
         return spec.commandLine().getErr();
+    }
+
+    /** The command as typed, e.g. {@code cxr-studio eval --model m.onnx ...}, for model cards and reports. */
+    String typedCommand() {
+        return typedCommand(spec);
+    }
+
+    /** The same for a command's spec (a mixin's own spec is its command's). */
+    static String typedCommand(CommandSpec spec) {
+        List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        if (args.isEmpty() || !args.get(0).equals(spec.name())) {
+            args.add(0, spec.name());   // run as the command itself, not through cxr-studio
+        }
+        return "cxr-studio " + String.join(" ", args);
     }
 }

@@ -124,7 +124,7 @@ final class EvalCommand extends CliCommand {
         }
         if (intoCard != null) {
             Map<String, Object> entry = new java.util.LinkedHashMap<>(out);
-            entry.put("command", String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+            entry.put("command", typedCommand());
             entry.put("boxes", Map.of(ModelCard.BOX_THRESHOLD, boxes.relativeThreshold(),
                     ModelCard.BOX_MIN_AREA, boxes.minAreaFraction(), ModelCard.BOX_MAX, boxes.maxBoxes()));
             ModelFiles.putValidation(modelPath, intoCard, entry);

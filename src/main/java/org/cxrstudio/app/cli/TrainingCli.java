@@ -4,7 +4,6 @@ import org.cxrstudio.core.task.CancellationToken;
 import org.cxrstudio.core.training.Durations;
 import org.cxrstudio.core.training.EpochMetrics;
 import org.cxrstudio.core.training.TrainingResult;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
@@ -13,11 +12,6 @@ import java.util.concurrent.TimeUnit;
 /** Helpers shared by the training commands. */
 final class TrainingCli {
     private TrainingCli() { }
-
-    /** The command as typed, for the model card. */
-    static String commandLine(CommandSpec spec) {
-        return "cxr-studio " + spec.name() + " " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-    }
 
     /** Training work that takes a cancellation token. */
     interface Work {

@@ -108,7 +108,7 @@ final class TrainingOptions {
     int train(UnaryOperator<TrainingConfig.Builder> specific) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         InputGate gate = gateOptions.open();
-        TrainingConfig c = specific.apply(builder(TrainingCli.commandLine(spec))).gate(gate).build();
+        TrainingConfig c = specific.apply(builder(CliCommand.typedCommand(spec))).gate(gate).build();
         TrainingResult r;
         try (gate) {
             r = TrainingCli.runInterruptibly(t -> new Trainer().run(c, new ConsoleProgress(out), t));

@@ -101,7 +101,7 @@ class EvalCommandTest {
             Map<String, Object> stored = (Map<String, Object>) m.card().validation().get("same_source_val");
             assertThat((Double) stored.get("auc")).isCloseTo(7.0 / 8, within(1e-9));
             assertThat(stored).containsKey("groups");
-            assertThat((String) stored.get("command")).startsWith("eval --no-gate --model ");
+            assertThat((String) stored.get("command")).startsWith("cxr-studio eval --no-gate --model ");
         }
     }
 

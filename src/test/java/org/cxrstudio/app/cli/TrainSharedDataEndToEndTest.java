@@ -80,6 +80,7 @@ class TrainSharedDataEndToEndTest {
             assertThat(card.preprocessing().inputSize()).isEqualTo(64);
             assertThat(card.validation()).containsKeys("auc", "groups", "same_source_auc");
             assertThat(card.training()).containsKeys("command", "split", "seed");
+            assertThat((String) card.training().get("command")).startsWith("cxr-studio train --").doesNotContain("train train");
             Prediction p = m.predict(RadiographReader.read(d.resolve("tbx11k-tb/images").resolve(
                     Files.readAllLines(tbCsv).get(1).split(",")[0])));
             assertThat(p.tbProbability()).isBetween(0.0, 1.0);
