@@ -11,14 +11,15 @@
 #     per-image validation scores; then compare-scores over the three seeds (teacher vs the
 #     student alone, distilled student vs the student alone, distilled vs teacher) on all images
 #     and same-source films; bench of student against teacher.
-# Stage 2 (STAGES="1 2"): the weakly supervised setting (box weight 0 for teacher and distilled
-# student, seed 42). Stage 3 (STAGES=3 runs it alone): a 320 px teacher (T320_BUDGET, 30 min) for
+# Stage 2 (STAGES=2; STAGES="1 2" runs both): the weakly supervised setting (box weight 0 for
+# teacher and distilled student, seed 42). Stage 3 (STAGES=3 runs it alone): a 320 px teacher (T320_BUDGET, 30 min) for
 # the 160 px student, distilled with its own labels-only baseline alongside (seed 42).
 # Every step is skipped when done and resumes when interrupted (rerun the same command). About
 # 2 h for stage 1 on an idle 2-core machine (teachers 3 x 20 min, students 3 x ~19 min, scoring
 # ~10 min); stage 2 about 45 min more; stage 3 about 70 min. Runs are large: keep RUNS_DIR out of git.
 #
-#   mvn -B -q -ntp package -DskipTests && scripts/pretrained-study.sh [RUNS_DIR]   (default runs/pretrained)
+#   mvn -B -q -ntp package -DskipTests && [STAGES="1 2 3"] scripts/pretrained-study.sh [RUNS_DIR]
+#   (default stage 1, runs/pretrained)
 # (CXR_JAR=path/to/cxr-studio.jar uses a copy of the jar, so that rebuilding target/ meanwhile is safe)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -62,8 +63,9 @@ student() {
 score() {
   local csv=$S/$1.csv m=$2 split
   [ -f "$csv" ] && return
-  split=$RUNS/t224-seed42/split.csv   # every teacher is trained with split seed 42: the same split
-  [ -f "$split" ] || split=$RUNS/t320-seed42/split.csv
+  for split in "$RUNS"/t224-seed42/split.csv "$RUNS"/t224w-seed42/split.csv "$RUNS"/t320-seed42/split.csv; do
+    [ -f "$split" ] && break   # every teacher is trained with split seed 42: the same split
+  done
   $J calibrate-boxes --model "$m" $DATA --split "$split" --use train --write-card
   $J eval --model "$m" $DATA --split "$split" --group-by source --shortcut-check --into-card split \
       --json "${m%.onnx}.eval.json" --scores "$csv.tmp"
