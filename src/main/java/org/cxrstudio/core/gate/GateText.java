@@ -1,5 +1,9 @@
 package org.cxrstudio.core.gate;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.Format;
 import java.text.MessageFormat;
 import java.util.Arrays;
 import java.util.List;
@@ -12,7 +16,8 @@ import java.util.ResourceBundle;
  * so that one decision reads in English on the command line, in logs and in files, and in the
  * user's language in the viewer. An argument that is itself a {@code GateText} (a view kind, a
  * modality's name) is formatted in the same language. Numbers are formatted for the locale by the
- * patterns. Immutable.
+ * patterns and rounded half up from their shortest decimal form, as {@code String.format} does.
+ * Immutable.
  *
  * @param key  the bundle key
  * @param args the pattern's arguments: numbers, strings or {@code GateText}
@@ -40,7 +45,14 @@ public record GateText(String key, List<Object> args) {
     /** In {@code locale}'s language when the gate has it (English and French), else English. */
     public String format(Locale locale) {
         ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale, NO_FALLBACK);
-        Object[] values = args.stream().map(a -> a instanceof GateText t ? t.format(locale) : a).toArray();
-        return new MessageFormat(bundle.getString(key), locale).format(values);
+        Object[] values = args.stream().map(a -> a instanceof GateText t ? t.format(locale)
+                : a instanceof Double d && Double.isFinite(d) ? new BigDecimal(Double.toString(d)) : a).toArray();
+        MessageFormat pattern = new MessageFormat(bundle.getString(key), locale);
+        for (Format f : pattern.getFormats()) {
+            if (f instanceof DecimalFormat decimal) {
+                decimal.setRoundingMode(RoundingMode.HALF_UP);   // as String.format rounds
+            }
+        }
+        return pattern.format(values);
     }
 }

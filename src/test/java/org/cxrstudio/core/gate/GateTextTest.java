@@ -53,7 +53,11 @@ class GateTextTest {
                 Map.of());
         assertThat(colour.message()).isEqualTo(
                 "Colour image: chest radiographs are grey (colourfulness 61.4, limit 12.0; 77.4 % coloured pixels)");
-        assertThat(colour.message(Locale.FRENCH)).contains("colorimétrie 61,4, limite 12,0 ; 77,4 % de pixels colorés");
+        assertThat(colour.message(Locale.FRENCH)).contains("indice de couleur 61,4, limite 12,0 ; 77,4 % de pixels colorés");
+        // rounded as String.format rounds: 77.35 -> 77.4 (the binary double is just below 77.35)
+        assertThat(GateText.of("colour", 61.44, 12.0, 77.35).english()).contains("77.4 % coloured pixels")
+                .isEqualTo(String.format(Locale.ROOT, "Colour image: chest radiographs are grey (colourfulness %.1f, "
+                        + "limit %.1f; %.1f %% coloured pixels)", 61.44, 12.0, 77.35));
     }
 
     @Test
