@@ -45,6 +45,8 @@ final class HeaderRules {
     private static final Pattern FRONTAL = Pattern.compile(".*\\b(PA|AP|P A|A P|FRONTAL|FRONT|POSTEROANTERIOR|"
             + "ANTEROPOSTERIOR|PA AP|AP PA)\\b.*");
     /** Series-level descriptions that may name the view; the study's may name both views of a study. */
+    /** Characters of a description that are read (LO and LO-like values hold 64). */
+    static final int MAX_DESCRIPTION = 256;
     private static final String[] VIEW_DESCRIPTIONS = {"SeriesDescription", "ProtocolName"};
     private static final String[] PART_DESCRIPTIONS = {"SeriesDescription", "ProtocolName", "StudyDescription"};
 
@@ -61,7 +63,7 @@ final class HeaderRules {
         }
         Optional<String> sopClass = otherSopClass(norm(m.get("SOPClassUID")));
         if (sopClass.isPresent()) {
-            return refuse(RefusalReason.NOT_RADIOGRAPH_MODALITY, GateText.of("sopClass", m.get("SOPClassUID").trim(),
+            return refuse(RefusalReason.NOT_RADIOGRAPH_MODALITY, GateText.of("sopClass", shown(m.get("SOPClassUID")),
                     GateText.of("sop." + sopClass.get())), measures);
         }
         String view = norm(r.viewPosition().isBlank() ? m.get("ViewPosition") : r.viewPosition());
@@ -73,12 +75,12 @@ final class HeaderRules {
         kind = notFrontal(viewCode);
         if (kind.isPresent()) {
             return refuse(RefusalReason.LATERAL_VIEW, GateText.of("view.code", kind(kind.get()),
-                    m.get("ViewCodeMeaning").trim()), measures);
+                    shown(m.get("ViewCodeMeaning"))), measures);
         }
         Optional<String> across = acrossTheBody(norm(m.get("PatientOrientation")));
         if (across.isPresent()) {
             return refuse(RefusalReason.LATERAL_VIEW, GateText.of("view.orientation", kind(across.get()),
-                    m.get("PatientOrientation").trim()), measures);
+                    shown(m.get("PatientOrientation"))), measures);
         }
         String part = norm(m.get("BodyPartExamined"));
         if (!part.isEmpty() && OTHER_PART.matcher(part.replace('_', ' ')).matches()) {
@@ -97,7 +99,7 @@ final class HeaderRules {
             Optional<String> kind = notFrontal(words);
             if (kind.isPresent() && !FRONTAL.matcher(words).matches()) {
                 return refuse(RefusalReason.LATERAL_VIEW, GateText.of("view.description", kind(kind.get()),
-                        GateText.of("field." + key), m.get(key).trim()), measures);
+                        GateText.of("field." + key), shown(m.get(key))), measures);
             }
         }
         boolean chest = false;
@@ -109,7 +111,7 @@ final class HeaderRules {
         }
         if (other != null && !chest) {
             return refuse(RefusalReason.OTHER_BODY_PART, GateText.of("part.description", GateText.of("field." + other),
-                    m.get(other).trim()), measures);
+                    shown(m.get(other))), measures);
         }
         return Optional.empty();
     }
@@ -139,9 +141,20 @@ final class HeaderRules {
         return Optional.empty();
     }
 
-    /** Upper case, with separators ({@code _ - / + , . ^}) as spaces, so that word boundaries hold. */
+    /**
+     * Upper case, with separators ({@code _ - / + , . ^}) as spaces, so that word boundaries hold;
+     * the first {@value #MAX_DESCRIPTION} characters (a description is 64 at most, a broken file's may be megabytes).
+     */
     private static String words(String s) {
-        return norm(s).replaceAll("[_\\-/+,.^()\\[\\]]", " ").replaceAll("\\s+", " ");
+        String n = norm(s);
+        n = n.length() > MAX_DESCRIPTION ? n.substring(0, MAX_DESCRIPTION) : n;
+        return n.replaceAll("[_\\-/+,.^()\\[\\]]", " ").replaceAll("\\s+", " ");
+    }
+
+    /** A header value as a message quotes it: trimmed, and cut after 64 characters. */
+    private static String shown(String value) {
+        String v = value.trim();
+        return v.length() > 64 ? v.substring(0, 64) + "…" : v;
     }
 
     /** "Lateral", "Oblique" or "Decubitus" as a translatable word. */

@@ -175,6 +175,15 @@ class HeaderRulesTest {
         assertThat(check(described(Map.of("SeriesDescription", description))).reason()).contains(RefusalReason.OTHER_BODY_PART);
     }
 
+    @Test
+    void onlyTheStartOfAnOverlongDescriptionIsRead() {
+        String padding = "X ".repeat(500_000);   // a broken file's megabyte "description"
+        GateDecision hand = check(described(Map.of("SeriesDescription", "HAND " + padding)));
+        assertThat(hand.reason()).contains(RefusalReason.OTHER_BODY_PART);
+        assertThat(hand.message()).hasSizeLessThan(200).contains("\"HAND X X");
+        assertThat(check(described(Map.of("SeriesDescription", padding + " HAND"))).accepted()).isTrue();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"CHEST ABDOMEN", "Chest + abd", "PORT CHEST (NG TUBE)", "Neck and chest", "RIBS"})
     void descriptionsThatAlsoNameTheChestPass(String description) {
