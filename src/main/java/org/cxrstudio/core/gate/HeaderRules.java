@@ -44,9 +44,9 @@ final class HeaderRules {
     /** Words of a free-text description that name a frontal projection. */
     private static final Pattern FRONTAL = Pattern.compile(".*\\b(PA|AP|P A|A P|FRONTAL|FRONT|POSTEROANTERIOR|"
             + "ANTEROPOSTERIOR|PA AP|AP PA)\\b.*");
-    /** Series-level descriptions that may name the view; the study's may name both views of a study. */
     /** Characters of a description that are read (LO and LO-like values hold 64). */
     static final int MAX_DESCRIPTION = 256;
+    /** Series-level descriptions that may name the view; the study's may name both views of a study. */
     private static final String[] VIEW_DESCRIPTIONS = {"SeriesDescription", "ProtocolName"};
     private static final String[] PART_DESCRIPTIONS = {"SeriesDescription", "ProtocolName", "StudyDescription"};
 
@@ -69,7 +69,7 @@ final class HeaderRules {
         String view = norm(r.viewPosition().isBlank() ? m.get("ViewPosition") : r.viewPosition());
         Optional<String> kind = notFrontal(view);
         if (kind.isPresent()) {
-            return refuse(RefusalReason.LATERAL_VIEW, GateText.of("view.position", kind(kind.get()), view), measures);
+            return refuse(RefusalReason.LATERAL_VIEW, GateText.of("view.position", kind(kind.get()), shown(view)), measures);
         }
         String viewCode = norm(m.get("ViewCodeMeaning"));
         kind = notFrontal(viewCode);
@@ -84,7 +84,7 @@ final class HeaderRules {
         }
         String part = norm(m.get("BodyPartExamined"));
         if (!part.isEmpty() && OTHER_PART.matcher(part.replace('_', ' ')).matches()) {
-            return refuse(RefusalReason.OTHER_BODY_PART, GateText.of("part.examined", part), measures);
+            return refuse(RefusalReason.OTHER_BODY_PART, GateText.of("part.examined", shown(part)), measures);
         }
         return descriptions(m, measures);
     }
