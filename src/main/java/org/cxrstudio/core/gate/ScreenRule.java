@@ -3,7 +3,6 @@ package org.cxrstudio.core.gate;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.IntUnaryOperator;
 import org.cxrstudio.core.imaging.GrayImage;
 import org.cxrstudio.core.imaging.Photometric;
 import org.cxrstudio.core.imaging.Radiograph;
@@ -33,19 +32,23 @@ final class ScreenRule {
 
     /** The rule on a radiograph: an 8-bit source as stored, a deeper one as {@code rendered} by the gate. */
     static Optional<GateDecision> check(Radiograph r, GrayImage rendered, Map<String, Double> measures) {
-        return r.bitsStored() <= 8 && !r.signed() ? check(stored(r), r.columns(), r.rows(), measures)
-                : check(rendered, measures);
+        return check(r.bitsStored() <= 8 && !r.signed() ? stored(r) : rendered, measures);
     }
 
     /**
      * An 8-bit source as stored (MONOCHROME1 inverted): screenshots are 8-bit, and the display
      * window, which maps the brightest half percent to white, would saturate a light panel that
-     * is the brightest thing in the picture. Read in place, not copied.
+     * is the brightest thing in the picture.
      */
-    private static IntUnaryOperator stored(Radiograph r) {
+    private static GrayImage stored(Radiograph r) {
         int[] px = r.pixels();
-        return r.photometric() == Photometric.MONOCHROME1 ? i -> 255 - Math.max(0, Math.min(255, px[i]))
-                : i -> Math.max(0, Math.min(255, px[i]));
+        byte[] out = new byte[px.length];
+        boolean invert = r.photometric() == Photometric.MONOCHROME1;
+        for (int i = 0; i < px.length; i++) {
+            int v = Math.max(0, Math.min(255, px[i]));
+            out[i] = (byte) (invert ? 255 - v : v);
+        }
+        return new GrayImage(r.columns(), r.rows(), out);
     }
 
     /**
@@ -54,71 +57,57 @@ final class ScreenRule {
      * {@code measures}.
      */
     static Optional<GateDecision> check(GrayImage g, Map<String, Double> measures) {
-        byte[] px = g.gray();
-        return check(i -> px[i] & 0xFF, g.width(), g.height(), measures);
-    }
-
-    private static Optional<GateDecision> check(IntUnaryOperator grey, int width, int height,
-                                                Map<String, Double> measures) {
-        double rows = rowShare(grey, width, height);
-        double columns = columnShare(grey, width, height);
-        measures.put("flat_light_rows", rows);
-        measures.put("flat_light_columns", columns);
-        if (rows >= LIMIT && columns >= LIMIT) {
+        double[] shares = shares(g);
+        measures.put("flat_light_rows", shares[0]);
+        measures.put("flat_light_columns", shares[1]);
+        if (shares[0] >= LIMIT && shares[1] >= LIMIT) {
             return Optional.of(GateDecision.refuse(RefusalReason.NOT_CHEST_FILM,
-                    GateText.of("screen", 100 * rows, 100 * columns), measures));
+                    GateText.of("screen", 100 * shares[0], 100 * shares[1]), measures));
         }
         return Optional.empty();
     }
 
-    /** Share of the rows that hold a flat light run. */
-    private static double rowShare(IntUnaryOperator grey, int w, int h) {
-        int minRun = minRun(w);
-        int hits = 0;
-        for (int y = 0; y < h; y++) {
-            int run = 0;
-            int previous = -1;
-            for (int x = 0, at = y * w; x < w; x++, at++) {
-                int v = light(grey.applyAsInt(at));
-                run = v >= 0 && v == previous ? run + 1 : 1;
-                previous = v;
-                if (v >= 0 && run >= minRun) {
-                    hits++;
-                    break;
-                }
-            }
-        }
-        return (double) hits / h;
-    }
-
-    /** Share of the columns that hold a flat light run (walked row by row, for the cache). */
-    private static double columnShare(IntUnaryOperator grey, int w, int h) {
-        int minRun = minRun(h);
-        int[] run = new int[w];
-        int[] previous = new int[w];
-        boolean[] hit = new boolean[w];
-        Arrays.fill(previous, -1);
+    /** Shares of the rows and of the columns that hold a flat light run, in one row-major sweep. */
+    private static double[] shares(GrayImage g) {
+        int w = g.width();
+        int h = g.height();
+        byte[] px = g.gray();
+        int minRowRun = minRun(w);
+        int minColumnRun = minRun(h);
+        int[] columnRun = new int[w];
+        int[] columnValue = new int[w];
+        boolean[] columnHit = new boolean[w];
+        Arrays.fill(columnValue, -1);
+        int rowHits = 0;
         for (int y = 0, at = 0; y < h; y++) {
+            int run = 0;
+            int value = -1;
+            boolean rowHit = false;
             for (int x = 0; x < w; x++, at++) {
-                int v = light(grey.applyAsInt(at));
-                run[x] = v >= 0 && v == previous[x] ? run[x] + 1 : 1;
-                previous[x] = v;
-                hit[x] |= v >= 0 && run[x] >= minRun;
+                int v = px[at] & 0xFF;
+                if (v < LIGHT_MIN || v > LIGHT_MAX) {   // dark or white: breaks both runs
+                    value = -1;
+                    columnValue[x] = -1;
+                    continue;
+                }
+                run = v == value ? run + 1 : 1;
+                value = v;
+                rowHit |= run >= minRowRun;
+                int down = v == columnValue[x] ? columnRun[x] + 1 : 1;
+                columnRun[x] = down;
+                columnValue[x] = v;
+                columnHit[x] |= down >= minColumnRun;
             }
+            rowHits += rowHit ? 1 : 0;
         }
-        int hits = 0;
-        for (boolean column : hit) {
-            hits += column ? 1 : 0;
+        int columnHits = 0;
+        for (boolean hit : columnHit) {
+            columnHits += hit ? 1 : 0;
         }
-        return (double) hits / w;
+        return new double[] {(double) rowHits / h, (double) columnHits / w};
     }
 
     private static int minRun(int length) {
         return Math.max(2, (int) Math.ceil(MIN_RUN * length));
-    }
-
-    /** The grey value when it is light and not saturated, else -1 (which breaks a run). */
-    private static int light(int v) {
-        return v >= LIGHT_MIN && v <= LIGHT_MAX ? v : -1;
     }
 }
