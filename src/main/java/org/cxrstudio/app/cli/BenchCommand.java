@@ -55,10 +55,11 @@ final class BenchCommand extends CliCommand {
     @Option(names = "--batch", defaultValue = "8", description = "Batch size for throughput (default ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--device", paramLabel = "auto|cpu|cuda", defaultValue = "auto")
+    @Option(names = "--device", paramLabel = "auto|cpu|cuda", defaultValue = "auto",
+            description = "auto: the GPU when CUDA is usable, else the CPU; cpu; or cuda (falls back to the CPU with a note) (default ${DEFAULT-VALUE}).")
     String device;
 
-    @Option(names = "--json", paramLabel = "OUT")
+    @Option(names = "--json", paramLabel = "OUT", description = "Also write the results as JSON.")
     Path json;
 
     @Override

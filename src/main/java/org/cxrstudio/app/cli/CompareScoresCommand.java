@@ -45,7 +45,7 @@ final class CompareScoresCommand extends CliCommand {
     @Option(names = "--seed", defaultValue = "1", description = "Resampling seed (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--json", paramLabel = "OUT")
+    @Option(names = "--json", paramLabel = "OUT", description = "Also write the comparison as JSON.")
     Path json;
 
     @Override

@@ -16,7 +16,8 @@ final class ModelOptions {
     @Option(names = "--model", paramLabel = "M", description = "ONNX model (default: models/student.onnx).")
     Path model;
 
-    @Option(names = "--device", paramLabel = "auto|cpu|cuda", defaultValue = "auto")
+    @Option(names = "--device", paramLabel = "auto|cpu|cuda", defaultValue = "auto",
+            description = "auto: the GPU when CUDA is usable, else the CPU; cpu; or cuda (falls back to the CPU with a note) (default ${DEFAULT-VALUE}).")
     String device;
 
     /** The given model, or {@link ModelPaths#STUDENT} found beside the app or in the working directory. */

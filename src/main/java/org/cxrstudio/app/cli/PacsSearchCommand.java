@@ -23,7 +23,7 @@ final class PacsSearchCommand extends CliCommand {
     @Mixin
     PacsOptions pacs;
 
-    @Option(names = "--patient-id", paramLabel = "ID")
+    @Option(names = "--patient-id", paramLabel = "ID", description = "Patient ID to match.")
     String patientId;
 
     @Option(names = "--name", paramLabel = "NAME", description = "Patient's name, DICOM wildcards * and ? allowed, e.g. 'DOE^J*'.")
@@ -35,7 +35,7 @@ final class PacsSearchCommand extends CliCommand {
     @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last study date.")
     String to;
 
-    @Option(names = "--accession", paramLabel = "A")
+    @Option(names = "--accession", paramLabel = "A", description = "Accession number to match.")
     String accession;
 
     @Option(names = "--modality", paramLabel = "M", description = "e.g. CR, DX.")

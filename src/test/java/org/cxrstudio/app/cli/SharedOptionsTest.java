@@ -33,8 +33,8 @@ class SharedOptionsTest {
         assertThat(help("--model", "eval")).isEqualTo("ONNX model (default: models/student.onnx).");
         assertThat(help("--model", "predict")).contains("beside the app or in the working directory");
         assertThat(help("--model", "calibrate-score")).startsWith("ONNX model with a sidecar card");
-        assertThat(help("--device", "eval")).isEmpty();
-        assertThat(help("--device", "pacs", "predict")).isEqualTo("Default: auto.");
+        assertThat(help("--device", "eval")).startsWith("auto: the GPU when CUDA is usable, else the CPU");
+        assertThat(help("--device", "pacs", "predict")).isEqualTo(help("--device", "eval"));
         assertThat(help("--site", "pacs", "predict")).isEqualTo("This clinic's operating threshold (from calibrate-threshold).");
         assertThat(help("--site", "eval")).startsWith("Report sensitivity and specificity");
         assertThat(help("--labels", "calibrate-threshold")).isEqualTo(help("--labels", "calibrate-score"))
