@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.cxrstudio.core.imaging.RadiographReader;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The bundled gate ({@code models/gate.onnx}) on the shared data: every non-chest image refused,
@@ -18,21 +18,14 @@ import org.junit.jupiter.api.Test;
  */
 class SharedDataGateTest {
     private static final Path DATA = Path.of("../shared/data");
-    private static final Path MODEL = Path.of(InputGate.DEFAULT_MODEL);
+    @RegisterExtension
+    static final BundledGate GATE = new BundledGate();
     private static InputGate gate;
 
     @BeforeAll
-    static void load() throws GateLoadException {
+    static void load() {
         assumeTrue(Files.isDirectory(DATA.resolve("not-cxr/images")), "../shared/data absent: shared-data gate test skipped");
-        assumeTrue(Files.isRegularFile(MODEL), MODEL + " absent: build it with build-gate; test skipped");
-        gate = InputGate.load(MODEL);
-    }
-
-    @AfterAll
-    static void close() {
-        if (gate != null) {
-            gate.close();
-        }
+        gate = GATE.get();
     }
 
     private static List<Path> files(Path dir) throws Exception {

@@ -1,24 +1,21 @@
 package org.cxrstudio.core.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.QuadCurve2D;
 import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import org.cxrstudio.core.imaging.RadiographReader;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,21 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * ones (docs/gate.md).
  */
 class SyntheticModalitiesGateTest {
-    private static final Path MODEL = Path.of(InputGate.DEFAULT_MODEL);
-    private static InputGate gate;
-
-    @BeforeAll
-    static void load() throws GateLoadException {
-        assumeTrue(Files.isRegularFile(MODEL), MODEL + " absent: build it with build-gate; test skipped");
-        gate = InputGate.load(MODEL);
-    }
-
-    @AfterAll
-    static void close() {
-        if (gate != null) {
-            gate.close();
-        }
-    }
+    @RegisterExtension
+    static final BundledGate GATE = new BundledGate();
 
     @ParameterizedTest
     @ValueSource(strings = {"ct", "mr", "us", "hand"})
@@ -58,10 +42,10 @@ class SyntheticModalitiesGateTest {
             };
             ByteArrayOutputStream png = new ByteArrayOutputStream();
             ImageIO.write(img, "png", png);
-            GateDecision d = gate.check(RadiographReader.read(kind + seed + ".png", png.toByteArray()));
+            GateDecision d = GATE.get().check(RadiographReader.read(kind + seed + ".png", png.toByteArray()));
             assertThat(d.accepted()).as(kind + seed + ": " + d.message()).isFalse();
             assertThat(d.reason()).contains(RefusalReason.NOT_CHEST_FILM);
-            assertThat(d.measures().get("knn_cosine_distance")).isGreaterThan(gate.card().distanceLimit() + 0.1);
+            assertThat(d.measures().get("knn_cosine_distance")).isGreaterThan(GATE.get().card().distanceLimit() + 0.1);
         }
     }
 
@@ -75,6 +59,11 @@ class SyntheticModalitiesGateTest {
 
     private static Color grey(int v) {
         return new Color(v, v, v);
+    }
+
+    private static void fill(Graphics2D g, int grey, Shape shape) {
+        g.setColor(grey(grey));
+        g.fill(shape);
     }
 
     /** Gaussian noise on everything but the (near-black) background. */
@@ -96,15 +85,11 @@ class SyntheticModalitiesGateTest {
         Random r = new Random(seed);
         BufferedImage b = new BufferedImage(512, 512, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = canvas(b, 0);
-        g.setColor(grey(170));
-        g.fill(new Ellipse2D.Double(46 + r.nextInt(20), 110, 420, 300));   // body
-        g.setColor(grey(25));
-        g.fill(new Ellipse2D.Double(90, 140, 150, 220));                    // lungs
-        g.fill(new Ellipse2D.Double(275, 140, 150, 220));
-        g.setColor(grey(140));
-        g.fill(new Ellipse2D.Double(215, 170, 80, 120));                    // mediastinum
-        g.setColor(Color.WHITE);
-        g.fill(new Ellipse2D.Double(236, 330, 40, 40));                     // vertebra
+        fill(g, 170, new Ellipse2D.Double(46 + r.nextInt(20), 110, 420, 300));   // body
+        fill(g, 25, new Ellipse2D.Double(90, 140, 150, 220));                    // lungs
+        fill(g, 25, new Ellipse2D.Double(275, 140, 150, 220));
+        fill(g, 140, new Ellipse2D.Double(215, 170, 80, 120));                    // mediastinum
+        fill(g, 255, new Ellipse2D.Double(236, 330, 40, 40));                     // vertebra
         g.setColor(grey(120));
         g.fillRect(60, 440, 392, 12);                                       // table
         g.setColor(grey(60));
@@ -119,18 +104,15 @@ class SyntheticModalitiesGateTest {
         Random r = new Random(seed);
         BufferedImage b = new BufferedImage(512, 512, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = canvas(b, 0);
-        g.setColor(grey(200));
-        g.fill(new Ellipse2D.Double(96, 66, 320, 380));                     // scalp
-        g.setColor(grey(110));
-        g.fill(new Ellipse2D.Double(116, 86, 280, 340));                    // brain
+        fill(g, 200, new Ellipse2D.Double(96, 66, 320, 380));                     // scalp
+        fill(g, 110, new Ellipse2D.Double(116, 86, 280, 340));                    // brain
         g.setColor(grey(150));
         for (int i = 0; i < 25; i++) {
             g.draw(new QuadCurve2D.Double(130 + r.nextInt(250), 100 + r.nextInt(300), 256, 256,
                     130 + r.nextInt(250), 100 + r.nextInt(300)));           // sulci
         }
-        g.setColor(grey(30));
-        g.fill(new Ellipse2D.Double(226, 200, 30, 90));                     // ventricles
-        g.fill(new Ellipse2D.Double(262, 200, 30, 90));
+        fill(g, 30, new Ellipse2D.Double(226, 200, 30, 90));                     // ventricles
+        fill(g, 30, new Ellipse2D.Double(262, 200, 30, 90));
         g.dispose();
         return noisy(b, 8, seed + 10);
     }
@@ -157,18 +139,14 @@ class SyntheticModalitiesGateTest {
         Random r = new Random(seed);
         BufferedImage b = new BufferedImage(512, 640, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = canvas(b, 20);
-        g.setColor(grey(90));
-        g.fill(new Ellipse2D.Double(140, 330, 240, 260));                   // palm
+        fill(g, 90, new Ellipse2D.Double(140, 330, 240, 260));                   // palm
         for (int f = 0; f < 5; f++) {
             double x = 150 + f * 50 + r.nextInt(8);
             double top = 90 + Math.abs(2 - f) * 30;
-            g.setColor(grey(90));
-            g.fill(new RoundRectangle2D.Double(x, top, 36, 280, 30, 30));    // finger
-            g.setColor(grey(200));
-            g.fill(new RoundRectangle2D.Double(x + 9, top + 10, 18, 260, 12, 12));   // phalanges
+            fill(g, 90, new RoundRectangle2D.Double(x, top, 36, 280, 30, 30));    // finger
+            fill(g, 200, new RoundRectangle2D.Double(x + 9, top + 10, 18, 260, 12, 12));   // phalanges
         }
-        g.setColor(grey(210));
-        g.fill(new RoundRectangle2D.Double(200, 420, 120, 200, 30, 30));   // carpals
+        fill(g, 210, new RoundRectangle2D.Double(200, 420, 120, 200, 30, 30));   // carpals
         g.dispose();
         return noisy(b, 7, seed + 20);
     }
