@@ -12,11 +12,12 @@
 #     student alone, distilled student vs the student alone, distilled vs teacher) on all images
 #     and same-source films; bench of student against teacher.
 # Stage 2 (STAGES=2; STAGES="1 2" runs both): the weakly supervised setting (box weight 0 for
-# teacher and distilled student, seed 42). Stage 3 (STAGES=3 runs it alone): a 320 px teacher (T320_BUDGET, 30 min) for
-# the 160 px student, distilled with its own labels-only baseline alongside (seed 42).
+# teacher and distilled student, seed 42). Stage 3 (STAGES=3 runs it alone): a 320 px teacher
+# (T320_BUDGET, 30 min) for the 160 px student, distilled with its own labels-only baseline
+# alongside, for each seed of S3_SEEDS (default "42"; e.g. S3_SEEDS="42 43 44").
 # Every step is skipped when done and resumes when interrupted (rerun the same command). About
 # 2 h for stage 1 on an idle 2-core machine (teachers 3 x 20 min, students 3 x ~19 min, scoring
-# ~10 min); stage 2 about 45 min more; stage 3 about 70 min. Runs are large: keep RUNS_DIR out of git.
+# ~10 min); stage 2 about 45 min more; stage 3 about 55 min a seed. Runs are large: keep RUNS_DIR out of git.
 #
 #   mvn -B -q -ntp package -DskipTests && [STAGES="1 2 3"] scripts/pretrained-study.sh [RUNS_DIR]
 #   (default stage 1, runs/pretrained)
@@ -87,30 +88,36 @@ stage1() {
   [ -f "$RUNS/bench.json" ] || $J bench --model "$RUNS/s160-seed42/model.onnx" --model "$RUNS/t224-seed42/model.onnx" --json "$RUNS/bench.json"
 }
 
-# trio TEACHER_NAME STUDENT_NAME TEACHER_SIZE BOXWEIGHT [TEACHER_BUDGET]: a seed-42 teacher, the 160 px
-# student distilled from it with its baseline, and the scores of all three (t<name>-42, d<name>-42, alone<name>-42)
+# trio TEACHER_NAME STUDENT_NAME TEACHER_SIZE BOXWEIGHT SEED [TEACHER_BUDGET]: a teacher, the 160 px student
+# distilled from it with its baseline, and the scores of all three (t<name>-<seed>, d<name>-<seed>, alone<name>-<seed>)
 trio() {
-  local tn=$1 sn=$2 size=$3 bw=$4
-  teacher "$RUNS/t$tn-seed42" "$size" 42 "$bw" "${5:-${TEACHER_BUDGET:-20m}}"
-  student "$RUNS/s$sn-seed42" "$RUNS/t$tn-seed42/model.onnx" 160 42 "$bw"
-  score "t$tn-42" "$RUNS/t$tn-seed42/model.onnx"
-  score "d$sn-42" "$RUNS/s$sn-seed42/model.onnx"
-  score "alone$sn-42" "$RUNS/s$sn-seed42/baseline/model.onnx"
+  local tn=$1 sn=$2 size=$3 bw=$4 seed=$5
+  teacher "$RUNS/t$tn-seed$seed" "$size" "$seed" "$bw" "${6:-${TEACHER_BUDGET:-20m}}"
+  student "$RUNS/s$sn-seed$seed" "$RUNS/t$tn-seed$seed/model.onnx" 160 "$seed" "$bw"
+  score "t$tn-$seed" "$RUNS/t$tn-seed$seed/model.onnx"
+  score "d$sn-$seed" "$RUNS/s$sn-seed$seed/model.onnx"
+  score "alone$sn-$seed" "$RUNS/s$sn-seed$seed/baseline/model.onnx"
 }
 
 stage2() {
   # weakly supervised: no box guidance anywhere (mIoU against the published 0.2428 on TBX11K)
-  trio 224w 160w 224 0
+  trio 224w 160w 224 0 42
   cmp weak-distilled-vs-teacher $S/d160w-42.csv $S/t224w-42.csv
   cmp weak-distilled-vs-alone $S/d160w-42.csv $S/alone160w-42.csv
 }
 
 stage3() {
-  # the 160 px student from a 320 px teacher
-  trio 320 160from320 320 1 "${T320_BUDGET:-30m}"
-  cmp lowres-distilled-vs-alone $S/d160from320-42.csv $S/alone160from320-42.csv
-  cmp lowres-distilled-vs-teacher $S/d160from320-42.csv $S/t320-42.csv
-  cmp t320-vs-alone $S/t320-42.csv $S/alone160from320-42.csv
+  # the 160 px student from a 320 px teacher, for each seed of S3_SEEDS (default 42); compare-scores
+  # takes the per-seed pairs in turn
+  local seed d a t da=() dt=() ta=()
+  for seed in ${S3_SEEDS:-42}; do
+    trio 320 160from320 320 1 "$seed" "${T320_BUDGET:-30m}"
+    d=$S/d160from320-$seed.csv a=$S/alone160from320-$seed.csv t=$S/t320-$seed.csv
+    da+=("$d" "$a"); dt+=("$d" "$t"); ta+=("$t" "$a")
+  done
+  cmp lowres-distilled-vs-alone "${da[@]}"
+  cmp lowres-distilled-vs-teacher "${dt[@]}"
+  cmp t320-vs-alone "${ta[@]}"
 }
 
 for st in ${STAGES:-1}; do "stage$st"; done
