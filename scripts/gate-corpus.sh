@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# A corpus of wrong inputs of kinds the shared data has none of, for ExternalCorpusGateTest
+# (docs/gate.md, "Measured"): the test images that three Debian packages ship, unpacked without
+# installing anything (apt-get download + dpkg -x):
+#   python3-pydicom          DICOM test files: CT, MR, NM, US, secondary captures, RT, SR, ECG,
+#                            and broken ones (truncated, no meta, 1- and 32-bit pixels);
+#   insighttoolkit5-examples MR brain slices, a visible-human cryosection, segmentation masks, patterns;
+#   python3-skimage          photographs, a page of text, micrographs, a retina, a phantom, textures.
+# None of it was used to set the gate. Takes a few seconds; needs Debian apt (no root).
+#
+#   scripts/gate-corpus.sh [DIR]      (default target/gate-corpus)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=${1:-target/gate-corpus}
+PKGS=(python3-pydicom insighttoolkit5-examples python3-skimage)
+command -v apt-get >/dev/null && command -v dpkg >/dev/null || { echo "gate-corpus: needs apt-get and dpkg"; exit 2; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+(cd "$work" && apt-get download "${PKGS[@]}" >/dev/null 2>&1) || { echo "gate-corpus: apt-get download ${PKGS[*]} failed"; exit 2; }
+rm -rf "$OUT" && mkdir -p "$OUT"/{pydicom,itk,skimage}
+for deb in "$work"/*.deb; do dpkg -x "$deb" "$work/x"; done
+cp "$work"/x/usr/lib/python3/dist-packages/pydicom/data/test_files/*.dcm "$OUT/pydicom/"
+cp "$work"/x/usr/share/doc/insighttoolkit5-examples/examples/Data/*.png "$OUT/itk/"
+cp "$work"/x/usr/lib/python3/dist-packages/skimage/data/*.png "$work"/x/usr/lib/python3/dist-packages/skimage/data/*.jpg "$OUT/skimage/"
+for deb in "$work"/*.deb; do echo "$(dpkg-deb -f "$deb" Package) $(dpkg-deb -f "$deb" Version)"; done > "$OUT/SOURCES.txt"
+echo "gate-corpus: $(find "$OUT" -type f ! -name SOURCES.txt | wc -l) files in $OUT ($(paste -sd',' "$OUT/SOURCES.txt"))"
