@@ -16,7 +16,10 @@ PKGS=(python3-pydicom insighttoolkit5-examples python3-skimage)
 command -v apt-get >/dev/null && command -v dpkg >/dev/null || { echo "gate-corpus: needs apt-get and dpkg"; exit 2; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-(cd "$work" && apt-get download "${PKGS[@]}" >/dev/null 2>&1) || { echo "gate-corpus: apt-get download ${PKGS[*]} failed"; exit 2; }
+download() { (cd "$work" && apt-get download "${PKGS[@]}" >/dev/null 2>&1); }
+# a fresh machine may have no package lists yet: update them once (as root) and try again
+download || { [ "$(id -u)" = 0 ] && apt-get update -qq >/dev/null 2>&1 && download; } \
+  || { echo "gate-corpus: apt-get download ${PKGS[*]} failed"; exit 2; }
 rm -rf "$OUT" && mkdir -p "$OUT"/{pydicom,itk,skimage}
 for deb in "$work"/*.deb; do dpkg -x "$deb" "$work/x"; done
 cp "$work"/x/usr/lib/python3/dist-packages/pydicom/data/test_files/*.dcm "$OUT/pydicom/"
