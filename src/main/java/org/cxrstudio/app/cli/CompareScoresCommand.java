@@ -48,6 +48,13 @@ final class CompareScoresCommand extends CliCommand {
     @Option(names = "--json", paramLabel = "OUT", description = "Also write the comparison as JSON.")
     Path json;
 
+    /** Every file against the first: the same images with the same labels. */
+    private void requireSameImages(List<Map<String, Score>> a, List<Map<String, Score>> b) {
+        for (int f = 1; f < files.size(); f++) {
+            ScoresFile.requireSameImages(files.get(0), a.get(0), files.get(f), f % 2 == 0 ? a.get(f / 2) : b.get(f / 2));
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
         if (files.size() % 2 != 0) {
@@ -60,8 +67,23 @@ final class CompareScoresCommand extends CliCommand {
             a.add(ScoresFile.read(files.get(2 * p)));
             b.add(ScoresFile.read(files.get(2 * p + 1)));
         }
-        for (int f = 1; f < files.size(); f++) {
-            ScoresFile.requireSameImages(files.get(0), a.get(0), files.get(f), f % 2 == 0 ? a.get(f / 2) : b.get(f / 2));
+        try {
+            requireSameImages(a, b);
+        } catch (IllegalArgumentException asWritten) {
+            // the same images may be named differently (relative in one file, absolute in another)
+            List<Map<String, Score>> a2 = new ArrayList<>();
+            List<Map<String, Score>> b2 = new ArrayList<>();
+            for (int p = 0; p < pairs; p++) {
+                a2.add(ScoresFile.byImage(files.get(2 * p), a.get(p)));
+                b2.add(ScoresFile.byImage(files.get(2 * p + 1), b.get(p)));
+            }
+            try {
+                requireSameImages(a2, b2);
+            } catch (IllegalArgumentException stillDifferent) {
+                throw asWritten;
+            }
+            a = a2;
+            b = b2;
         }
         Map<String, Set<String>> groups = subsets();
         ScoreComparison comparison = new ScoreComparison(a, b, resamples, seed);

@@ -78,7 +78,7 @@ final class PixelDecoder {
 
     private static int[] nativeSamples(DicomElement px, PixelGeometry g, String source) throws DicomException {
         if (g.photometric().startsWith("YBR_") && g.photometric().contains("42")) {
-            throw new DicomException(source + ": uncompressed " + g.photometric() + " (chroma subsampled) is not supported");
+            return subsampledSamples(px, g, source);
         }
         long need = g.frameBytes();
         if (px.length() < need) {
@@ -92,10 +92,26 @@ final class PixelDecoder {
                     + " bits need (wrong Bits Allocated or Number of Frames?)");
         }
         int n = (int) g.samples();
+        int[] s = read(px, n, g.bitsAllocated());
+        if (g.samplesPerPixel() == 3 && g.planar()) {
+            int plane = g.rows() * g.columns();
+            int[] inter = new int[n];
+            for (int i = 0; i < plane; i++) {
+                inter[3 * i] = s[i];
+                inter[3 * i + 1] = s[plane + i];
+                inter[3 * i + 2] = s[2 * plane + i];
+            }
+            s = inter;
+        }
+        return s;
+    }
+
+    /** The first {@code n} samples of native pixel data, 8 or 16 bits each, in the element's byte order. */
+    private static int[] read(DicomElement px, int n, int bitsAllocated) {
         int[] s = new int[n];
         byte[] b = px.buffer();
         int o = px.offset();
-        if (g.bitsAllocated() == 8) {
+        if (bitsAllocated == 8) {
             for (int i = 0; i < n; i++) {
                 s[i] = b[o + i] & 0xFF;
             }
@@ -107,15 +123,38 @@ final class PixelDecoder {
                 s[i] = big ? (lo << 8) | hi : (hi << 8) | lo;
             }
         }
-        if (g.samplesPerPixel() == 3 && g.planar()) {
-            int plane = g.rows() * g.columns();
-            int[] inter = new int[n];
-            for (int i = 0; i < plane; i++) {
-                inter[3 * i] = s[i];
-                inter[3 * i + 1] = s[plane + i];
-                inter[3 * i + 2] = s[2 * plane + i];
+        return s;
+    }
+
+    /**
+     * Uncompressed YBR_FULL_422 (PS3.3 C.7.6.3.1.2): each pair of pixels of a row is stored as
+     * {@code Y1 Y2 Cb Cr}, the two sharing their chroma. Returned interleaved {@code Y Cb Cr} per
+     * pixel, as the other colour paths give.
+     */
+    private static int[] subsampledSamples(DicomElement px, PixelGeometry g, String source) throws DicomException {
+        if (!g.photometric().endsWith("_422") || g.samplesPerPixel() != 3 || g.planar() || g.columns() % 2 != 0) {
+            throw new DicomException(source + ": uncompressed " + g.photometric() + " with " + g.samplesPerPixel()
+                    + " samples, " + (g.planar() ? "planar" : "interleaved") + ", " + g.columns()
+                    + " columns is not supported (interleaved 4:2:2 with an even number of columns is)");
+        }
+        int pixels = g.rows() * g.columns();
+        long need = 2L * pixels * (g.bitsAllocated() / 8);
+        if (px.length() < need) {
+            throw new DicomException(source + ": pixel data has " + px.length() + " bytes, but " + g.columns() + "x"
+                    + g.rows() + " pixels of " + g.photometric() + " at " + g.bitsAllocated() + " bits need " + need
+                    + " (truncated, or wrong Rows/Columns/Bits Allocated)");
+        }
+        int[] stored = read(px, 2 * pixels, g.bitsAllocated());
+        int[] s = new int[3 * pixels];
+        for (int pair = 0; pair < pixels / 2; pair++) {
+            int cb = stored[4 * pair + 2];
+            int cr = stored[4 * pair + 3];
+            for (int k = 0; k < 2; k++) {
+                int at = 3 * (2 * pair + k);
+                s[at] = stored[4 * pair + k];
+                s[at + 1] = cb;
+                s[at + 2] = cr;
             }
-            s = inter;
         }
         return s;
     }
@@ -156,11 +195,12 @@ final class PixelDecoder {
     }
 
     /**
-     * The ImageIO-based decoders (JPEG baseline/extended, JPEG 2000) hand back RGB even when the
-     * header says YBR_FULL_422 / YBR_ICT / YBR_RCT; the others return samples as stored.
+     * JPEG 2000 decoders hand back RGB after the inverse component transform, whatever the header
+     * says (YBR_ICT / YBR_RCT); every other decoder, JPEG baseline and extended included, returns
+     * the components as coded, so YBR_FULL / YBR_FULL_422 stay Y, Cb, Cr (as {@code dcmdjpeg
+     * --conv-never} gives them).
      */
     private static boolean decoderReturnsRgb(String ts) {
-        return ts != null && (ts.equals("1.2.840.10008.1.2.4.50") || ts.equals("1.2.840.10008.1.2.4.51")
-                || ts.startsWith("1.2.840.10008.1.2.4.9"));
+        return ts != null && ts.startsWith("1.2.840.10008.1.2.4.9");
     }
 }

@@ -94,6 +94,31 @@ public final class ScoresFile {
         return out;
     }
 
+    /**
+     * The same scores keyed by each image's absolute, normalised path, so that two files that
+     * name the same images differently ({@code ../data/a.png} from one folder,
+     * {@code /work/data/a.png} from another) pair up; a relative name is taken from the current
+     * directory, as {@code eval} wrote it when run from there. A name that is not a path stays as
+     * it is.
+     *
+     * @throws IllegalArgumentException if two names of the file are the same image
+     */
+    public static Map<String, Score> byImage(Path csv, Map<String, Score> scores) {
+        Map<String, Score> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Score> e : scores.entrySet()) {
+            String key;
+            try {
+                key = Path.of(e.getKey()).toAbsolutePath().normalize().toString();
+            } catch (java.nio.file.InvalidPathException notAPath) {
+                key = e.getKey();
+            }
+            if (out.put(key, e.getValue()) != null) {
+                throw new IllegalArgumentException(csv + ": " + e.getKey() + " is the same image as another row (" + key + ")");
+            }
+        }
+        return out;
+    }
+
     /** Both files must score the same images with the same labels. */
     public static void requireSameImages(Path fileA, Map<String, Score> a, Path fileB, Map<String, Score> b) {
         List<String> onlyA = a.keySet().stream().filter(k -> !b.containsKey(k)).toList();

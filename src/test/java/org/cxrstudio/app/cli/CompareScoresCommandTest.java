@@ -73,6 +73,21 @@ class CompareScoresCommandTest {
     }
 
     @Test
+    void theSameImagesNamedRelativeInOneFileAndAbsoluteInTheOtherArePaired() throws IOException {
+        Path a = csv("a.csv", "x/1.png,tb,s,0.9", "x/../x/2.png,non_tb,s,0.1");
+        String abs = Path.of("x").toAbsolutePath().normalize() + "/";
+        Path b = csv("b.csv", abs + "2.png,non_tb,s,0.6", abs + "1.png,tb,s,0.4");
+        CliRun run = CliRun.of("compare-scores", a.toString(), b.toString(), "--resamples", "200");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("all");
+
+        Path c = csv("c.csv", abs + "2.png,non_tb,s,0.6", abs + "3.png,tb,s,0.4");
+        assertThat(CliRun.of("compare-scores", a.toString(), c.toString()).err())
+                .as("still different: the message names the images as written")
+                .contains("score different images: 2 only in the first (e.g. x/1.png)");
+    }
+
+    @Test
     void perImageIousGiveTheMiouDifference() throws IOException {
         Path a = Files.writeString(dir.resolve("a.csv"), """
                 file,label,group,score,iou

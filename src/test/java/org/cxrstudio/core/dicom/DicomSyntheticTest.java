@@ -106,6 +106,32 @@ class DicomSyntheticTest {
     }
 
     @Test
+    void uncompressedYbrFull422GivesTheLumaOfEachPixel() throws DicomException {
+        // 4 columns x 2 rows: each pair of a row is Y1 Y2 Cb Cr; the grey image is the Y samples
+        int[] stored = {10, 20, 128, 128, 30, 40, 200, 60,
+            50, 60, 128, 128, 70, 80, 128, 128};
+        DicomWriter w = SyntheticDicom.gray(2, 4, 8, 8, false, "YBR_FULL_422").us(Tags.SAMPLES_PER_PIXEL, 3)
+                .us(Tags.PLANAR_CONFIGURATION, 0).pixels8(stored);
+        DicomImage img = DicomReader.read(w.toBytes(TransferSyntax.EXPLICIT_LE), "ybr422.dcm");
+        assertThat(img.pixels()).containsExactly(10, 20, 30, 40, 50, 60, 70, 80);
+        assertThat(img.photometric()).isEqualTo("MONOCHROME2");
+        assertThat(Double.parseDouble(img.metadata().get(Colourfulness.COLOURFULNESS_KEY)))
+                .as("one chroma pair off the grey axis").isGreaterThan(0);
+    }
+
+    @Test
+    void uncompressedYbrFull422WithAnOddWidthOrTooFewBytesIsRefusedClearly() {
+        DicomWriter odd = SyntheticDicom.gray(2, 3, 8, 8, false, "YBR_FULL_422").us(Tags.SAMPLES_PER_PIXEL, 3)
+                .us(Tags.PLANAR_CONFIGURATION, 0).pixels8(new int[12]);
+        assertThatThrownBy(() -> DicomReader.read(odd.toBytes(TransferSyntax.EXPLICIT_LE), "odd.dcm"))
+                .isInstanceOf(DicomException.class).hasMessageContaining("odd.dcm").hasMessageContaining("3 columns");
+        DicomWriter shortData = SyntheticDicom.gray(2, 4, 8, 8, false, "YBR_FULL_422").us(Tags.SAMPLES_PER_PIXEL, 3)
+                .us(Tags.PLANAR_CONFIGURATION, 0).pixels8(new int[10]);
+        assertThatThrownBy(() -> DicomReader.read(shortData.toBytes(TransferSyntax.EXPLICIT_LE), "short.dcm"))
+                .isInstanceOf(DicomException.class).hasMessageContaining("need 16");
+    }
+
+    @Test
     void voiLutSequenceIsRead() throws DicomException {
         DicomWriter item = new DicomWriter().us(Tags.LUT_DESCRIPTOR, 4, 10, 12).raw(Tags.LUT_DATA, "OW",
                 new byte[] {0, 0, (byte) 0xFF, 3, (byte) 0xFF, 7, (byte) 0xFF, 0x0F});

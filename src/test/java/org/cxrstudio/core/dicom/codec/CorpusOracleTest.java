@@ -69,6 +69,23 @@ class CorpusOracleTest {
         assertThat(compared).hasSizeGreaterThan(10);
     }
 
+    @Test
+    void uncompressedYbrFull422MatchesTheJpegItWasMadeFrom() throws Exception {
+        Path ybr = CORPUS.resolve("SC_ybr_full_422_uncompressed.dcm");
+        Path jpeg = CORPUS.resolve("SC_rgb_dcmtk_+eb+cy+n2.dcm");   // pydicom's README: the source of the first
+        assumeTrue(Files.isRegularFile(ybr) && Files.isRegularFile(jpeg), "pydicom YBR_FULL_422 files absent: test skipped");
+        DicomImage ours = DicomReader.read(Files.readAllBytes(ybr), "ybr");
+        DicomImage source = DicomReader.read(Files.readAllBytes(jpeg), "jpeg");
+        assertThat(ours.columns()).isEqualTo(source.columns());
+        assertThat(ours.rows()).isEqualTo(source.rows());
+        int worst = 0;
+        for (int i = 0; i < ours.pixels().length; i++) {
+            worst = Math.max(worst, Math.abs(ours.pixels()[i] - source.pixels()[i]));
+        }
+        assertThat(worst).as("largest grey difference (Y samples against the luma of the decoded JPEG)").isLessThanOrEqualTo(2);
+        assertThat(ours.metadata().get("Colourfulness")).isNotNull();
+    }
+
     /** dcmtk's first frame in explicit little endian, unsigned as stored. */
     private int[] dcmtkStored(Path f, String ts) throws Exception {
         boolean compressed = ts.startsWith("1.2.840.10008.1.2.4") || ts.equals("1.2.840.10008.1.2.5");
