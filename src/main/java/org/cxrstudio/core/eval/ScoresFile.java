@@ -38,7 +38,12 @@ public final class ScoresFile {
 
     private ScoresFile() { }
 
-    /** Writes one row per sample, in order, atomically. */
+    /**
+     * Writes one row per sample, in order, atomically. Scores are written in full (the shortest
+     * text that reads back as the same double): rounded to a few decimals, the many scores of a
+     * confident model that sit within 10⁻⁶ of 1 would become ties and change the AUC that
+     * {@code compare-scores} computes from the file.
+     */
     public static void write(Path csv, List<EvalSample> samples) throws IOException {
         List<List<String>> rows = new ArrayList<>();
         for (EvalSample s : samples) {
@@ -46,7 +51,7 @@ public final class ScoresFile {
                     ? String.format(Locale.ROOT, "%.6f", Localization.iouOfUnions(s.predicted(), s.truth(), s.imageWidth(), s.imageHeight()))
                     : "";
             rows.add(List.of(s.file(), s.positive() ? LabelsCsv.POSITIVE_LABEL : "non_tb", s.group(),
-                    String.format(Locale.ROOT, "%.6f", s.score()), iou));
+                    Double.toString(s.score()), iou));
         }
         Csv.write(csv, HEADER_IOU, rows);
     }

@@ -27,13 +27,28 @@ class ScoresFileTest {
         Path csv = dir.resolve("s.csv");
         ScoresFile.write(csv, samples);
         assertThat(Files.readString(csv)).isEqualTo("file,label,group,score,iou\n"
-                + "\"dir/a,1.png\",tb,shenzhen,0.900000,0.500000\nb.png,non_tb,nih,0.125000,\n");
+                + "\"dir/a,1.png\",tb,shenzhen,0.9,0.500000\nb.png,non_tb,nih,0.125,\n");
         Map<String, ScoresFile.Score> s = ScoresFile.read(csv);
         assertThat(s.keySet()).containsExactly("dir/a,1.png", "b.png");
         assertThat(s.get("dir/a,1.png")).isEqualTo(new ScoresFile.Score("tb", "shenzhen", 0.9, 0.5));
         assertThat(s.get("dir/a,1.png").positive()).isTrue();
         assertThat(s.get("b.png").iou()).isNull();
         assertThat(s.get("b.png").positive()).isFalse();
+    }
+
+    @Test
+    void scoresWithinAMillionthOfOneStayDistinct() throws IOException {
+        // float probabilities of a confident model: 1 - 6e-8 and 1 - 1.2e-7 are two ranks, not a tie
+        double high = (double) Math.nextDown(1f);
+        double lower = (double) Math.nextDown(Math.nextDown(1f));
+        List<EvalSample> samples = List.of(
+                new EvalSample("tb.png", true, high, List.of(), null, List.of(), 20, 20, "g"),
+                new EvalSample("normal.png", false, lower, List.of(), null, List.of(), 20, 20, "g"));
+        Path csv = dir.resolve("near-one.csv");
+        ScoresFile.write(csv, samples);
+        Map<String, ScoresFile.Score> s = ScoresFile.read(csv);
+        assertThat(s.get("tb.png").score()).isEqualTo(high);
+        assertThat(s.get("normal.png").score()).isEqualTo(lower).isLessThan(s.get("tb.png").score());
     }
 
     @Test
