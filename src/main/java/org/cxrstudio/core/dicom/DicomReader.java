@@ -23,7 +23,7 @@ public final class DicomReader {
         Tags.NUMBER_OF_FRAMES, Tags.PLANAR_CONFIGURATION, Tags.PIXEL_SPACING, Tags.IMAGER_PIXEL_SPACING,
         Tags.WINDOW_CENTER, Tags.WINDOW_WIDTH, Tags.RESCALE_INTERCEPT, Tags.RESCALE_SLOPE,
         Tags.LOSSY_IMAGE_COMPRESSION, Tags.PRESENTATION_LUT_SHAPE, Tags.STUDY_DESCRIPTION, Tags.SERIES_DESCRIPTION,
-        Tags.PROTOCOL_NAME,
+        Tags.PROTOCOL_NAME, Tags.PRESENTATION_INTENT_TYPE,
     };
     private static final String[] DESCRIPTIVE_NAMES = {
         "Modality", "BodyPartExamined", "ViewPosition", "PatientOrientation", "ImageType", "Manufacturer",
@@ -31,6 +31,7 @@ public final class DicomReader {
         "BitsAllocated", "BitsStored", "HighBit", "PixelRepresentation", "NumberOfFrames", "PlanarConfiguration",
         "PixelSpacing", "ImagerPixelSpacing", "WindowCenter", "WindowWidth", "RescaleIntercept", "RescaleSlope",
         "LossyImageCompression", "PresentationLUTShape", "StudyDescription", "SeriesDescription", "ProtocolName",
+        "PresentationIntentType",
     };
     private static final int[] IDENTIFYING = {
         Tags.PATIENT_NAME, Tags.PATIENT_ID, Tags.PATIENT_BIRTH_DATE, Tags.PATIENT_SEX, Tags.PATIENT_AGE,

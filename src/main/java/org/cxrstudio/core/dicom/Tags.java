@@ -10,6 +10,8 @@ public final class Tags {
     public static final int SPECIFIC_CHARACTER_SET = 0x00080005;
     public static final int IMAGE_TYPE = 0x00080008;
     public static final int SOP_CLASS_UID = 0x00080016;
+    /** Presentation Intent Type: FOR PRESENTATION or FOR PROCESSING (raw detector data). */
+    public static final int PRESENTATION_INTENT_TYPE = 0x00080068;
     public static final int SOP_INSTANCE_UID = 0x00080018;
     public static final int STUDY_DATE = 0x00080020;
     public static final int STUDY_TIME = 0x00080030;

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import org.cxrstudio.core.imaging.Radiograph;
 
 /**
- * What the DICOM header says: Modality, SOP Class, View Position / View Code Sequence, Patient Orientation,
+ * What the DICOM header says: Modality, SOP Class, Presentation Intent Type, View Position / View Code Sequence, Patient Orientation,
  * Body Part Examined, and the words of the Series Description and Protocol Name (view and body
  * part) and Study Description (body part). A header can only refuse; an acceptable or silent
  * header (PNG/JPEG, secondary capture) leaves the decision to the pixels. Stateless and
@@ -30,6 +30,8 @@ final class HeaderRules {
             Map.entry("1.2.840.10008.5.1.4.1.1.12", "xa"), Map.entry("1.2.840.10008.5.1.4.1.1.13", "tomosynthesis"),
             Map.entry("1.2.840.10008.5.1.4.1.1.20", "nm"), Map.entry("1.2.840.10008.5.1.4.1.1.77", "vl"),
             Map.entry("1.2.840.10008.5.1.4.1.1.128", "pet"), Map.entry("1.2.840.10008.5.1.4.1.1.130", "pet"));
+    /** Digital X-Ray Image Storage – For Processing (raw detector data, not meant to be looked at). */
+    static final String DX_FOR_PROCESSING = "1.2.840.10008.5.1.4.1.1.1.1.1";
     /** View Position defined terms (and vendor spellings) that are not frontal projections. */
     private static final Pattern LATERAL = Pattern.compile("(LL|RL|LAT|LATERAL|XTABLE|.*\\bLAT(ERAL)?\\b.*)");
     private static final Pattern DECUBITUS = Pattern.compile("(LLD|RLD|.*\\bDECUBITUS\\b.*)");
@@ -65,6 +67,11 @@ final class HeaderRules {
         if (sopClass.isPresent()) {
             return refuse(RefusalReason.NOT_RADIOGRAPH_MODALITY, GateText.of("sopClass", shown(m.get("SOPClassUID")),
                     GateText.of("sop." + sopClass.get())), measures);
+        }
+        String intent = norm(m.get("PresentationIntentType"));
+        if (intent.equals("FOR PROCESSING") || norm(m.get("SOPClassUID")).equals(DX_FOR_PROCESSING)) {
+            return refuse(RefusalReason.UNREADABLE_CONTENT, GateText.of("forProcessing",
+                    intent.isEmpty() ? "SOP Class " + shown(m.get("SOPClassUID")) : "Presentation Intent Type " + shown(intent)), measures);
         }
         String view = norm(r.viewPosition().isBlank() ? m.get("ViewPosition") : r.viewPosition());
         Optional<String> kind = notFrontal(view);

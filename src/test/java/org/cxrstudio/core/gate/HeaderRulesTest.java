@@ -153,11 +153,46 @@ class HeaderRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1.2.840.10008.5.1.4.1.1.1", "1.2.840.10008.5.1.4.1.1.1.1", "1.2.840.10008.5.1.4.1.1.1.1.1",
+    @ValueSource(strings = {"1.2.840.10008.5.1.4.1.1.1", "1.2.840.10008.5.1.4.1.1.1.1",
         "1.2.840.10008.5.1.4.1.1.7", "1.2.840.10008.5.1.4.1.1.7.2", "", "garbage", "1.2.840.10008.5.1.4.1.1.200"})
     void radiographySecondaryCaptureAndUnknownSopClassesPass(String uid) {
         assertThat(check(GateFixtures.film(512, 512, "PA", Map.of("Modality", "CR", "SOPClassUID", uid))).accepted())
                 .as(uid).isTrue();
+    }
+
+    @Test
+    void rawDetectorImagesForProcessingAreRefused() {
+        GateDecision bySop = check(GateFixtures.film(512, 512, "PA", Map.of("Modality", "DX",
+                "SOPClassUID", HeaderRules.DX_FOR_PROCESSING)));
+        assertThat(bySop.reason()).contains(RefusalReason.UNREADABLE_CONTENT);
+        assertThat(bySop.message()).isEqualTo("A raw detector image (SOP Class 1.2.840.10008.5.1.4.1.1.1.1.1): "
+                + "only images made for viewing are scored");
+        GateDecision byIntent = check(GateFixtures.film(512, 512, "PA", Map.of("Modality", "DX",
+                "SOPClassUID", "1.2.840.10008.5.1.4.1.1.1.1", "PresentationIntentType", "FOR PROCESSING ")));
+        assertThat(byIntent.message()).startsWith("A raw detector image (Presentation Intent Type FOR PROCESSING)");
+        assertThat(check(GateFixtures.film(512, 512, "PA", Map.of("Modality", "DX",
+                "SOPClassUID", "1.2.840.10008.5.1.4.1.1.1.1", "PresentationIntentType", "FOR PRESENTATION"))).accepted())
+                .isTrue();
+    }
+
+    @Test
+    void presentationIntentIsReadFromTheFile(@TempDir Path dir) throws Exception {
+        int[] px = new int[300 * 300];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = (i * 31) % 251;
+        }
+        byte[] dcm = new DicomWriter()
+                .string(Tags.SOP_CLASS_UID, "UI", "1.2.840.10008.5.1.4.1.1.1.1")
+                .string(Tags.SOP_INSTANCE_UID, "UI", "2.25.96")
+                .string(Tags.MODALITY, "CS", "DX")
+                .string(Tags.PRESENTATION_INTENT_TYPE, "CS", "FOR PROCESSING")
+                .us(Tags.SAMPLES_PER_PIXEL, 1).string(Tags.PHOTOMETRIC_INTERPRETATION, "CS", "MONOCHROME2")
+                .us(Tags.ROWS, 300).us(Tags.COLUMNS, 300).us(Tags.BITS_ALLOCATED, 8).us(Tags.BITS_STORED, 8)
+                .us(Tags.HIGH_BIT, 7).us(Tags.PIXEL_REPRESENTATION, 0).pixels8(px)
+                .toBytes("1.2.840.10008.1.2.1");
+        GateDecision d = check(RadiographReader.read(Files.write(dir.resolve("raw.dcm"), dcm)));
+        assertThat(d.reason()).contains(RefusalReason.UNREADABLE_CONTENT);
+        assertThat(d.message(java.util.Locale.FRENCH)).startsWith("Image brute du détecteur");
     }
 
     private static Radiograph described(Map<String, String> header) {
