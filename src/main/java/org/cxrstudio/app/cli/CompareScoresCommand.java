@@ -73,11 +73,11 @@ final class CompareScoresCommand extends CliCommand {
             // the same images may be named differently (relative in one file, absolute in another)
             List<Map<String, Score>> a2 = new ArrayList<>();
             List<Map<String, Score>> b2 = new ArrayList<>();
-            for (int p = 0; p < pairs; p++) {
-                a2.add(ScoresFile.byImage(files.get(2 * p), a.get(p)));
-                b2.add(ScoresFile.byImage(files.get(2 * p + 1), b.get(p)));
-            }
             try {
+                for (int p = 0; p < pairs; p++) {
+                    a2.add(ScoresFile.byImage(files.get(2 * p), a.get(p)));
+                    b2.add(ScoresFile.byImage(files.get(2 * p + 1), b.get(p)));
+                }
                 requireSameImages(a2, b2);
             } catch (IllegalArgumentException stillDifferent) {
                 throw asWritten;

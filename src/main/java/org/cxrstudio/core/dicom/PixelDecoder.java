@@ -44,6 +44,9 @@ final class PixelDecoder {
         if (g.samplesPerPixel() == 3) {
             need += 4 * count + (g.planar() ? 4 * samples : 0);
         }
+        if (!px.encapsulated() && isSubsampled(g)) {
+            need += 8 * count; // the stored Y1 Y2 Cb Cr samples before they are spread to every pixel
+        }
         if (px.encapsulated()) {
             need += 4 * samples; // the codec's own buffer (ImageIO raster, scan lines)
         }
@@ -77,8 +80,13 @@ final class PixelDecoder {
     }
 
     private static int[] nativeSamples(DicomElement px, PixelGeometry g, String source) throws DicomException {
-        if (g.photometric().startsWith("YBR_") && g.photometric().contains("42")) {
-            return subsampledSamples(px, g, source);
+        if (isSubsampled(g)) {
+            long full = (long) g.frames() * g.rows() * g.columns() * 3 * (g.bitsAllocated() / 8);
+            if (px.length() < full) {   // the frames as 4:2:2 (the first one is read)
+                return subsampledSamples(px, g, source);
+            }
+            // as long as fully sampled colour: a writer labelled Y Cb Cr of every pixel 4:2:2 (read as such, as
+            // pydicom does), rather than half the data taken for the whole image
         }
         long need = g.frameBytes();
         if (px.length() < need) {
@@ -104,6 +112,10 @@ final class PixelDecoder {
             s = inter;
         }
         return s;
+    }
+
+    private static boolean isSubsampled(PixelGeometry g) {
+        return g.photometric().startsWith("YBR_") && g.photometric().contains("42");
     }
 
     /** The first {@code n} samples of native pixel data, 8 or 16 bits each, in the element's byte order. */

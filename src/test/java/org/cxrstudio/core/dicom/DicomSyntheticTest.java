@@ -120,6 +120,16 @@ class DicomSyntheticTest {
     }
 
     @Test
+    void fullySampledDataLabelledYbrFull422IsReadAsFullySampled() throws DicomException {
+        // 2x2 pixels, Y Cb Cr of each pixel (12 bytes) under a 4:2:2 label: the Y samples, not stripes
+        int[] stored = {10, 128, 128, 20, 128, 128, 30, 128, 128, 40, 128, 128};
+        DicomWriter w = SyntheticDicom.gray(2, 2, 8, 8, false, "YBR_FULL_422").us(Tags.SAMPLES_PER_PIXEL, 3)
+                .us(Tags.PLANAR_CONFIGURATION, 0).pixels8(stored);
+        assertThat(DicomReader.read(w.toBytes(TransferSyntax.EXPLICIT_LE), "mislabelled.dcm").pixels())
+                .containsExactly(10, 20, 30, 40);
+    }
+
+    @Test
     void uncompressedYbrFull422WithAnOddWidthOrTooFewBytesIsRefusedClearly() {
         DicomWriter odd = SyntheticDicom.gray(2, 3, 8, 8, false, "YBR_FULL_422").us(Tags.SAMPLES_PER_PIXEL, 3)
                 .us(Tags.PLANAR_CONFIGURATION, 0).pixels8(new int[12]);

@@ -67,6 +67,8 @@ class ExternalCorpusGateTest {
             byReason.merge(d.reason().orElseThrow(), 1, Integer::sum);
         }
         System.out.printf("gate corpus, as files: %d files, %d unreadable, refused %s%n", files.size(), unreadable, byReason);
+        assertThat(files.size() - unreadable).as("files that read (the other tests of this class judge only those)")
+                .isGreaterThanOrEqualTo(files.size() * 2 / 3);
     }
 
     @Test
