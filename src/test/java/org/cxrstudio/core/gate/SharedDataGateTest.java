@@ -3,14 +3,19 @@ package org.cxrstudio.core.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.cxrstudio.core.imaging.RadiographReader;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The bundled gate ({@code models/gate.onnx}) on the shared data: every non-chest image refused,
@@ -60,6 +65,34 @@ class SharedDataGateTest {
             GateDecision d = gate.check(RadiographReader.read(DATA.resolve(f)));
             assertThat(d.accepted()).as(f + ": " + d.message()).isTrue();
         }
+    }
+
+    /**
+     * A film saved as a colour JPEG and wrapped as DICOM by dcmtk's img2dcm (JPEG baseline,
+     * YBR_FULL_422: how a clinic often turns its JPEG films into DICOM) is grey and is accepted.
+     * The reader once took its Y Cb Cr for R G B and refused it as colour (colourfulness 86).
+     */
+    @Test
+    void aFilmWrappedAsDicomFromAColourJpegIsAccepted(@TempDir Path tmp) throws Exception {
+        BufferedImage film = ImageIO.read(DATA.resolve("tbx11k-tb/images/tb0005.png").toFile());
+        BufferedImage rgb = new BufferedImage(film.getWidth(), film.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+        rgb.getGraphics().drawImage(film, 0, 0, null);
+        Path jpeg = tmp.resolve("film.jpg");
+        Path dcm = tmp.resolve("film.dcm");
+        ImageIO.write(rgb, "jpg", jpeg.toFile());
+        Process p;
+        try {
+            p = new ProcessBuilder("img2dcm", "-i", "JPEG", jpeg.toString(), dcm.toString()).redirectErrorStream(true).start();
+        } catch (IOException noDcmtk) {
+            Assumptions.abort("dcmtk's img2dcm absent: test skipped");
+            return;
+        }
+        p.getInputStream().readAllBytes();
+        assertThat(p.waitFor()).isZero();
+        var r = RadiographReader.read(dcm);
+        assertThat(r.metadata()).containsEntry("PhotometricInterpretation", "YBR_FULL_422");
+        GateDecision d = gate.check(r);
+        assertThat(d.accepted()).as(d.message() + " " + d.measures()).isTrue();
     }
 
     @Test
