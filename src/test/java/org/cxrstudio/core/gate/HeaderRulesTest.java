@@ -68,21 +68,13 @@ class HeaderRulesTest {
 
     @Test
     void lateralViewCodeSequenceIsRefusedThroughTheReader(@TempDir Path dir) throws Exception {
-        int[] px = new int[300 * 300];
-        for (int i = 0; i < px.length; i++) {
-            px[i] = (i * 31) % 251;
-        }
-        byte[] dcm = new DicomWriter()
+        byte[] dcm = textured(new DicomWriter()
                 .string(Tags.SOP_CLASS_UID, "UI", "1.2.840.10008.5.1.4.1.1.1.1")
                 .string(Tags.SOP_INSTANCE_UID, "UI", "2.25.99")
                 .string(Tags.MODALITY, "CS", "DX")
                 .string(Tags.BODY_PART_EXAMINED, "CS", "CHEST")
                 .sequence(Tags.VIEW_CODE_SEQUENCE, List.of(new DicomWriter()
-                        .string(Tags.CODE_VALUE, "SH", "399173006").string(Tags.CODE_MEANING, "LO", "left lateral")))
-                .us(Tags.SAMPLES_PER_PIXEL, 1).string(Tags.PHOTOMETRIC_INTERPRETATION, "CS", "MONOCHROME2")
-                .us(Tags.ROWS, 300).us(Tags.COLUMNS, 300).us(Tags.BITS_ALLOCATED, 8).us(Tags.BITS_STORED, 8)
-                .us(Tags.HIGH_BIT, 7).us(Tags.PIXEL_REPRESENTATION, 0).pixels8(px)
-                .toBytes("1.2.840.10008.1.2.1");
+                        .string(Tags.CODE_VALUE, "SH", "399173006").string(Tags.CODE_MEANING, "LO", "left lateral"))));
         Path f = Files.write(dir.resolve("lat.dcm"), dcm);
         Radiograph r = RadiographReader.read(f);
         assertThat(r.metadata()).containsEntry("ViewCodeMeaning", "left lateral");
@@ -93,37 +85,25 @@ class HeaderRulesTest {
 
     @Test
     void descriptionsOrientationAndSopClassAreReadFromTheFile(@TempDir Path dir) throws Exception {
-        int[] px = new int[300 * 300];
-        for (int i = 0; i < px.length; i++) {
-            px[i] = (i * 31) % 251;
-        }
         record Header(int tag, String vr, String value, String expected) { }
         for (Header h : List.of(
                 new Header(Tags.SERIES_DESCRIPTION, "LO", "CHEST LAT", "Lateral view (Series description \"CHEST LAT\")"),
                 new Header(Tags.PROTOCOL_NAME, "LO", "XR HAND 2V", "Protocol name \"XR HAND 2V\" names another body part"),
                 new Header(Tags.STUDY_DESCRIPTION, "LO", "KNEE", "Study description \"KNEE\" names another body part"),
                 new Header(Tags.PATIENT_ORIENTATION, "CS", "A\\F", "Lateral view (Patient Orientation A\\F"))) {
-            byte[] dcm = new DicomWriter()
+            byte[] dcm = textured(new DicomWriter()
                     .string(Tags.SOP_CLASS_UID, "UI", "1.2.840.10008.5.1.4.1.1.1")
                     .string(Tags.SOP_INSTANCE_UID, "UI", "2.25.98")
                     .string(Tags.MODALITY, "CS", "CR")
-                    .string(h.tag(), h.vr(), h.value())
-                    .us(Tags.SAMPLES_PER_PIXEL, 1).string(Tags.PHOTOMETRIC_INTERPRETATION, "CS", "MONOCHROME2")
-                    .us(Tags.ROWS, 300).us(Tags.COLUMNS, 300).us(Tags.BITS_ALLOCATED, 8).us(Tags.BITS_STORED, 8)
-                    .us(Tags.HIGH_BIT, 7).us(Tags.PIXEL_REPRESENTATION, 0).pixels8(px)
-                    .toBytes("1.2.840.10008.1.2.1");
+                    .string(h.tag(), h.vr(), h.value()));
             GateDecision d = check(RadiographReader.read(Files.write(dir.resolve("h.dcm"), dcm)));
             assertThat(d.accepted()).as(h.value()).isFalse();
             assertThat(d.message()).startsWith(h.expected());
         }
-        byte[] ct = new DicomWriter()
+        byte[] ct = textured(new DicomWriter()
                 .string(Tags.SOP_CLASS_UID, "UI", "1.2.840.10008.5.1.4.1.1.2")
                 .string(Tags.SOP_INSTANCE_UID, "UI", "2.25.97")
-                .string(Tags.MODALITY, "CS", "OT")
-                .us(Tags.SAMPLES_PER_PIXEL, 1).string(Tags.PHOTOMETRIC_INTERPRETATION, "CS", "MONOCHROME2")
-                .us(Tags.ROWS, 300).us(Tags.COLUMNS, 300).us(Tags.BITS_ALLOCATED, 8).us(Tags.BITS_STORED, 8)
-                .us(Tags.HIGH_BIT, 7).us(Tags.PIXEL_REPRESENTATION, 0).pixels8(px)
-                .toBytes("1.2.840.10008.1.2.1");
+                .string(Tags.MODALITY, "CS", "OT"));
         assertThat(check(RadiographReader.read(Files.write(dir.resolve("ct.dcm"), ct))).message())
                 .isEqualTo("SOP Class 1.2.840.10008.5.1.4.1.1.2 is a CT image, not a chest radiograph");
     }
@@ -177,22 +157,26 @@ class HeaderRulesTest {
 
     @Test
     void presentationIntentIsReadFromTheFile(@TempDir Path dir) throws Exception {
+        byte[] dcm = textured(new DicomWriter()
+                .string(Tags.SOP_CLASS_UID, "UI", "1.2.840.10008.5.1.4.1.1.1.1")
+                .string(Tags.SOP_INSTANCE_UID, "UI", "2.25.96")
+                .string(Tags.MODALITY, "CS", "DX")
+                .string(Tags.PRESENTATION_INTENT_TYPE, "CS", "FOR PROCESSING"));
+        GateDecision d = check(RadiographReader.read(Files.write(dir.resolve("raw.dcm"), dcm)));
+        assertThat(d.reason()).contains(RefusalReason.UNREADABLE_CONTENT);
+        assertThat(d.message(java.util.Locale.FRENCH)).startsWith("Image brute du détecteur");
+    }
+
+    /** The header's file: 300x300 textured 8-bit grey pixels in explicit little endian. */
+    private static byte[] textured(DicomWriter header) {
         int[] px = new int[300 * 300];
         for (int i = 0; i < px.length; i++) {
             px[i] = (i * 31) % 251;
         }
-        byte[] dcm = new DicomWriter()
-                .string(Tags.SOP_CLASS_UID, "UI", "1.2.840.10008.5.1.4.1.1.1.1")
-                .string(Tags.SOP_INSTANCE_UID, "UI", "2.25.96")
-                .string(Tags.MODALITY, "CS", "DX")
-                .string(Tags.PRESENTATION_INTENT_TYPE, "CS", "FOR PROCESSING")
-                .us(Tags.SAMPLES_PER_PIXEL, 1).string(Tags.PHOTOMETRIC_INTERPRETATION, "CS", "MONOCHROME2")
+        return header.us(Tags.SAMPLES_PER_PIXEL, 1).string(Tags.PHOTOMETRIC_INTERPRETATION, "CS", "MONOCHROME2")
                 .us(Tags.ROWS, 300).us(Tags.COLUMNS, 300).us(Tags.BITS_ALLOCATED, 8).us(Tags.BITS_STORED, 8)
                 .us(Tags.HIGH_BIT, 7).us(Tags.PIXEL_REPRESENTATION, 0).pixels8(px)
                 .toBytes("1.2.840.10008.1.2.1");
-        GateDecision d = check(RadiographReader.read(Files.write(dir.resolve("raw.dcm"), dcm)));
-        assertThat(d.reason()).contains(RefusalReason.UNREADABLE_CONTENT);
-        assertThat(d.message(java.util.Locale.FRENCH)).startsWith("Image brute du détecteur");
     }
 
     private static Radiograph described(Map<String, String> header) {
