@@ -85,8 +85,8 @@ final class PixelDecoder {
             if (px.length() < full) {   // the frames as 4:2:2 (the first one is read)
                 return subsampledSamples(px, g, source);
             }
-            // as long as fully sampled colour: a writer labelled Y Cb Cr of every pixel 4:2:2 (read as such, as
-            // pydicom does), rather than half the data taken for the whole image
+            // as long as fully sampled colour: a writer labelled Y Cb Cr of every pixel 4:2:2; read it fully
+            // sampled (as pydicom does) rather than take the first two thirds for the whole image
         }
         long need = g.frameBytes();
         if (px.length() < need) {
