@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.util.Optional;
 import org.cxrstudio.core.dicom.codec.Codecs;
 import org.cxrstudio.core.dicom.codec.FrameDecoder;
+import org.cxrstudio.core.dicom.codec.JpegDecoder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns the Pixel Data element into single-channel stored values: native frames are read
@@ -14,6 +17,8 @@ import org.cxrstudio.core.dicom.codec.FrameDecoder;
  * it is lost.
  */
 final class PixelDecoder {
+    private static final Logger LOG = LoggerFactory.getLogger(PixelDecoder.class);
+
     private PixelDecoder() { }
 
     static int[] decode(DicomElement pixelData, PixelGeometry g, String ts, String source) throws DicomException {
@@ -28,7 +33,29 @@ final class PixelDecoder {
             throws DicomException {
         checkHeap(pixelData, g, source);
         int[] samples = pixelData.encapsulated() ? encapsulated(pixelData, g, ts, source) : nativeSamples(pixelData, g, source);
-        return toGray(samples, g, ts, colour);
+        boolean ycbcr = g.photometric().startsWith("YBR") && !decoderReturnsRgb(ts)
+                || rgbHeaderOverYcbcrJpeg(pixelData, g, ts, source);
+        return toGray(samples, g, ycbcr, colour);
+    }
+
+    /**
+     * A header that says RGB over a JPEG baseline/extended stream whose own markers say Y Cb Cr
+     * (JFIF, or Adobe transform 1), as some converters write: the stream is believed, as pydicom
+     * and GDCM do, because taking Y Cb Cr for R G B gives a wrong grey and a grey film measured
+     * as colourful.
+     */
+    private static boolean rgbHeaderOverYcbcrJpeg(DicomElement px, PixelGeometry g, String ts, String source)
+            throws DicomException {
+        if (!px.encapsulated() || g.samplesPerPixel() != 3 || !"RGB".equals(g.photometric())
+                || !("1.2.840.10008.1.2.4.50".equals(ts) || "1.2.840.10008.1.2.4.51".equals(ts))) {
+            return false;
+        }
+        boolean marked = JpegDecoder.markedYcbcr(FrameExtractor.firstFrame(px, g.frames(), source));
+        if (marked) {
+            LOG.warn("{}: Photometric Interpretation RGB, but the JPEG stream is marked Y Cb Cr (JFIF/Adobe): read as Y Cb Cr",
+                    source);
+        }
+        return marked;
     }
 
     /**
@@ -171,7 +198,8 @@ final class PixelDecoder {
         return s;
     }
 
-    private static int[] toGray(int[] s, PixelGeometry g, String ts, Colourfulness colour) {
+    /** Colour samples become grey: the Y of {@code ycbcr} samples, else the BT.601 luma of R G B. */
+    private static int[] toGray(int[] s, PixelGeometry g, boolean ycbcr, Colourfulness colour) {
         int shift = g.highBit() + 1 - g.bitsStored();
         int mask = (1 << g.bitsStored()) - 1;
         int signBit = 1 << (g.bitsStored() - 1);
@@ -185,13 +213,12 @@ final class PixelDecoder {
             }
             return out;
         }
-        boolean ybr = g.photometric().startsWith("YBR") && !decoderReturnsRgb(ts);
         int[] out = new int[count];
         for (int i = 0; i < count; i++) {
             int r = (s[3 * i] >> shift) & mask;
             int gr = (s[3 * i + 1] >> shift) & mask;
             int bl = (s[3 * i + 2] >> shift) & mask;
-            if (ybr) {
+            if (ycbcr) {
                 out[i] = r;
                 if (colour != null) {
                     colour.addYbr(r, gr, bl, mask);

@@ -36,4 +36,44 @@ public final class JpegDecoder implements FrameDecoder {
         }
         return ImageIoDecoder.decode(frame, info, "jpeg", CODEC);
     }
+
+    /**
+     * Whether a three-component stream says in its own markers that it is coded in Y Cb Cr: a
+     * JFIF APP0 segment (JFIF streams are YCbCr by definition) without an Adobe APP14 segment
+     * declaring no transform, or an Adobe APP14 segment with transform 1. For files whose header
+     * says RGB over such a stream, which some converters write. False when the markers say
+     * nothing or say RGB, and for a stream whose markers cannot be walked up to its frame header.
+     */
+    public static boolean markedYcbcr(byte[] frame) {
+        if (frame.length < 4 || (frame[0] & 0xFF) != 0xFF || (frame[1] & 0xFF) != 0xD8) {
+            return false;
+        }
+        boolean jfif = false;
+        int adobeTransform = -1;
+        JpegSegments segments = new JpegSegments(frame, CODEC);
+        try {
+            for (int marker = segments.next(); marker >= 0 && !JpegSegments.isSof(marker) && marker != JpegSegments.SOS;
+                    marker = segments.next()) {
+                int body = segments.body();
+                int size = segments.length() - 2;
+                if (marker == 0xE0 && size >= 5 && startsWith(frame, body, "JFIF\0")) {
+                    jfif = true;
+                } else if (marker == 0xEE && size >= 12 && startsWith(frame, body, "Adobe")) {
+                    adobeTransform = frame[body + 11] & 0xFF;
+                }
+            }
+        } catch (CodecException malformed) {
+            return false; // the decoder itself will report it
+        }
+        return adobeTransform == 1 || jfif && adobeTransform != 0;
+    }
+
+    private static boolean startsWith(byte[] data, int at, String ascii) {
+        for (int i = 0; i < ascii.length(); i++) {
+            if (at + i >= data.length || data[at + i] != ascii.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
 }
