@@ -14,7 +14,9 @@
 # Stage 2 (STAGES=2; STAGES="1 2" runs both): the weakly supervised setting (box weight 0 for
 # teacher and distilled student, seed 42). Stage 3 (STAGES=3 runs it alone): a 320 px teacher
 # (T320_BUDGET, 30 min) for the 160 px student, distilled with its own labels-only baseline
-# alongside, for each seed of S3_SEEDS (default "42"; e.g. S3_SEEDS="42 43 44").
+# alongside, for each seed of S3_SEEDS (default "42"; e.g. S3_SEEDS="42 43 44"). Stage 4 (after stage 3
+# with the three seeds): the three 320 px teachers as one ensemble, and the 160 px student distilled
+# from it for each seed, against stage 3's baselines (about 35 min).
 # Every step is skipped when done and resumes when interrupted (rerun the same command). About
 # 2 h for stage 1 on an idle 2-core machine (teachers 3 x 20 min, students 3 x ~19 min, scoring
 # ~10 min); stage 2 about 45 min more; stage 3 about 55 min a seed. Runs are large: keep RUNS_DIR out of git.
@@ -48,15 +50,16 @@ teacher() {
   touch "$out/study.done"
 }
 
-# student OUT TEACHER SIZE SEED BOXWEIGHT: the reduced pretrained mobilenetv2-s5, distill --baseline,
-# resumed when interrupted
+# student OUT TEACHER SIZE SEED BOXWEIGHT [no-baseline]: the reduced pretrained mobilenetv2-s5, distill
+# --baseline (unless told no-baseline: a baseline of the same seed and budget exists), resumed when interrupted
 student() {
-  local out=$1 t=$2 size=$3 seed=$4 bw=$5
+  local out=$1 t=$2 size=$3 seed=$4 bw=$5 baseline=--baseline
+  [ "${6:-}" = no-baseline ] && baseline=
   [ -f "$out/study.done" ] && return
   local resume=; [ -f "$out/checkpoints/last.ckpt" ] && resume=--resume
   $J distill --teacher "$t" $DATA --arch mobilenetv2-s5 --size "$size" --init "$INIT" --normalization fixed \
       --batch 32 --lr 1e-3 --warmup 100 --epochs 16 --time-budget "${STUDENT_BUDGET:-9m}" --seed "$seed" \
-      --split-seed 42 --box-weight "$bw" --baseline --out "$out" $resume
+      --split-seed 42 --box-weight "$bw" $baseline --out "$out" $resume
   touch "$out/study.done"
 }
 
@@ -118,6 +121,25 @@ stage3() {
   cmp lowres-distilled-vs-alone "${da[@]}"
   cmp lowres-distilled-vs-teacher "${dt[@]}"
   cmp t320-vs-alone "${ta[@]}"
+}
+
+stage4() {
+  # the three 320 px teachers of stage 3 (seeds 42 43 44) as one ensemble teacher, and the 160 px
+  # student distilled from it for each seed, against stage 3's baselines (same seed, split, init, budget)
+  local seed da=() dt=() ta=()
+  [ -f "$RUNS/e320/model.onnx" ] || $J ensemble --models "$RUNS/t320-seed42/model.onnx" \
+      --models "$RUNS/t320-seed43/model.onnx" --models "$RUNS/t320-seed44/model.onnx" --out "$RUNS/e320/model.onnx"
+  score e320 "$RUNS/e320/model.onnx"
+  for seed in 42 43 44; do
+    student "$RUNS/s160frome320-seed$seed" "$RUNS/e320/model.onnx" 160 "$seed" 1 no-baseline
+    score "d160frome320-$seed" "$RUNS/s160frome320-seed$seed/model.onnx"
+    da+=("$S/d160frome320-$seed.csv" "$S/alone160from320-$seed.csv")
+    dt+=("$S/d160frome320-$seed.csv" "$S/e320.csv")
+    ta+=("$S/e320.csv" "$S/alone160from320-$seed.csv")
+  done
+  cmp e320-distilled-vs-alone "${da[@]}"
+  cmp e320-distilled-vs-teacher "${dt[@]}"
+  cmp e320-vs-alone "${ta[@]}"
 }
 
 for st in ${STAGES:-1}; do "stage$st"; done
