@@ -36,15 +36,7 @@ class YbrJpegReadTest {
     @Test
     void aGreyPictureStoredAsColourJpegIsGrey() throws Exception {
         Fixtures.requireTool("img2dcm");
-        int w = 96;
-        int h = 64;
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int v = (x * 2 + y * 3) % 256;
-                img.setRGB(x, y, v << 16 | v << 8 | v);
-            }
-        }
+        BufferedImage img = greyRamp();
         Path bmp = tmp.resolve("grey.bmp");
         Path dcm = tmp.resolve("grey.dcm");
         ImageIO.write(img, "bmp", bmp.toFile());
@@ -65,15 +57,7 @@ class YbrJpegReadTest {
     void anRgbHeaderOverAJfifStreamIsReadAsYcbcr() throws Exception {
         Fixtures.requireTool("img2dcm");
         Fixtures.requireTool("dcmodify");
-        int w = 96;
-        int h = 64;
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int v = (x * 2 + y * 3) % 256;
-                img.setRGB(x, y, v << 16 | v << 8 | v);
-            }
-        }
+        BufferedImage img = greyRamp();
         Path jpg = tmp.resolve("grey.jpg");
         Path right = tmp.resolve("right.dcm");
         Path wrong = tmp.resolve("wrong.dcm");
@@ -121,6 +105,18 @@ class YbrJpegReadTest {
         byte[] out = concat(java.util.Arrays.copyOf(dcm, soi + 2), app0, java.util.Arrays.copyOfRange(dcm, soi + 2, dcm.length));
         java.nio.ByteBuffer.wrap(out).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(soi - 4, grown);
         return out;
+    }
+
+    /** A 96x64 grey ramp in a three-channel picture (R = G = B). */
+    private static BufferedImage greyRamp() {
+        BufferedImage img = new BufferedImage(96, 64, BufferedImage.TYPE_3BYTE_BGR);
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int v = (x * 2 + y * 3) % 256;
+                img.setRGB(x, y, v << 16 | v << 8 | v);
+            }
+        }
+        return img;
     }
 
     private static byte[] concat(byte[]... parts) {
