@@ -16,7 +16,8 @@
 # (T320_BUDGET, 30 min) for the 160 px student, distilled with its own labels-only baseline
 # alongside, for each seed of S3_SEEDS (default "42"; e.g. S3_SEEDS="42 43 44"). Stage 4 (after stage 3
 # with the three seeds): the three 320 px teachers as one ensemble, and the 160 px student distilled
-# from it for each seed, against stage 3's baselines (about 35 min).
+# from it for each seed, against stage 3's baselines, and the bundled 224 px ensemble teacher and
+# the 320 px one as one six-member teacher (about 40 min).
 # Every step is skipped when done and resumes when interrupted (rerun the same command). About
 # 2 h for stage 1 on an idle 2-core machine (teachers 3 x 20 min, students 3 x ~19 min, scoring
 # ~10 min); stage 2 about 45 min more; stage 3 about 55 min a seed. Runs are large: keep RUNS_DIR out of git.
@@ -140,6 +141,12 @@ stage4() {
   cmp e320-distilled-vs-alone "${da[@]}"
   cmp e320-distilled-vs-teacher "${dt[@]}"
   cmp e320-vs-alone "${ta[@]}"
+  # six teachers: the bundled 224 px ensemble (stage 1's three teachers) and the 320 px ensemble, equal weight
+  [ -f "$RUNS/e6/model.onnx" ] || $J ensemble --models models/teacher.onnx --models "$RUNS/e320/model.onnx" \
+      --out "$RUNS/e6/model.onnx"
+  score e6 "$RUNS/e6/model.onnx"
+  cmp e6-vs-alone "$S/e6.csv" "$S/alone160from320-42.csv" "$S/e6.csv" "$S/alone160from320-43.csv" \
+      "$S/e6.csv" "$S/alone160from320-44.csv"
 }
 
 for st in ${STAGES:-1}; do "stage$st"; done
