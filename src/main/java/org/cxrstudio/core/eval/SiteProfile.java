@@ -43,6 +43,22 @@ public record SiteProfile(String site, String date, String modelName, String mod
                           Wilson.Interval specificityCi, int refused, String data) {
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
     private static final int MAX_BYTES = 1 << 20;
+    // the keys read() takes back, shared with toJsonMap(); the others there are for people only
+    private static final String SITE = "site";
+    private static final String DATE = "date";
+    private static final String MODEL_NAME = "model_name";
+    private static final String MODEL_SHA256 = "model_sha256";
+    private static final String THRESHOLD = "threshold";
+    private static final String TARGET_SENSITIVITY = "target_sensitivity";
+    private static final String SENSITIVITY_CI = "sensitivity_ci95";
+    private static final String SPECIFICITY_CI = "specificity_ci95";
+    private static final String COUNTS = "counts";
+    private static final String TP = "tp";
+    private static final String FP = "fp";
+    private static final String TN = "tn";
+    private static final String FN = "fn";
+    private static final String REFUSED = "refused";
+    private static final String DATA = "data";
 
     public SiteProfile {
         Objects.requireNonNull(site, "site");
@@ -102,28 +118,28 @@ public record SiteProfile(String site, String date, String modelName, String mod
     /** The profile as written to disk (snake_case keys). */
     public Map<String, Object> toJsonMap() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("site", site);
-        m.put("date", date);
-        m.put("model_name", modelName);
-        m.put("model_sha256", modelSha256);
-        m.put("threshold", threshold);
-        m.put("target_sensitivity", targetSensitivity);
+        m.put(SITE, site);
+        m.put(DATE, date);
+        m.put(MODEL_NAME, modelName);
+        m.put(MODEL_SHA256, modelSha256);
+        m.put(THRESHOLD, threshold);
+        m.put(TARGET_SENSITIVITY, targetSensitivity);
         m.put("sensitivity", point.sensitivity());
-        m.put("sensitivity_ci95", new double[] {sensitivityCi.lower(), sensitivityCi.upper()});
+        m.put(SENSITIVITY_CI, new double[] {sensitivityCi.lower(), sensitivityCi.upper()});
         m.put("specificity", point.specificity());
-        m.put("specificity_ci95", new double[] {specificityCi.lower(), specificityCi.upper()});
+        m.put(SPECIFICITY_CI, new double[] {specificityCi.lower(), specificityCi.upper()});
         m.put("interval_method", "wilson");
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("n", point.tp() + point.fp() + point.tn() + point.fn());
         counts.put("n_positive", point.tp() + point.fn());
         counts.put("n_negative", point.tn() + point.fp());
-        counts.put("tp", point.tp());
-        counts.put("fp", point.fp());
-        counts.put("tn", point.tn());
-        counts.put("fn", point.fn());
-        counts.put("refused", refused);
-        m.put("counts", counts);
-        m.put("data", data);
+        counts.put(TP, point.tp());
+        counts.put(FP, point.fp());
+        counts.put(TN, point.tn());
+        counts.put(FN, point.fn());
+        counts.put(REFUSED, refused);
+        m.put(COUNTS, counts);
+        m.put(DATA, data);
         return m;
     }
 
@@ -148,15 +164,15 @@ public record SiteProfile(String site, String date, String modelName, String mod
                 throw new SiteProfileException(file + ": site profile larger than 1 MiB");
             }
             JsonObject o = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
-            JsonObject c = o.getAsJsonObject("counts");
+            JsonObject c = o.getAsJsonObject(COUNTS);
             if (c == null) {
                 throw new IllegalArgumentException("no 'counts'");
             }
-            OperatingPoint p = new OperatingPoint(num(o, "threshold"), count(c, "tp"), count(c, "fp"), count(c, "tn"), count(c, "fn"));
-            return new SiteProfile(str(o, "site"), str(o, "date"), o.has("model_name") ? str(o, "model_name") : "",
-                    str(o, "model_sha256"), p.threshold(), num(o, "target_sensitivity"), p,
-                    interval(o, "sensitivity_ci95"), interval(o, "specificity_ci95"), count(c, "refused"),
-                    o.has("data") ? str(o, "data") : "");
+            OperatingPoint p = new OperatingPoint(num(o, THRESHOLD), count(c, TP), count(c, FP), count(c, TN), count(c, FN));
+            return new SiteProfile(str(o, SITE), str(o, DATE), o.has(MODEL_NAME) ? str(o, MODEL_NAME) : "",
+                    str(o, MODEL_SHA256), p.threshold(), num(o, TARGET_SENSITIVITY), p,
+                    interval(o, SENSITIVITY_CI), interval(o, SPECIFICITY_CI), count(c, REFUSED),
+                    o.has(DATA) ? str(o, DATA) : "");
         } catch (SiteProfileException e) {
             throw e;
         } catch (IOException e) {

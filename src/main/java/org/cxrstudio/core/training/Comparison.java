@@ -1,5 +1,6 @@
 package org.cxrstudio.core.training;
 
+import com.google.gson.annotations.SerializedName;
 import org.cxrstudio.core.eval.EvalSummary;
 
 import java.util.ArrayList;
@@ -19,6 +20,9 @@ import java.util.Map;
 public record Comparison(List<Row> rows, String verdict, boolean beatsBaseline) {
 
     /**
+     * One model's figures. Gson writes a row under the keys its {@link SerializedName}s give
+     * (the component's own name where there is none).
+     *
      * @param model           {@code teacher}, {@code student-alone} or {@code distilled}
      * @param sourceAuc       AUC per two-class source
      * @param sameSourceAuc   mean of {@code sourceAuc}
@@ -28,8 +32,14 @@ public record Comparison(List<Row> rows, String verdict, boolean beatsBaseline) 
      * @param boxRecall       share of ground-truth boxes found (IoU ≥ 0.3)
      * @param trainingSeconds training time, or {@code null} when unknown (teacher without it in its card)
      */
-    public record Row(String model, Map<String, Double> sourceAuc, Double sameSourceAuc, Double pooledAuc,
-                      Double specAtSens90, Double miou, Double boxRecall, Double trainingSeconds) {
+    public record Row(String model,
+                      @SerializedName("source_auc") Map<String, Double> sourceAuc,
+                      @SerializedName("same_source_auc") Double sameSourceAuc,
+                      @SerializedName("pooled_auc") Double pooledAuc,
+                      @SerializedName("specificity_at_sens90") Double specAtSens90,
+                      Double miou,
+                      @SerializedName("box_recall_iou30") Double boxRecall,
+                      @SerializedName("training_seconds") Double trainingSeconds) {
         static Row of(String model, Validation v, Double seconds) {
             EvalSummary p = v.report().pooled();
             Map<String, Double> src = new LinkedHashMap<>();
@@ -80,23 +90,10 @@ public record Comparison(List<Row> rows, String verdict, boolean beatsBaseline) 
         return a > b;
     }
 
-    /** For the model card. */
+    /** For the model card, to be written by Gson: {@code rows} holds the {@link Row} records themselves. */
     public Map<String, Object> toJsonMap() {
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (Row r : rows) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("model", r.model());
-            m.put("source_auc", r.sourceAuc());
-            m.put("same_source_auc", r.sameSourceAuc());
-            m.put("pooled_auc", r.pooledAuc());
-            m.put("specificity_at_sens90", r.specAtSens90());
-            m.put("miou", r.miou());
-            m.put("box_recall_iou30", r.boxRecall());
-            m.put("training_seconds", r.trainingSeconds());
-            list.add(m);
-        }
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("rows", list);
+        out.put("rows", rows);
         out.put("distilled_beats_baseline", beatsBaseline);
         out.put("verdict", verdict);
         return out;

@@ -77,7 +77,7 @@ final class ImageNetInit {
             if (b instanceof SameConv sc) {
                 out.add(sc);
             } else if (b instanceof InvertedResidual ir) {
-                out.addAll(ir.units());
+                out.addAll(ir.main());
             } else {
                 throw new IllegalArgumentException("--init needs a " + MobileNetV2.PREFIX + " network, found a "
                         + b.getClass().getSimpleName());

@@ -28,7 +28,6 @@ final class StudentNet implements AutoCloseable {
     private final NDManager manager;
     private ParameterStore store;
     private final int inputSize;
-    private final double r0;
     private final int camWidth;
     private final int camHeight;
 
@@ -38,11 +37,10 @@ final class StudentNet implements AutoCloseable {
         this.manager = engine.newBaseManager();
         this.block = provider.build(arch, inputSize, r0);
         this.inputSize = inputSize;
-        this.r0 = r0;
         block.initialize(manager, DataType.FLOAT32, new Shape(1, 1, inputSize, inputSize));
         this.store = new ParameterStore(manager, false);
         try (NDManager sub = manager.newSubManager()) {
-            NDList out = block.forward(store, new NDList(sub.zeros(new Shape(2, 1, inputSize, inputSize))), false);
+            NDList out = forward(new NDList(sub.zeros(new Shape(2, 1, inputSize, inputSize))), false);
             if (out.size() < 2 || out.get(1).getShape().dimension() != 4) {
                 throw new IllegalStateException("architecture " + arch + " does not return [logits, cam]");
             }
@@ -60,17 +58,8 @@ final class StudentNet implements AutoCloseable {
         return manager;
     }
 
-    ParameterStore store() {
-        return store;
-    }
-
     int inputSize() {
         return inputSize;
-    }
-
-    /** The LSE-LBA r0 the block was built with. */
-    double r0() {
-        return r0;
     }
 
     int camWidth() {
@@ -93,6 +82,17 @@ final class StudentNet implements AutoCloseable {
     }
 
     /**
+     * The block's forward pass through the current parameter store (replaced when parameters are
+     * loaded, so callers never hold one).
+     *
+     * @param training batch norm in training mode (batch statistics), else evaluation mode
+     * @return {@code [logits N×1, cam N×1×camHeight×camWidth]}
+     */
+    NDList forward(NDList images, boolean training) {
+        return block.forward(store, images, training);
+    }
+
+    /**
      * Inference (batch norm in evaluation mode) on {@code n} normalised images.
      *
      * @return probabilities {@code [n]} and raw CAMs {@code [n][camHeight·camWidth]}
@@ -100,7 +100,7 @@ final class StudentNet implements AutoCloseable {
     Predictions predict(float[] x, int n) {
         try (NDManager sub = manager.newSubManager()) {
             NDArray in = sub.create(x, new Shape(n, 1, inputSize, inputSize));
-            NDList out = block.forward(store, new NDList(in), false);
+            NDList out = forward(new NDList(in), false);
             float[] logits = out.get(0).toFloatArray();
             float[] cam = out.get(1).toFloatArray();
             float[] prob = new float[n];

@@ -28,22 +28,24 @@ import java.util.Map;
 final class TeacherModel implements AutoCloseable {
     private static final String WHAT = "teacher model";
     private final OrtSession session;
-    private final String inputName;
-    private final String probName;
-    private final String camName;
-    private final int inputSize;
-    private final Preprocessing preprocessing;
+    private final Signature signature;
     private final ModelCard card;
     private final String sha256;
 
-    private TeacherModel(OrtSession session, String inputName, String probName, String camName, int inputSize,
-                         Preprocessing preprocessing, ModelCard card, String sha256) {
+    /**
+     * What {@link #check} verified: the graph's tensor names and the input recipe, whose size is
+     * the graph's fixed S.
+     *
+     * @param input         name of the {@code N×1×S×S} image input
+     * @param probability   name of the {@code N×1} probability output
+     * @param cam           name of the {@code N×1×h×w} CAM output
+     * @param preprocessing from the card, else per-image z-score at S
+     */
+    private record Signature(String input, String probability, String cam, Preprocessing preprocessing) { }
+
+    private TeacherModel(OrtSession session, Signature signature, ModelCard card, String sha256) {
         this.session = session;
-        this.inputName = inputName;
-        this.probName = probName;
-        this.camName = camName;
-        this.inputSize = inputSize;
-        this.preprocessing = preprocessing;
+        this.signature = signature;
         this.card = card;
         this.sha256 = sha256;
     }
@@ -94,7 +96,7 @@ final class TeacherModel implements AutoCloseable {
                 throw new IOException(onnx + ": teacher card says input " + pre.inputSize() + " px but the graph takes "
                         + size + " px");
             }
-            return new TeacherModel(session, in.getName(), probName, camName, size, pre, card, sha);
+            return new TeacherModel(session, new Signature(in.getName(), probName, camName, pre), card, sha);
         } catch (OrtException e) {
             throw new IOException(onnx + ": cannot inspect teacher model (" + e.getMessage() + ")", e);
         }
@@ -126,11 +128,11 @@ final class TeacherModel implements AutoCloseable {
     }
 
     int inputSize() {
-        return inputSize;
+        return signature.preprocessing().inputSize();
     }
 
     Preprocessing preprocessing() {
-        return preprocessing;
+        return signature.preprocessing();
     }
 
     /** The sidecar card, else the embedded one, or {@code null}. */
@@ -149,10 +151,11 @@ final class TeacherModel implements AutoCloseable {
      */
     Outputs run(float[] batch, int n) throws IOException {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
-        try (OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(batch), new long[] {n, 1, inputSize, inputSize});
-             OrtSession.Result r = session.run(Map.of(inputName, x))) {
-            OnnxTensor p = (OnnxTensor) r.get(probName).orElseThrow();
-            OnnxTensor c = (OnnxTensor) r.get(camName).orElseThrow();
+        int s = inputSize();
+        try (OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(batch), new long[] {n, 1, s, s});
+             OrtSession.Result r = session.run(Map.of(signature.input(), x))) {
+            OnnxTensor p = (OnnxTensor) r.get(signature.probability()).orElseThrow();
+            OnnxTensor c = (OnnxTensor) r.get(signature.cam()).orElseThrow();
             long[] cs = c.getInfo().getShape();
             float[] prob = new float[n];
             p.getFloatBuffer().get(prob);

@@ -55,7 +55,7 @@ public final class TrainingBenchmark {
                 }
             }
             AdamW opt = new AdamW(net.trainable(), net.manager(), 1e-4f);
-            TrainingStep step = new TrainingStep(net, opt, 0.5, 2, 1, 0);
+            TrainingStep step = new TrainingStep(net, opt, new TrainingStep.Weights(0.5, 2, 1, 0));
             Random rnd = new Random(1);
             BatchAssembler.Data d = randomBatch(rnd, batch, inputSize, distill ? net.camWidth() * net.camHeight() : -1);
             for (int i = 0; i < 2; i++) {

@@ -54,7 +54,7 @@ final class TrainingRun {
         this.pre = c.preprocessing();
         this.assembler = new BatchAssembler(data.samples(), cache, pre, teacher, c.temperature(), c.aals(), c.augment(),
                 c.boxWeight() > 0 ? net.camWidth() : 0, net.camHeight());
-        this.step = new TrainingStep(net, opt, c.kdAlpha(), c.temperature(), c.camWeight(), c.boxWeight());
+        this.step = new TrainingStep(net, opt, TrainingStep.Weights.of(c));
         this.progress = progress;
         this.cancel = cancel;
     }

@@ -25,20 +25,28 @@ final class TrainingStep {
 
     private final StudentNet net;
     private final AdamW opt;
-    private final double kdAlpha;
-    private final double temperature;
-    private final double camWeight;
-    private final double boxWeight;
+    private final Weights w;
     private int consecutiveSkips;
     private long skipped;
 
-    TrainingStep(StudentNet net, AdamW opt, double kdAlpha, double temperature, double camWeight, double boxWeight) {
+    /**
+     * The loss terms' weights.
+     *
+     * @param kdAlpha     α, weight of the distillation term ({@code 1 − α} goes to the label term)
+     * @param temperature distillation temperature T
+     * @param camWeight   β, weight of the CAM-transfer term (0 = off)
+     * @param boxWeight   γ, weight of the CAM-to-box-mask term (0 = off)
+     */
+    record Weights(double kdAlpha, double temperature, double camWeight, double boxWeight) {
+        static Weights of(TrainingConfig c) {
+            return new Weights(c.kdAlpha(), c.temperature(), c.camWeight(), c.boxWeight());
+        }
+    }
+
+    TrainingStep(StudentNet net, AdamW opt, Weights weights) {
         this.net = net;
         this.opt = opt;
-        this.kdAlpha = kdAlpha;
-        this.temperature = temperature;
-        this.camWeight = camWeight;
-        this.boxWeight = boxWeight;
+        this.w = weights;
     }
 
     /**
@@ -60,27 +68,27 @@ final class TrainingStep {
             NDArray cam = null;
             NDArray box = null;
             try (GradientCollector gc = Engine.getEngine(StudentNet.ENGINE).newGradientCollector()) {
-                NDList out = net.block().forward(net.store(), new NDList(x), true);
+                NDList out = net.forward(new NDList(x), true);
                 NDArray logits = out.get(0);
                 NDArray loss = Losses.bce(logits, target, wSup);
                 sup = loss;
                 if (d.soft() != null) {
                     NDArray soft = sub.create(d.soft(), new Shape(n, 1));
                     NDArray ones = sub.ones(new Shape(n, 1));
-                    kd = Losses.distillation(logits, soft, (float) temperature, ones);
-                    loss = loss.mul((float) (1 - kdAlpha)).add(kd.mul((float) kdAlpha));
-                    if (camWeight > 0) {
+                    kd = Losses.distillation(logits, soft, (float) w.temperature(), ones);
+                    loss = loss.mul((float) (1 - w.kdAlpha())).add(kd.mul((float) w.kdAlpha()));
+                    if (w.camWeight() > 0) {
                         NDArray tcam = sub.create(d.cam(), new Shape(n, 1, net.camHeight(), net.camWidth()));
                         NDArray wCam = sub.create(d.wCam(), new Shape(n));
                         cam = Losses.camTransfer(out.get(1), tcam, wCam);
-                        loss = loss.add(cam.mul((float) camWeight));
+                        loss = loss.add(cam.mul((float) w.camWeight()));
                     }
                 }
-                if (boxWeight > 0 && d.boxMask() != null) {
+                if (w.boxWeight() > 0 && d.boxMask() != null) {
                     NDArray mask = sub.create(d.boxMask(), new Shape(n, 1, net.camHeight(), net.camWidth()));
                     NDArray wBox = sub.create(d.wBox(), new Shape(n));
                     box = Losses.camTransfer(out.get(1), mask, wBox);
-                    loss = loss.add(box.mul((float) boxWeight));
+                    loss = loss.add(box.mul((float) w.boxWeight()));
                 }
                 gc.backward(loss);
                 lossValue = loss.getFloat();

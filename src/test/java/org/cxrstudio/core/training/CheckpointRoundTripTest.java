@@ -25,7 +25,7 @@ class CheckpointRoundTripTest {
             AdamW oa = new AdamW(a.trainable(), a.manager(), 0f);
             // change batch-norm statistics with a training forward
             try (var sub = a.manager().newSubManager()) {
-                a.block().forward(a.store(), new ai.djl.ndarray.NDList(sub.create(x, new ai.djl.ndarray.types.Shape(4, 1, 32, 32))), true);
+                a.forward(new ai.djl.ndarray.NDList(sub.create(x, new ai.djl.ndarray.types.Shape(4, 1, 32, 32))), true);
             }
             RunState s = new RunState();
             s.epoch = 3;

@@ -63,7 +63,7 @@ class ImageNetInitTest {
             }
             // one training step through pads, depthwise convs and ReLU6 runs and changes the weights
             AdamW opt = new AdamW(net.trainable(), net.manager(), 1e-4f);
-            TrainingStep step = new TrainingStep(net, opt, 0.5, 2, 1, 0);
+            TrainingStep step = new TrainingStep(net, opt, new TrainingStep.Weights(0.5, 2, 1, 0));
             Random rnd = new Random(1);
             float[] x = new float[2 * 64 * 64];
             for (int i = 0; i < x.length; i++) {

@@ -21,17 +21,15 @@ public final class ConvBn extends SquareWindow {
     private final Conv2d conv;
     private final BatchNorm bn;
     private final int filters;
-    private final int padding;
     private final boolean relu;
 
     /** @param kernel square kernel side; padding is {@code kernel / 2} ("same" at stride 1) */
     public ConvBn(int filters, int kernel, int stride, boolean relu) {
         super(kernel, stride);
         this.filters = filters;
-        this.padding = kernel / 2;
         this.relu = relu;
         this.conv = addChildBlock("conv", Conv2d.builder().setKernelShape(square(kernel))
-                .setFilters(filters).optStride(square(stride)).optPadding(square(padding))
+                .setFilters(filters).optStride(square(stride)).optPadding(square(kernel / 2))
                 .optBias(false).build());
         this.bn = addChildBlock("bn", BatchNorm.builder().optEpsilon(BN_EPSILON).optMomentum(0.9f).build());
     }
@@ -48,8 +46,9 @@ public final class ConvBn extends SquareWindow {
         return filters;
     }
 
+    /** Zero border on each side, pixels: {@code kernel / 2}. */
     public int padding() {
-        return padding;
+        return kernel() / 2;
     }
 
     public boolean relu() {

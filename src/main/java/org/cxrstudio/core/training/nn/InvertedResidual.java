@@ -5,8 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
-import java.util.List;
-
 /**
  * A MobileNetV2 inverted residual block (Sandler et al. 2018): expand 1×1 to
  * {@code t·in} channels + ReLU6 (left out when t = 1), depthwise 3×3 with the block's stride +
@@ -25,11 +23,6 @@ public final class InvertedResidual extends ResidualUnit<SameConv> {
         addMain("dw", new SameConv(hidden, 3, stride, hidden, true));
         addMain("project", new SameConv(out, 1, 1, 1, false));
         this.residual = stride == 1 && in == out;
-    }
-
-    /** The convolutions in order: [expand,] depthwise, project. */
-    public List<SameConv> units() {
-        return mainChain();
     }
 
     /** Whether the input is added to the projection. */

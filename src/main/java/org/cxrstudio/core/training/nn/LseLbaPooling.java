@@ -6,7 +6,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.util.PairList;
 
 /**
@@ -31,8 +30,7 @@ public final class LseLbaPooling extends AbstractBlock {
     public LseLbaPooling(int numClasses, double r0) {
         this.numClasses = numClasses;
         this.r0 = r0;
-        this.beta = addParameter(Parameter.builder().setName("beta").setType(Parameter.Type.OTHER)
-                .optShape(new Shape(numClasses)).optInitializer(new ConstantInitializer(0f)).build());
+        this.beta = addParameter(Parameters.constant("beta", Parameter.Type.OTHER, numClasses, 0f));
     }
 
     /** The learned β (shape C); {@code r = r0 + exp(β)}. */

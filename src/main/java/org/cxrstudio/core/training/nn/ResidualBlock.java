@@ -9,8 +9,6 @@ import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
-import java.util.List;
-
 /**
  * A torchvision ResNet block: {@code relu(main(x) + shortcut(x))}. Basic: conv3×3(stride) →
  * conv3×3; bottleneck (ResNet v1.5, stride on the 3×3): conv1×1 → conv3×3(stride) → conv1×1
@@ -35,11 +33,6 @@ public final class ResidualBlock extends ResidualUnit<ConvBn> {
             addMain("c2", new ConvBn(out, 3, 1, false));
         }
         shortcut = stride != 1 || inChannels != out ? addChildBlock("down", new ConvBn(out, 1, stride, false)) : null;
-    }
-
-    /** The main path, in order. */
-    public List<ConvBn> main() {
-        return mainChain();
     }
 
     /** The projection shortcut, or {@code null} for identity. */

@@ -28,8 +28,11 @@ abstract sealed class ResidualUnit<U extends Block> extends AbstractBlock permit
         main.add(addChildBlock(name, unit));
     }
 
-    /** The main chain, in order. */
-    final List<U> mainChain() {
+    /**
+     * The main chain, in order: for {@link ResidualBlock} its convolutions before the sum, for
+     * {@link InvertedResidual} [expand,] depthwise, project.
+     */
+    public final List<U> main() {
         return List.copyOf(main);
     }
 

@@ -8,7 +8,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.util.PairList;
 import org.cxrstudio.core.pretrained.MobileNetV2Weights;
 
@@ -53,12 +52,9 @@ public final class SameConv extends SquareWindow {
         this.relu6 = relu6;
         this.conv = addChildBlock("conv", Conv2d.builder().setKernelShape(square(kernel))
                 .setFilters(filters).optStride(square(stride)).optGroups(groups).optBias(false).build());
-        this.scale = addParameter(Parameter.builder().setName("scale").setType(Parameter.Type.GAMMA)
-                .optShape(new Shape(filters)).optInitializer(new ConstantInitializer(1f)).build());
-        this.shift = addParameter(Parameter.builder().setName("shift").setType(Parameter.Type.BETA)
-                .optShape(new Shape(filters)).optInitializer(new ConstantInitializer(0f)).build());
+        this.scale = addParameter(Parameters.constant("scale", Parameter.Type.GAMMA, filters, 1f));
+        this.shift = addParameter(Parameters.constant("shift", Parameter.Type.BETA, filters, 0f));
     }
-
 
     public Conv2d conv() {
         return conv;

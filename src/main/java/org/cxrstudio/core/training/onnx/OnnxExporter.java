@@ -93,7 +93,7 @@ public final class OnnxExporter {
             } else if (b instanceof InvertedResidual ir) {
                 String y = x;
                 Shape s = shape;
-                for (SameConv unit : ir.units()) {
+                for (SameConv unit : ir.main()) {
                     y = sameConv(g, unit, y, s);
                     s = unit.getOutputShapes(new Shape[] {s})[0];
                 }
