@@ -22,11 +22,11 @@ final class ImplicitVr {
             Map.entry(Tags.PIXEL_DATA, "OW"),
             Map.entry(Tags.VOI_LUT_SEQUENCE, "SQ"),
             Map.entry(Tags.MODALITY_LUT_SEQUENCE, "SQ"),
-            Map.entry(0x00082112, "SQ"), // Source Image Sequence
-            Map.entry(0x00081140, "SQ"), // Referenced Image Sequence
-            Map.entry(0x00081111, "SQ"), // Referenced Performed Procedure Step Sequence
-            Map.entry(0x00400275, "SQ"), // Request Attributes Sequence
-            Map.entry(0x00880200, "SQ")); // Icon Image Sequence
+            Map.entry(Tags.SOURCE_IMAGE_SEQUENCE, "SQ"),
+            Map.entry(Tags.REFERENCED_IMAGE_SEQUENCE, "SQ"),
+            Map.entry(Tags.PPS_SEQUENCE, "SQ"),
+            Map.entry(Tags.REQUEST_ATTRIBUTES_SEQUENCE, "SQ"),
+            Map.entry(Tags.ICON_IMAGE_SEQUENCE, "SQ"));
 
     private ImplicitVr() { }
 

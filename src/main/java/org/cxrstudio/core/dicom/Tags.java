@@ -65,6 +65,58 @@ public final class Tags {
     public static final int ITEM_DELIMITATION = 0xFFFEE00D;
     public static final int SEQUENCE_DELIMITATION = 0xFFFEE0DD;
 
+    // Written by every result object (pacs.ResultHeader).
+    public static final int INSTANCE_CREATION_DATE = 0x00080012;
+    public static final int INSTANCE_CREATION_TIME = 0x00080013;
+    public static final int SERIES_DATE = 0x00080021;
+    public static final int SERIES_TIME = 0x00080031;
+    public static final int CONTENT_DATE = 0x00080023;
+    public static final int CONTENT_TIME = 0x00080033;
+    public static final int SOFTWARE_VERSIONS = 0x00181020;
+    public static final int SERIES_NUMBER = 0x00200011;
+    public static final int INSTANCE_NUMBER = 0x00200013;
+
+    // Secondary Capture (pacs.OverlayCaptureWriter).
+    public static final int CONVERSION_TYPE = 0x00080064;
+    public static final int DERIVATION_DESCRIPTION = 0x00082111;
+    public static final int SOURCE_IMAGE_SEQUENCE = 0x00082112;
+    public static final int DATE_OF_CAPTURE = 0x00181012;
+    public static final int TIME_OF_CAPTURE = 0x00181014;
+    public static final int IMAGE_COMMENTS = 0x00204000;
+    public static final int BURNED_IN_ANNOTATION = 0x00280301;
+
+    // Structured Report document and content items (PS3.3 C.17; pacs.CadSrWriter, pacs.SrItems).
+    public static final int CODING_SCHEMES = 0x00080110;
+    public static final int CODING_SCHEME = 0x00080102;
+    /** Referenced Performed Procedure Step Sequence. */
+    public static final int PPS_SEQUENCE = 0x00081111;
+    public static final int REFERENCED_SOP_SEQUENCE = 0x00081199;
+    public static final int REFERENCED_SOP_CLASS = 0x00081150;
+    public static final int REFERENCED_SOP_INSTANCE = 0x00081155;
+    public static final int COMPLETION_FLAG = 0x0040A491;
+    public static final int VERIFICATION_FLAG = 0x0040A493;
+    public static final int PERFORMED_PROCEDURE_CODES = 0x0040A372;
+    public static final int EVIDENCE = 0x0040A375;
+    public static final int RELATIONSHIP_TYPE = 0x0040A010;
+    public static final int VALUE_TYPE = 0x0040A040;
+    public static final int CONCEPT_NAME = 0x0040A043;
+    public static final int CONTINUITY = 0x0040A050;
+    /** UID of an SR content item (value type UIDREF). */
+    public static final int UID = 0x0040A124;
+    public static final int TEXT_VALUE = 0x0040A160;
+    public static final int CONCEPT_CODE = 0x0040A168;
+    public static final int MEASURED_VALUE = 0x0040A300;
+    public static final int NUMERIC_VALUE = 0x0040A30A;
+    public static final int UNITS = 0x004008EA;
+    public static final int CONTENT_SEQUENCE = 0x0040A730;
+    public static final int GRAPHIC_DATA = 0x00700022;
+    public static final int GRAPHIC_TYPE = 0x00700023;
+
+    // Sequences an implicit VR reader must know to descend into (ImplicitVr).
+    public static final int REFERENCED_IMAGE_SEQUENCE = 0x00081140;
+    public static final int REQUEST_ATTRIBUTES_SEQUENCE = 0x00400275;
+    public static final int ICON_IMAGE_SEQUENCE = 0x00880200;
+
     private Tags() { }
 
     /** {@code (gggg,eeee)} notation. */

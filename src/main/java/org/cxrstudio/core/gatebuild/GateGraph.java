@@ -37,13 +37,7 @@ final class GateGraph {
                             int cropBankSize, int k, String cardJson) {
         MobileNetV2Weights w = weights.greyStem();
         OnnxGraph g = new OnnxGraph();
-        g.proto().setName("cxr-studio-gate");
-        g.proto().addInput(OnnxGraph.floatValue(INPUT, 1, size, size));
-        float scale = (float) w.inputScale();
-        String x = g.op("Mul", new String[] {INPUT, g.floats("in_scale", new float[] {scale})});
-        x = g.op("Add", new String[] {x, g.floats("in_shift", new float[] {(float) (-w.inputZeroPoint() * scale)})});
-        x = network(g, w.convolutions(), x, size);
-        String pooled = g.op("GlobalAveragePool", new String[] {x});
+        String pooled = pooledNetwork(g, "cxr-studio-gate", w, 1, size);
         String flat = g.op("Flatten", new String[] {pooled}, OnnxGraph.integer("axis", 1));
         String norm = g.op("ReduceL2", new String[] {flat}, OnnxGraph.ints("axes", 1), OnnxGraph.integer("keepdims", 1));
         norm = g.op("Max", new String[] {norm, g.floats("eps", new float[] {1e-6f})});
@@ -93,13 +87,7 @@ final class GateGraph {
      */
     static ModelProto classifier(MobileNetV2Weights w, int size) {
         OnnxGraph g = new OnnxGraph();
-        g.proto().setName("mobilenet-v2-check");
-        g.proto().addInput(OnnxGraph.floatValue(INPUT, 3, size, size));
-        float scale = (float) w.inputScale();
-        String x = g.op("Mul", new String[] {INPUT, g.floats("in_scale", new float[] {scale})});
-        x = g.op("Add", new String[] {x, g.floats("in_shift", new float[] {(float) (-w.inputZeroPoint() * scale)})});
-        x = network(g, w.convolutions(), x, size);
-        String pooled = g.op("GlobalAveragePool", new String[] {x});
+        String pooled = pooledNetwork(g, "mobilenet-v2-check", w, 3, size);
         MobileNetV2Weights.Conv l = w.logits();
         String logits = g.op("Conv", new String[] {pooled, g.floats("lw", l.weights(), l.outChannels(), l.inChannels(), 1, 1),
             g.floats("lb", l.bias(), l.outChannels())}, OnnxGraph.ints("kernel_shape", 1, 1));
@@ -107,6 +95,23 @@ final class GateGraph {
         g.opTo("probabilities", "Softmax", new String[] {flat}, OnnxGraph.integer("axis", 1));
         g.proto().addOutput(OnnxGraph.floatValue("probabilities", MobileNetV2Weights.CLASSES));
         return g.model(null).build();
+    }
+
+    /**
+     * What the gate and the classifier share: the graph's {@value #INPUT} input
+     * ({@code [N,channels,size,size]}, {@code 0..255}), MobileNetV2 input scaling, the network and
+     * the global average pool.
+     *
+     * @return the name of the pooled output {@code [N,1280,1,1]}
+     */
+    private static String pooledNetwork(OnnxGraph g, String graphName, MobileNetV2Weights w, int channels, int size) {
+        g.proto().setName(graphName);
+        g.proto().addInput(OnnxGraph.floatValue(INPUT, channels, size, size));
+        float scale = (float) w.inputScale();
+        String x = g.op("Mul", new String[] {INPUT, g.floats("in_scale", new float[] {scale})});
+        x = g.op("Add", new String[] {x, g.floats("in_shift", new float[] {(float) (-w.inputZeroPoint() * scale)})});
+        x = network(g, w.convolutions(), x, size);
+        return g.op("GlobalAveragePool", new String[] {x});
     }
 
     /** The 52 convolutions with TensorFlow SAME padding, ReLU6 and the residual adds. */

@@ -1,6 +1,7 @@
 package org.cxrstudio.core.pacs;
 
 import org.cxrstudio.core.dicom.DicomWriter;
+import org.cxrstudio.core.dicom.Tags;
 import org.cxrstudio.core.dicom.TransferSyntax;
 import org.cxrstudio.core.pacs.SrItems.Code;
 import org.cxrstudio.core.saliency.Box;
@@ -59,12 +60,6 @@ public final class CadSrWriter {
     static final Code NOTICE_CODE = new Code("CXRTB-NOTICE", PRIVATE, "CAD notice");
     static final Code NO_UNITS = new Code("1", "UCUM", "no units");
 
-    private static final int COMPLETION_FLAG = 0x0040A491;
-    private static final int VERIFICATION_FLAG = 0x0040A493;
-    private static final int PERFORMED_PROCEDURE_CODES = 0x0040A372;
-    private static final int PPS_SEQUENCE = 0x00081111;
-    private static final int EVIDENCE = 0x0040A375;
-    private static final int CODING_SCHEMES = 0x00080110;
 
     private CadSrWriter() { }
 
@@ -79,18 +74,18 @@ public final class CadSrWriter {
         SourceImage s = r.source();
         DicomWriter w = ResultHeader.of(s, SOP_CLASS, sopInstanceUid, seriesUid, seriesNumber, "SR",
                 SERIES_DESCRIPTION, r.made());
-        w.sequence(PPS_SEQUENCE, List.of())
-                .string(COMPLETION_FLAG, "CS", "COMPLETE")
-                .string(VERIFICATION_FLAG, "CS", "UNVERIFIED")
-                .sequence(PERFORMED_PROCEDURE_CODES, List.of())
-                .sequence(EVIDENCE, List.of(ResultHeader.evidence(s)))
-                .sequence(CODING_SCHEMES, List.of(new DicomWriter().string(SrItems.CODING_SCHEME, "SH", PRIVATE)
+        w.sequence(Tags.PPS_SEQUENCE, List.of())
+                .string(Tags.COMPLETION_FLAG, "CS", "COMPLETE")
+                .string(Tags.VERIFICATION_FLAG, "CS", "UNVERIFIED")
+                .sequence(Tags.PERFORMED_PROCEDURE_CODES, List.of())
+                .sequence(Tags.EVIDENCE, List.of(ResultHeader.evidence(s)))
+                .sequence(Tags.CODING_SCHEMES, List.of(new DicomWriter().string(Tags.CODING_SCHEME, "SH", PRIVATE)
                         .string(0x00080115, "ST", "CXR Studio private codes")
                         .string(0x00080116, "ST", "CXR Studio")));
-        w.string(SrItems.VALUE_TYPE, "CS", "CONTAINER")
-                .sequence(SrItems.CONCEPT_NAME, List.of(ROOT.item()))
-                .string(SrItems.CONTINUITY, "CS", "SEPARATE")
-                .sequence(SrItems.CONTENT_SEQUENCE, content(r, deviceUid));
+        w.string(Tags.VALUE_TYPE, "CS", "CONTAINER")
+                .sequence(Tags.CONCEPT_NAME, List.of(ROOT.item()))
+                .string(Tags.CONTINUITY, "CS", "SEPARATE")
+                .sequence(Tags.CONTENT_SEQUENCE, content(r, deviceUid));
         return w.toBytes(TransferSyntax.EXPLICIT_LE);
     }
 

@@ -15,13 +15,6 @@ import java.util.List;
 public final class OverlayCaptureWriter {
     /** Secondary Capture Image Storage. */
     public static final String SOP_CLASS = "1.2.840.10008.5.1.4.1.1.7";
-    private static final int CONVERSION_TYPE = 0x00080064;
-    private static final int DERIVATION_DESCRIPTION = 0x00082111;
-    private static final int SOURCE_IMAGE_SEQUENCE = 0x00082112;
-    private static final int DATE_OF_CAPTURE = 0x00181012;
-    private static final int TIME_OF_CAPTURE = 0x00181014;
-    private static final int IMAGE_COMMENTS = 0x00204000;
-    private static final int BURNED_IN_ANNOTATION = 0x00280301;
 
     private OverlayCaptureWriter() { }
 
@@ -31,16 +24,16 @@ public final class OverlayCaptureWriter {
         DicomWriter w = ResultHeader.of(s, SOP_CLASS, sopInstanceUid, seriesUid, seriesNumber, "OT",
                 OverlayRenderer.LABEL, r.made());
         w.string(Tags.IMAGE_TYPE, "CS", "DERIVED\\SECONDARY")
-                .string(CONVERSION_TYPE, "CS", "WSD")
+                .string(Tags.CONVERSION_TYPE, "CS", "WSD")
                 .string(Tags.PATIENT_ORIENTATION, "CS", "")
                 .string(Tags.BODY_PART_EXAMINED, "CS", "CHEST")
-                .string(DERIVATION_DESCRIPTION, "ST", "TB saliency heatmap and boxes of "
+                .string(Tags.DERIVATION_DESCRIPTION, "ST", "TB saliency heatmap and boxes of "
                         + (r.modelName() + " " + r.modelVersion()).strip() + " burned into the film")
-                .sequence(SOURCE_IMAGE_SEQUENCE, List.of(ResultHeader.reference(s)))
-                .string(DATE_OF_CAPTURE, "DA", ResultHeader.date(r.made()))
-                .string(TIME_OF_CAPTURE, "TM", ResultHeader.time(r.made()))
-                .string(IMAGE_COMMENTS, "LT", OverlayRenderer.LABEL)
-                .string(BURNED_IN_ANNOTATION, "CS", "YES")
+                .sequence(Tags.SOURCE_IMAGE_SEQUENCE, List.of(ResultHeader.reference(s)))
+                .string(Tags.DATE_OF_CAPTURE, "DA", ResultHeader.date(r.made()))
+                .string(Tags.TIME_OF_CAPTURE, "TM", ResultHeader.time(r.made()))
+                .string(Tags.IMAGE_COMMENTS, "LT", OverlayRenderer.LABEL)
+                .string(Tags.BURNED_IN_ANNOTATION, "CS", "YES")
                 .string(Tags.LOSSY_IMAGE_COMPRESSION, "CS", "00")
                 .us(Tags.SAMPLES_PER_PIXEL, 3)
                 .string(Tags.PHOTOMETRIC_INTERPRETATION, "CS", "RGB")

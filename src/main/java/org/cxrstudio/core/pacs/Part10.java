@@ -1,5 +1,6 @@
 package org.cxrstudio.core.pacs;
 
+import org.cxrstudio.core.dicom.Tags;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,6 @@ import java.util.regex.Pattern;
 final class Part10 {
     /** A UID as PS3.5 9.1 allows (digits and dots, at most 64), so it is also a safe file name. */
     static final Pattern UID = Pattern.compile("[0-9]+(\\.[0-9]+)*");
-    private static final int MEDIA_STORAGE_SOP_INSTANCE_UID = 0x00020003;
     private static final int HEAD = 128 + 4 + 16 * 1024;
 
     private Part10() { }
@@ -59,7 +59,7 @@ final class Part10 {
             if (value + len > head.length) {
                 break;
             }
-            if (((group << 16) | element) == MEDIA_STORAGE_SOP_INSTANCE_UID) {
+            if (((group << 16) | element) == Tags.MEDIA_STORAGE_SOP_INSTANCE_UID) {
                 String uid = new String(head, value, (int) len, StandardCharsets.US_ASCII).replace('\0', ' ').strip();
                 if (!isUid(uid)) {
                     throw new PacsException(what + " has an invalid SOP Instance UID in its meta header");

@@ -15,15 +15,6 @@ import java.util.List;
 final class ResultHeader {
     static final String MANUFACTURER = "CXR Studio";
     static final String SOFTWARE_VERSION = "0.1.0";
-    static final int CONTENT_DATE = 0x00080023;
-    static final int CONTENT_TIME = 0x00080033;
-    static final int INSTANCE_CREATION_DATE = 0x00080012;
-    static final int INSTANCE_CREATION_TIME = 0x00080013;
-    static final int SOFTWARE_VERSIONS = 0x00181020;
-    static final int SERIES_NUMBER = 0x00200011;
-    static final int INSTANCE_NUMBER = 0x00200013;
-    static final int SERIES_DATE = 0x00080021;
-    static final int SERIES_TIME = 0x00080031;
 
     private ResultHeader() { }
 
@@ -34,8 +25,8 @@ final class ResultHeader {
         return new DicomWriter().utf8()
                 .string(Tags.SOP_CLASS_UID, "UI", sopClass)
                 .string(Tags.SOP_INSTANCE_UID, "UI", sopInstance)
-                .string(INSTANCE_CREATION_DATE, "DA", date)
-                .string(INSTANCE_CREATION_TIME, "TM", time)
+                .string(Tags.INSTANCE_CREATION_DATE, "DA", date)
+                .string(Tags.INSTANCE_CREATION_TIME, "TM", time)
                 .string(Tags.PATIENT_NAME, "PN", s.patientName())
                 .string(Tags.PATIENT_ID, "LO", s.patientId())
                 .string(Tags.PATIENT_BIRTH_DATE, "DA", s.birthDate())
@@ -48,28 +39,28 @@ final class ResultHeader {
                 .string(Tags.ACCESSION_NUMBER, "SH", s.accession())
                 .string(Tags.MODALITY, "CS", modality)
                 .string(Tags.SERIES_INSTANCE_UID, "UI", seriesUid)
-                .string(SERIES_NUMBER, "IS", Integer.toString(seriesNumber))
-                .string(SERIES_DATE, "DA", date)
-                .string(SERIES_TIME, "TM", time)
+                .string(Tags.SERIES_NUMBER, "IS", Integer.toString(seriesNumber))
+                .string(Tags.SERIES_DATE, "DA", date)
+                .string(Tags.SERIES_TIME, "TM", time)
                 .string(Tags.SERIES_DESCRIPTION, "LO", seriesDescription)
-                .string(INSTANCE_NUMBER, "IS", "1")
-                .string(CONTENT_DATE, "DA", date)
-                .string(CONTENT_TIME, "TM", time)
+                .string(Tags.INSTANCE_NUMBER, "IS", "1")
+                .string(Tags.CONTENT_DATE, "DA", date)
+                .string(Tags.CONTENT_TIME, "TM", time)
                 .string(Tags.MANUFACTURER, "LO", MANUFACTURER)
                 .string(Tags.MANUFACTURER_MODEL_NAME, "LO", MANUFACTURER)
-                .string(SOFTWARE_VERSIONS, "LO", SOFTWARE_VERSION);
+                .string(Tags.SOFTWARE_VERSIONS, "LO", SOFTWARE_VERSION);
     }
 
     /** A reference to the source image: Referenced SOP Class and Instance. */
     static DicomWriter reference(SourceImage s) {
-        return new DicomWriter().string(SrItems.REFERENCED_SOP_CLASS, "UI", s.sopClassUid())
-                .string(SrItems.REFERENCED_SOP_INSTANCE, "UI", s.sopInstanceUid());
+        return new DicomWriter().string(Tags.REFERENCED_SOP_CLASS, "UI", s.sopClassUid())
+                .string(Tags.REFERENCED_SOP_INSTANCE, "UI", s.sopInstanceUid());
     }
 
     /** Hierarchical reference to the source: study, series, instance (for evidence sequences). */
     static DicomWriter evidence(SourceImage s) {
         DicomWriter series = new DicomWriter().string(Tags.SERIES_INSTANCE_UID, "UI", s.seriesUid())
-                .sequence(SrItems.REFERENCED_SOP_SEQUENCE, List.of(reference(s)));
+                .sequence(Tags.REFERENCED_SOP_SEQUENCE, List.of(reference(s)));
         return new DicomWriter().string(Tags.STUDY_INSTANCE_UID, "UI", s.studyUid())
                 .sequence(0x00081115, List.of(series));
     }

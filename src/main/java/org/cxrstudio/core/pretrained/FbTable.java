@@ -3,6 +3,9 @@ package org.cxrstudio.core.pretrained;
 import com.google.flatbuffers.Table;
 
 import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
+import java.nio.LongBuffer;
 
 /**
  * A FlatBuffers table whose every access is checked against the buffer before the runtime reads it,
@@ -100,33 +103,31 @@ abstract class FbTable extends Table {
     }
 
     final int[] ints(int id) throws PretrainedFormatException {
-        int n = vectorLength(id, 4);
-        int[] out = new int[n];
-        int s = n == 0 ? 0 : vectorStart(id);
-        for (int i = 0; i < n; i++) {
-            out[i] = bb.getInt(s + 4 * i);
-        }
+        IntBuffer v = vector(id, 4).asIntBuffer();
+        int[] out = new int[v.remaining()];
+        v.get(out);
         return out;
     }
 
     final float[] floats(int id) throws PretrainedFormatException {
-        int n = vectorLength(id, 4);
-        float[] out = new float[n];
-        int s = n == 0 ? 0 : vectorStart(id);
-        for (int i = 0; i < n; i++) {
-            out[i] = bb.getFloat(s + 4 * i);
-        }
+        FloatBuffer v = vector(id, 4).asFloatBuffer();
+        float[] out = new float[v.remaining()];
+        v.get(out);
         return out;
     }
 
     final long[] longs(int id) throws PretrainedFormatException {
-        int n = vectorLength(id, 8);
-        long[] out = new long[n];
-        int s = n == 0 ? 0 : vectorStart(id);
-        for (int i = 0; i < n; i++) {
-            out[i] = bb.getLong(s + 8 * i);
-        }
+        LongBuffer v = vector(id, 8).asLongBuffer();
+        long[] out = new long[v.remaining()];
+        v.get(out);
         return out;
+    }
+
+    /** The elements of vector field {@code id} (none when absent), a view in the file's byte order. */
+    private ByteBuffer vector(int id, int elementSize) throws PretrainedFormatException {
+        int n = vectorLength(id, elementSize);
+        int s = n == 0 ? 0 : vectorStart(id);
+        return bb.duplicate().position(s).limit(s + n * elementSize).slice().order(bb.order());
     }
 
     /** Position of table element {@code i} of a vector of tables (offsets), checked. */

@@ -9,28 +9,22 @@ import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * How AI overlays are drawn: heatmap on/off, its opacity and colour table, boxes on/off. One
- * instance is shared by every pane, so compare mode draws both models the same way.
+ * instance is shared by every pane, so compare mode draws both models the same way. The
+ * components are the properties themselves, so the accessors keep the JavaFX names.
+ *
+ * @param heatmapVisibleProperty heatmap drawn (default on)
+ * @param heatmapOpacityProperty overall heatmap opacity, {@code 0..1} (default 0.5)
+ * @param colormapProperty       colour table of the heatmap (default {@link Colormap#JET})
+ * @param boxesVisibleProperty   boxes drawn (default on)
  */
-public final class OverlayOptions {
-    private final BooleanProperty heatmapVisible = new SimpleBooleanProperty(this, "heatmapVisible", true);
-    private final DoubleProperty heatmapOpacity = new SimpleDoubleProperty(this, "heatmapOpacity", 0.5);
-    private final ObjectProperty<Colormap> colormap = new SimpleObjectProperty<>(this, "colormap", Colormap.JET);
-    private final BooleanProperty boxesVisible = new SimpleBooleanProperty(this, "boxesVisible", true);
+public record OverlayOptions(BooleanProperty heatmapVisibleProperty, DoubleProperty heatmapOpacityProperty,
+                             ObjectProperty<Colormap> colormapProperty, BooleanProperty boxesVisibleProperty) {
 
-    public BooleanProperty heatmapVisibleProperty() {
-        return heatmapVisible;
-    }
-
-    /** Overall heatmap opacity, {@code 0..1}. */
-    public DoubleProperty heatmapOpacityProperty() {
-        return heatmapOpacity;
-    }
-
-    public ObjectProperty<Colormap> colormapProperty() {
-        return colormap;
-    }
-
-    public BooleanProperty boxesVisibleProperty() {
-        return boxesVisible;
+    /** The defaults: heatmap and boxes on, opacity 0.5, {@link Colormap#JET}. */
+    public OverlayOptions() {
+        this(new SimpleBooleanProperty(null, "heatmapVisible", true),
+                new SimpleDoubleProperty(null, "heatmapOpacity", 0.5),
+                new SimpleObjectProperty<>(null, "colormap", Colormap.JET),
+                new SimpleBooleanProperty(null, "boxesVisible", true));
     }
 }

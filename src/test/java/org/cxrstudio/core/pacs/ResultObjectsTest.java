@@ -72,10 +72,10 @@ class ResultObjectsTest {
         assertThat(texts).anyMatch(t -> t.contains("not a diagnosis"));
         assertThat(sr.string(0x0040A730)).isEmpty(); // a sequence, not text
         assertThat(scoords).hasSize(2);
-        DicomDataset image = scoords.get(0).sequence(SrItems.CONTENT_SEQUENCE).get(0)
-                .sequence(SrItems.REFERENCED_SOP_SEQUENCE).get(0);
-        assertThat(image.string(SrItems.REFERENCED_SOP_INSTANCE)).contains(src.sopInstanceUid());
-        assertThat(image.string(SrItems.REFERENCED_SOP_CLASS)).contains(src.sopClassUid());
+        DicomDataset image = scoords.get(0).sequence(Tags.CONTENT_SEQUENCE).get(0)
+                .sequence(Tags.REFERENCED_SOP_SEQUENCE).get(0);
+        assertThat(image.string(Tags.REFERENCED_SOP_INSTANCE)).contains(src.sopInstanceUid());
+        assertThat(image.string(Tags.REFERENCED_SOP_CLASS)).contains(src.sopClassUid());
 
         Radiograph sc = RadiographReader.read(w.sc());
         assertThat(sc.columns()).isEqualTo(film.columns());
@@ -111,22 +111,22 @@ class ResultObjectsTest {
     }
 
     static void numbers(DicomDataset d, Map<String, String> out) {
-        for (DicomDataset item : d.sequence(SrItems.CONTENT_SEQUENCE)) {
-            if (item.string(SrItems.VALUE_TYPE).orElse("").equals("NUM")) {
-                String code = item.sequence(SrItems.CONCEPT_NAME).get(0).string(SrItems.CODE_VALUE).orElseThrow();
-                out.put(code, item.sequence(SrItems.MEASURED_VALUE).get(0).string(SrItems.NUMERIC_VALUE).orElseThrow().strip());
+        for (DicomDataset item : d.sequence(Tags.CONTENT_SEQUENCE)) {
+            if (item.string(Tags.VALUE_TYPE).orElse("").equals("NUM")) {
+                String code = item.sequence(Tags.CONCEPT_NAME).get(0).string(Tags.CODE_VALUE).orElseThrow();
+                out.put(code, item.sequence(Tags.MEASURED_VALUE).get(0).string(Tags.NUMERIC_VALUE).orElseThrow().strip());
             }
             numbers(item, out);
         }
     }
 
     static void walk(DicomDataset d, List<String> texts, List<String> codes, List<DicomDataset> scoords) {
-        for (DicomDataset item : d.sequence(SrItems.CONTENT_SEQUENCE)) {
-            item.string(SrItems.TEXT_VALUE).ifPresent(texts::add);
-            for (DicomDataset c : item.sequence(SrItems.CONCEPT_CODE)) {
-                c.string(SrItems.CODE_VALUE).ifPresent(codes::add);
+        for (DicomDataset item : d.sequence(Tags.CONTENT_SEQUENCE)) {
+            item.string(Tags.TEXT_VALUE).ifPresent(texts::add);
+            for (DicomDataset c : item.sequence(Tags.CONCEPT_CODE)) {
+                c.string(Tags.CODE_VALUE).ifPresent(codes::add);
             }
-            if (item.string(SrItems.VALUE_TYPE).orElse("").equals("SCOORD")) {
+            if (item.string(Tags.VALUE_TYPE).orElse("").equals("SCOORD")) {
                 scoords.add(item);
             }
             walk(item, texts, codes, scoords);
