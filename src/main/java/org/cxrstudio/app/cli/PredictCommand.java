@@ -37,8 +37,8 @@ final class PredictCommand extends CliCommand {
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Images or folders (searched recursively).")
     List<Path> inputs;
 
-    @Option(names = "--json", paramLabel = "OUT", description = "Write all results as a JSON array.")
-    Path json;
+    @Mixin
+    JsonFileOption json;
 
     @Option(names = "--csv", paramLabel = "OUT", description = "Write file,tb_probability,score,positive,refused,error: one row per input.")
     Path csv;
@@ -97,9 +97,7 @@ final class PredictCommand extends CliCommand {
                 }
             }
         }
-        if (json != null) {
-            JsonOut.write(json, rows);
-        }
+        json.write(rows);
         if (csv != null) {
             CsvOut.write(csv, results);
         }
