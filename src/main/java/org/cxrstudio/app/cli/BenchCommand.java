@@ -14,6 +14,7 @@ import org.cxrstudio.core.inference.TbModel;
 import org.cxrstudio.core.saliency.BoxExtractor;
 import org.cxrstudio.core.saliency.Heatmap;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import javax.imageio.ImageIO;
@@ -55,19 +56,18 @@ final class BenchCommand extends CliCommand {
     @Option(names = "--batch", defaultValue = "8", description = "Batch size for throughput (default ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--device", paramLabel = "auto|cpu|cuda", defaultValue = "auto",
-            description = "auto: the GPU when CUDA is usable, else the CPU; cpu; or cuda (falls back to the CPU with a note) (default ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin
+    DeviceOption device;
 
-    @Option(names = "--json", paramLabel = "OUT", description = "Also write the results as JSON.")
-    Path json;
+    @Mixin
+    JsonFileOption json;
 
     @Override
     public Integer call() throws IOException {
         if (runs < 1 || warmup < 0 || batch < 1 || !(warmupSeconds >= 0)) {
             throw new IllegalArgumentException("--runs and --batch must be >= 1, --warmup and --warmup-seconds >= 0");
         }
-        DevicePreference pref = DevicePreference.parse(device);
+        DevicePreference pref = device.preference();
         List<Path> paths = models != null ? models : defaults();
         Path img = image != null ? image : syntheticImage();
         Radiograph r = RadiographReader.read(img);
@@ -117,9 +117,7 @@ final class BenchCommand extends CliCommand {
         out.put("student_speedup_vs_teacher", studentP50 != null && teacherP50 != null
                 ? JsonOut.round(teacherP50 / studentP50, 2) : null);
         out().println(JsonOut.PRETTY.toJson(out));
-        if (json != null) {
-            JsonOut.write(json, out);
-        }
+        json.write(out);
         return 0;
     }
 

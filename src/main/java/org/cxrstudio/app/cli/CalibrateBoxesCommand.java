@@ -50,8 +50,8 @@ final class CalibrateBoxesCommand extends CliCommand {
     @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "Settings to list (default: ${DEFAULT-VALUE}).")
     int top;
 
-    @Option(names = "--json", paramLabel = "OUT", description = "Also write the full sweep as JSON.")
-    Path json;
+    @Mixin
+    JsonFileOption json;
 
     @Mixin
     ModelOptions modelOptions;
@@ -104,15 +104,7 @@ final class CalibrateBoxesCommand extends CliCommand {
         err.printf(Locale.ROOT, "%d heatmaps in %.1f s, %d settings in %.1f s%n", cases.size(), camSeconds,
                 ranked.size(), (System.nanoTime() - t1) / 1e9);
         printTable(ranked, dflt, current, card, cases.size());
-        if (json != null) {
-            Map<String, Object> j = new LinkedHashMap<>();
-            j.put("images", cases.size());
-            j.put("best", row(best));
-            j.put("default", row(dflt));
-            j.put("card", row(current));
-            j.put("sweep", ranked.stream().map(CalibrateBoxesCommand::row).toList());
-            JsonOut.write(json, j);
-        }
+        json.write(sweepJson(cases.size(), ranked, dflt, current));
         if (writeCard) {
             ModelFiles.putPostprocessing(modelPath, cardSection(best, dflt, cases.size()));
             err.println("stored in " + ModelFiles.sidecar(modelPath) + " (postprocessing)");
@@ -142,6 +134,18 @@ final class CalibrateBoxesCommand extends CliCommand {
         BoxParams p = r.params();
         return String.format(Locale.ROOT, "%-4s  %-7.2f  %-8.3f  %-3d  %.4f  %.4f", label, p.relativeThreshold(),
                 p.minAreaFraction(), p.maxBoxes(), r.miou(), r.recall());
+    }
+
+    /** The {@code --json} report: the image count, the best, default and card settings, and the whole sweep, best first. */
+    private static Map<String, Object> sweepJson(int images, List<BoxCalibration.Result> ranked, BoxCalibration.Result dflt,
+                                                 BoxCalibration.Result current) {
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("images", images);
+        j.put("best", row(ranked.get(0)));
+        j.put("default", row(dflt));
+        j.put("card", row(current));
+        j.put("sweep", ranked.stream().map(CalibrateBoxesCommand::row).toList());
+        return j;
     }
 
     private static Map<String, Object> row(BoxCalibration.Result r) {

@@ -4,6 +4,7 @@ import org.cxrstudio.core.eval.PairedBootstrap;
 import org.cxrstudio.core.eval.ScoresFile;
 import org.cxrstudio.core.eval.ScoresFile.Score;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -45,8 +46,8 @@ final class CompareScoresCommand extends CliCommand {
     @Option(names = "--seed", defaultValue = "1", description = "Resampling seed (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--json", paramLabel = "OUT", description = "Also write the comparison as JSON.")
-    Path json;
+    @Mixin
+    JsonFileOption json;
 
     /** Every file against the first: the same images with the same labels. */
     private void requireSameImages(List<Map<String, Score>> a, List<Map<String, Score>> b) {
@@ -94,9 +95,7 @@ final class CompareScoresCommand extends CliCommand {
             rows.add(table.add(comparison.compare(g.getKey(), g.getValue())));
         }
         table.printMiou();
-        if (json != null) {
-            JsonOut.write(json, table.json(files, resamples, seed, rows));
-        }
+        json.write(table.json(files, resamples, seed, rows));
         return 0;
     }
 

@@ -113,9 +113,7 @@ final class ComparisonTable {
         mi.put("n", m.n());
         mi.put("miou_a", m.meanA());
         mi.put("miou_b", m.meanB());
-        mi.put("difference", m.difference());
-        mi.put("ci95", List.of(m.low(), m.high()));
-        mi.put("share_a_better", m.shareABetter());
+        putDifference(mi, m.difference(), m.low(), m.high(), m.shareABetter());
         return mi;
     }
 
@@ -125,9 +123,14 @@ final class ComparisonTable {
         row.put("n_positive", r.positives());
         row.put("auc_a", r.aucA());
         row.put("auc_b", r.aucB());
-        row.put("difference", r.difference());
-        row.put("ci95", List.of(r.low(), r.high()));
-        row.put("share_a_better", r.shareABetter());
+        putDifference(row, r.difference(), r.low(), r.high(), r.shareABetter());
         return row;
+    }
+
+    /** What the AUC and the mIoU comparisons both report: a - b, its 95 % interval, and the share of resamples where a did better. */
+    private static void putDifference(Map<String, Object> json, double difference, double low, double high, double shareABetter) {
+        json.put("difference", difference);
+        json.put("ci95", List.of(low, high));
+        json.put("share_a_better", shareABetter);
     }
 }

@@ -16,6 +16,7 @@ import org.cxrstudio.core.imaging.ImageReadException;
 import org.cxrstudio.core.imaging.Radiograph;
 import org.cxrstudio.core.imaging.RadiographReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -36,8 +37,8 @@ final class DecodeBenchCommand extends CliCommand {
     @Option(names = "--runs", defaultValue = "5", description = "Timed runs per figure (default ${DEFAULT-VALUE}).")
     int runs;
 
-    @Option(names = "--json", paramLabel = "OUT", description = "Also write the results as JSON.")
-    Path json;
+    @Mixin
+    JsonFileOption json;
 
     @Override
     public Integer call() throws IOException {
@@ -73,9 +74,7 @@ final class DecodeBenchCommand extends CliCommand {
         out.println("cold: first in-process read+decode of the file (JIT/class loading included); "
                 + "ours: median in-process read+decode after 1 warm-up; dcmtk: median wall time of the tool "
                 + "process (includes start-up)" + (dcmtk ? "" : "; dcmtk not installed"));
-        if (json != null) {
-            JsonOut.write(json, Map.of("runs", runs, "results", rows));
-        }
+        json.write(Map.of("runs", runs, "results", rows));
         return failed == 0 ? 0 : 1;
     }
 

@@ -47,8 +47,8 @@ final class EvalCommand extends CliCommand {
     @Mixin
     LabeledImageOptions labeled;
 
-    @Option(names = "--json", paramLabel = "OUT", description = "Also write the JSON report here.")
-    Path json;
+    @Mixin
+    JsonFileOption json;
 
     @Option(names = "--group-by", paramLabel = "COLUMN", description = "Add per-group figures, e.g. source (da_db_png/da_db_jpg count as da_db; a CSV without the column groups under its folder name).")
     String groupBy;
@@ -116,9 +116,7 @@ final class EvalCommand extends CliCommand {
         EvalReport report = new EvalReport(pooled, groups, pairs);
         Map<String, Object> out = withScreening(report.toJsonMap(), pooled, refused, profile);
         out().println(JsonOut.PRETTY.toJson(out));
-        if (json != null) {
-            JsonOut.write(json, out);
-        }
+        json.write(out);
         if (scores != null) {
             ScoresFile.write(scores, samples);
         }

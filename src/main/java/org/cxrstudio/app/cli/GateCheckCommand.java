@@ -1,6 +1,5 @@
 package org.cxrstudio.app.cli;
 
-import org.cxrstudio.core.imaging.ImageFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,8 +11,8 @@ import org.cxrstudio.core.gate.InputGate;
 import org.cxrstudio.core.imaging.ImageReadException;
 import org.cxrstudio.core.imaging.RadiographReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code gate-check FILE|DIR...}: prints the input gate's decision for each image (accepted or the
@@ -23,8 +22,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "gate-check", mixinStandardHelpOptions = true,
         description = "Print the input gate's decision (is this a frontal chest X-ray?) for each image.")
 final class GateCheckCommand extends CliCommand {
-    @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "DICOM, PNG or JPEG files or folders.")
-    List<Path> inputs;
+    @Mixin
+    ImageInputs inputs;
 
     @Option(names = "--gate", paramLabel = "gate.onnx", description = "Gate model (default: the bundled models/gate.onnx).")
     Path gateModel;
@@ -38,7 +37,7 @@ final class GateCheckCommand extends CliCommand {
     @Override
     public Integer call() throws Exception {
         var pw = out();
-        List<Path> files = ImageFiles.expand(inputs);
+        List<Path> files = inputs.files();
         List<Map<String, Object>> rows = new ArrayList<>();
         int refused = 0;
         try (InputGate gate = headerOnly ? InputGate.headerRulesOnly()

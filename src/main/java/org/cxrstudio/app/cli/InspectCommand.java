@@ -19,6 +19,7 @@ import org.cxrstudio.core.imaging.Radiograph;
 import org.cxrstudio.core.imaging.RadiographReader;
 import org.cxrstudio.core.imaging.WindowLevel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -33,8 +34,8 @@ final class InspectCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "DICOM, PNG or JPEG file.")
     Path file;
 
-    @Option(names = "--json", paramLabel = "OUT", description = "Also write the JSON to this file.")
-    Path json;
+    @Mixin
+    JsonFileOption json;
 
     @Option(names = "--raw", paramLabel = "OUT.png",
             description = "Write the stored pixel values (before any LUT) as a 16-bit gray PNG "
@@ -70,9 +71,7 @@ final class InspectCommand extends CliCommand {
         PrintWriter pw = out();
         pw.println(JsonOut.PRETTY.toJson(out));
         pw.flush();
-        if (json != null) {
-            JsonOut.write(json, out);
-        }
+        json.write(out);
         if (raw != null) {
             writePng(raw, raw16(r));
         }

@@ -1,7 +1,7 @@
 package org.cxrstudio.app.cli;
 
-import org.cxrstudio.core.inference.DevicePreference;
 import org.cxrstudio.core.inference.TbModel;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -16,9 +16,8 @@ final class ModelOptions {
     @Option(names = "--model", paramLabel = "M", description = "ONNX model (default: models/student.onnx).")
     Path model;
 
-    @Option(names = "--device", paramLabel = "auto|cpu|cuda", defaultValue = "auto",
-            description = "auto: the GPU when CUDA is usable, else the CPU; cpu; or cuda (falls back to the CPU with a note) (default ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin
+    DeviceOption device;
 
     /** The given model, or {@link ModelPaths#STUDENT} found beside the app or in the working directory. */
     Path path() throws IOException {
@@ -27,7 +26,7 @@ final class ModelOptions {
 
     /** Loads the model of {@link #path()} on the chosen device; the caller closes it. */
     TbModel load() throws IOException {
-        return TbModel.load(path(), DevicePreference.parse(device));
+        return TbModel.load(path(), device.preference());
     }
 
     /** The stderr line saying which model runs where, and why there. */

@@ -1,6 +1,5 @@
 package org.cxrstudio.app.cli;
 
-import org.cxrstudio.core.imaging.ImageFiles;
 import org.cxrstudio.core.eval.SiteProfile;
 import org.cxrstudio.core.inference.Prediction;
 import org.cxrstudio.core.inference.TbModel;
@@ -10,7 +9,6 @@ import org.cxrstudio.core.screening.ScreeningResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -34,11 +32,11 @@ import java.util.Map;
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = "Run the TB model on images (DICOM, PNG, JPEG) or folders of them; files the input gate refuses get a reason, not a score.")
 final class PredictCommand extends CliCommand {
-    @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Images or folders (searched recursively).")
-    List<Path> inputs;
+    @Mixin
+    ImageInputs inputs;
 
-    @Option(names = "--json", paramLabel = "OUT", description = "Write all results as a JSON array.")
-    Path json;
+    @Mixin
+    JsonFileOption json;
 
     @Option(names = "--csv", paramLabel = "OUT", description = "Write file,tb_probability,score,positive,refused,error: one row per input.")
     Path csv;
@@ -57,7 +55,7 @@ final class PredictCommand extends CliCommand {
 
     @Override
     public Integer call() throws IOException {
-        List<Path> files = ImageFiles.expand(inputs);
+        List<Path> files = inputs.files();
         Path modelPath = screeningOptions.model.path();
         SiteProfile profile = screeningOptions.profile();
         PrintWriter err = err();
@@ -97,9 +95,7 @@ final class PredictCommand extends CliCommand {
                 }
             }
         }
-        if (json != null) {
-            JsonOut.write(json, rows);
-        }
+        json.write(rows);
         if (csv != null) {
             CsvOut.write(csv, results);
         }

@@ -39,6 +39,17 @@ class SharedOptionsTest {
         assertThat(help("--site", "eval")).startsWith("Report sensitivity and specificity");
         assertThat(help("--labels", "calibrate-threshold")).isEqualTo(help("--labels", "calibrate-score"))
                 .isNotEqualTo(help("--labels", "eval"));
+        assertThat(help("--json", "bench")).isEqualTo(help("--json", "bench-decode")).isEqualTo("Also write the results as JSON.");
+        assertThat(help("--json", "predict")).isEqualTo("Write all results as a JSON array.");
+        assertThat(help("--json", "eval")).isEqualTo("Also write the JSON report here.");
+        assertThat(help("--device", "bench")).isEqualTo(help("--device", "eval"));
+        assertThat(argumentHelp("predict")).isEqualTo("Images or folders (searched recursively).");
+        assertThat(argumentHelp("gate-check")).isEqualTo("DICOM, PNG or JPEG files or folders.");
+    }
+
+    private static String argumentHelp(String command) {
+        CommandLine cl = CxrCommand.commandLine().getSubcommands().get(command);
+        return String.join(" ", cl.getCommandSpec().positionalParameters().get(0).description());
     }
 
     @Test
