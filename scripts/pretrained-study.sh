@@ -71,7 +71,7 @@ score() {
   for split in "$RUNS"/t224-seed42/split.csv "$RUNS"/t224w-seed42/split.csv "$RUNS"/t320-seed42/split.csv; do
     [ -f "$split" ] && break   # every teacher is trained with split seed 42: the same split
   done
-  $J calibrate-boxes --model "$m" $DATA --split "$split" --use train --write-card
+  $J calibrate-boxes --model "$m" $DATA --split "$split" --split-part train --write-card
   $J eval --model "$m" $DATA --split "$split" --group-by source --shortcut-check --into-card split \
       --json "${m%.onnx}.eval.json" --scores "$csv.tmp"
   mv "$csv.tmp" "$csv"

@@ -91,7 +91,7 @@ score() {
   if [ "${3:-}" = scores-only ]; then
     $J eval --model "$m" $DATA --split "$SPLIT" --group-by source --scores "$csv.tmp" > /dev/null
   else
-    $J calibrate-boxes --model "$m" $DATA --split "$SPLIT" --use train --write-card
+    $J calibrate-boxes --model "$m" $DATA --split "$SPLIT" --split-part train --write-card
     $J eval --model "$m" $DATA --split "$SPLIT" --group-by source --shortcut-check --into-card split \
         --json "${m%.onnx}.eval.json" --scores "$csv.tmp"
     $J eval --model "$m" --images $D/tbx11k-extra/images --labels $D/tbx11k-extra/labels.csv --split "$SPLIT" \

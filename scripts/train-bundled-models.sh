@@ -60,7 +60,7 @@ run "$RUNS/student" distill --teacher "$RUNS/teacher.onnx" $DATA --arch mobilene
 # model on the same held-out split (all runs share split seed 42, hence one split.csv), into their cards
 SPLIT="$RUNS/t224-seed42/split.csv"
 for m in "$RUNS/teacher.onnx" "$RUNS/student/model.onnx" "$RUNS/student/baseline/model.onnx" "${MEMBERS[@]}"; do
-  $J calibrate-boxes --model "$m" $DATA --split "$SPLIT" --use train --write-card
+  $J calibrate-boxes --model "$m" $DATA --split "$SPLIT" --split-part train --write-card
   $J eval --model "$m" $DATA --split "$SPLIT" --group-by source --shortcut-check \
       --into-card split --json "${m%.onnx}.eval.json" --scores "${m%.onnx}.scores.csv"
   $J eval --model "$m" --images $D/tbx11k-extra/images --labels $D/tbx11k-extra/labels.csv --split "$SPLIT" \

@@ -13,7 +13,6 @@ import org.cxrstudio.core.task.CancellationToken;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -38,11 +37,8 @@ import java.util.Set;
 @Command(name = "calibrate-boxes", mixinStandardHelpOptions = true,
         description = "Choose the model's box parameters (relative threshold, min area, max boxes) by mIoU on TB images with ground-truth boxes.")
 final class CalibrateBoxesCommand extends CliCommand {
-    @Option(names = "--split", paramLabel = "FILE", description = "The model's split.csv (filename,split,...), as for eval --split. Without it every labelled image is used.")
-    Path split;
-
-    @Option(names = "--use", paramLabel = "train|val", defaultValue = "train", description = "Part of --split to calibrate on (default: ${DEFAULT-VALUE}; tuning on val biases its figures).")
-    String use;
+    @Mixin
+    SplitPartOptions split = new SplitPartOptions(SplitList.TRAIN);
 
     @Option(names = "--write-card", description = "Store the best setting in the model's sidecar card (postprocessing section).")
     boolean writeCard;
@@ -62,14 +58,11 @@ final class CalibrateBoxesCommand extends CliCommand {
     @Override
     public Integer call() throws IOException {
         labeled.requirePairs();
-        if (!use.equals(SplitList.TRAIN) && !use.equals(SplitList.VAL)) {
-            throw new ParameterException(spec.commandLine(), "--use must be train or val, got '" + use + "'");
-        }
+        Set<String> keep = split.keep();
         PrintWriter err = err();
-        Set<String> keep = split == null ? null : SplitList.read(split, use);
-        if (split == null) {
+        if (!split.given()) {
             err.println("note: no --split: calibrating on every labelled TB image with boxes");
-        } else if (use.equals(SplitList.VAL)) {
+        } else if (split.part.equals(SplitList.VAL)) {
             err.println("note: calibrating on the validation part; its mIoU is then optimistic");
         }
         Path modelPath = modelOptions.path();
@@ -93,7 +86,7 @@ final class CalibrateBoxesCommand extends CliCommand {
         }
         if (cases.isEmpty()) {
             throw new IOException("no TB image with ground-truth boxes to calibrate on"
-                    + (split != null ? " in the " + use + " part of " + split : "") + " (do the labels CSVs have x1,y1,x2,y2?)");
+                    + (split.given() ? " in the " + split.describe("") : "") + " (do the labels CSVs have x1,y1,x2,y2?)");
         }
         double camSeconds = (System.nanoTime() - t0) / 1e9;
         long t1 = System.nanoTime();
@@ -116,7 +109,7 @@ final class CalibrateBoxesCommand extends CliCommand {
                             BoxCalibration.Result current, ModelCard card, int n) {
         PrintWriter out = out();
         out.printf(Locale.ROOT, "box calibration on %d TB images with boxes%s%n", n,
-                split == null ? "" : " (" + use + " part of " + split + ")");
+                split.given() ? " (" + split.describe("") + ")" : "");
         out.println("rank  rel.thr  min.area  max  mIoU    recall@0.3");
         for (int i = 0; i < Math.min(Math.max(1, top), ranked.size()); i++) {
             out.println(line(String.format(Locale.ROOT, "%-4d", i + 1), ranked.get(i)));
@@ -163,7 +156,7 @@ final class CalibrateBoxesCommand extends CliCommand {
         m.put(ModelCard.BOX_THRESHOLD, best.params().relativeThreshold());
         m.put(ModelCard.BOX_MIN_AREA, best.params().minAreaFraction());
         m.put(ModelCard.BOX_MAX, best.params().maxBoxes());
-        m.put("calibrated_on", (split == null ? "all labelled images" : use + " part of " + split)
+        m.put("calibrated_on", split.describe("all labelled images")
                 + ": " + n + " TB images with boxes from " + labeled.labels.stream().map(Path::toString).toList());
         m.put("calibrated_images", n);
         m.put("calibrated_miou", JsonOut.round(best.miou(), 4));

@@ -6,7 +6,6 @@ import org.cxrstudio.core.inference.PlattFit;
 import org.cxrstudio.core.inference.ScoreCalibration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,12 +27,8 @@ import java.util.function.DoubleUnaryOperator;
 final class CalibrateScoreCommand extends CliCommand {
     private static final int BINS = 10;
 
-    @Option(names = "--split", paramLabel = "FILE", description = "Only images of one part of this split list (the model's split.csv).")
-    Path split;
-
-    @Option(names = "--split-part", paramLabel = "train|val", defaultValue = SplitList.VAL,
-            description = "Which part of --split (default: ${DEFAULT-VALUE}).")
-    String splitPart;
+    @Mixin
+    SplitPartOptions split = new SplitPartOptions(SplitList.VAL);
 
     @Mixin
     CalibrationOptions calibration;
@@ -41,8 +36,8 @@ final class CalibrateScoreCommand extends CliCommand {
     @Override
     public Integer call() throws IOException {
         Path modelPath = calibration.model.path();
-        LabeledScoring s = calibration.score(split, splitPart);
-        String fittedOn = calibration.data(split, splitPart)
+        LabeledScoring s = calibration.score(split);
+        String fittedOn = calibration.data(split)
                 + (s.refused() > 0 ? "; " + s.refused() + " refused by the input gate" : "");
         ScoreCalibration c;
         try {

@@ -24,12 +24,8 @@ import java.util.Locale;
 @Command(name = "calibrate-threshold", mixinStandardHelpOptions = true,
         description = "Set this clinic's operating threshold on its own labelled films; writes a site profile JSON.")
 final class CalibrateThresholdCommand extends CliCommand {
-    @Option(names = "--split", paramLabel = "FILE", description = "Only images of one part of this split list (CSV filename,split).")
-    Path split;
-
-    @Option(names = "--split-part", paramLabel = "train|val", defaultValue = SplitList.TRAIN,
-            description = "Which part of --split to calibrate on (default: ${DEFAULT-VALUE}; evaluate on the other).")
-    String splitPart;
+    @Mixin
+    SplitPartOptions split = new SplitPartOptions(SplitList.TRAIN);
 
     @Option(names = "--target-sensitivity", paramLabel = "S", defaultValue = "0.90",
             description = "Sensitivity the threshold must reach on these films, (0, 1] (default: ${DEFAULT-VALUE}, the WHO triage target).")
@@ -52,9 +48,9 @@ final class CalibrateThresholdCommand extends CliCommand {
         }
         Path modelPath = calibration.model.path();
         String name = siteName != null ? siteName : out.getFileName().toString().replaceFirst("(?i)\\.json$", "");
-        LabeledScoring s = calibration.score(split, splitPart);
+        LabeledScoring s = calibration.score(split);
         SiteProfile profile = SiteProfile.calibrate(name, LocalDate.now(ZoneOffset.UTC).toString(), s.card().name(),
-                ModelFiles.sha256(modelPath), s.scores(), s.labels(), target, s.refused(), calibration.data(split, splitPart));
+                ModelFiles.sha256(modelPath), s.scores(), s.labels(), target, s.refused(), calibration.data(split));
         TbScore shown = TbScore.of(profile.threshold(), profile.threshold(), s.card().calibration());
         profile.write(out);
         var p = profile.point();

@@ -8,12 +8,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.nio.file.Path;
 
 /**
  * The model, the labelled films and the input gate of the commands that calibrate a model on
  * labelled films ({@code calibrate-threshold}, {@code calibrate-score}; a picocli mixin). The split
- * options stay with each command: their defaults differ.
+ * options are each command's own {@link SplitPartOptions}: their default parts differ.
  */
 final class CalibrationOptions {
     @Spec(Spec.Target.MIXEE)
@@ -29,18 +28,18 @@ final class CalibrationOptions {
     GateOptions gate;
 
     /**
-     * Screens the labelled films (only the {@code part} of {@code split} when given) with the
+     * Screens the labelled films (only the chosen part of the split list when given) with the
      * model's own post-processing; progress and refusals go to stderr.
      */
-    LabeledScoring score(Path split, String part) throws IOException {
+    LabeledScoring score(SplitPartOptions split) throws IOException {
         labeled.requirePairs(); // a usage error before the gate and the model load
         try (InputGate g = gate.open(); TbModel m = model.load()) {
-            return LabeledScoring.run(new Screening(g, m, m.postProcessing()), labeled, split, part, spec.commandLine().getErr());
+            return LabeledScoring.run(new Screening(g, m, m.postProcessing()), labeled, split, spec.commandLine().getErr());
         }
     }
 
     /** The films calibrated on, as recorded with the result. */
-    String data(Path split, String part) {
-        return labeled.images + " " + labeled.labels + (split != null ? " split " + split + " part " + part : "");
+    String data(SplitPartOptions split) {
+        return labeled.images + " " + labeled.labels + (split.given() ? " split " + split.file + " part " + split.part : "");
     }
 }

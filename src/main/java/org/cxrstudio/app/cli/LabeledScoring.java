@@ -1,13 +1,11 @@
 package org.cxrstudio.app.cli;
 
-import org.cxrstudio.core.eval.SplitList;
 import org.cxrstudio.core.inference.ModelCard;
 import org.cxrstudio.core.screening.Screening;
 import org.cxrstudio.core.screening.ScreeningResult;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,12 +23,12 @@ import java.util.Set;
  */
 record LabeledScoring(double[] scores, boolean[] labels, int refused, ModelCard card) {
 
-    static LabeledScoring run(Screening screening, LabeledImageOptions labeled, Path split, String part,
+    static LabeledScoring run(Screening screening, LabeledImageOptions labeled, SplitPartOptions split,
                               PrintWriter err) throws IOException {
         if (labeled.pairingProblem() != null) {
             throw new IOException(labeled.pairingProblem());
         }
-        Set<String> keep = split == null ? null : SplitList.read(split, part);
+        Set<String> keep = split.keep();
         List<Double> scores = new ArrayList<>();
         List<Boolean> labels = new ArrayList<>();
         int refused = 0;
@@ -47,7 +45,7 @@ record LabeledScoring(double[] scores, boolean[] labels, int refused, ModelCard 
             }
         }
         if (scores.isEmpty()) {
-            throw new IOException("no images to calibrate on" + (split != null ? " in the " + part + " part of " + split : "")
+            throw new IOException("no images to calibrate on" + (split.given() ? " in the " + split.describe("") : "")
                     + (refused > 0 ? " (" + refused + " refused by the input gate)" : ""));
         }
         double[] s = new double[scores.size()];

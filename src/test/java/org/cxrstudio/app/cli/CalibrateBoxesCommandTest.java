@@ -127,7 +127,7 @@ class CalibrateBoxesCommandTest {
     void badInputGetsOneLineErrors() throws IOException {
         CliRun badUse = calibrate("--use", "test");
         assertThat(badUse.exit()).isEqualTo(2);
-        assertThat(badUse.err()).contains("--use must be train or val");
+        assertThat(badUse.err()).contains("--split-part must be train or val");
         Path noBoxes = Files.writeString(dir.resolve("nb.csv"), "filename,label\nt0.png,tb\n");
         CliRun none = CliRun.of("calibrate-boxes", "--model", model.toString(), "--images", images.toString(),
                 "--labels", noBoxes.toString(), "--device", "cpu");

@@ -45,6 +45,10 @@ class SharedOptionsTest {
         assertThat(help("--device", "bench")).isEqualTo(help("--device", "eval"));
         assertThat(argumentHelp("predict")).isEqualTo("Images or folders (searched recursively).");
         assertThat(argumentHelp("gate-check")).isEqualTo("DICOM, PNG or JPEG files or folders.");
+        assertThat(help("--split-part", "calibrate-score")).isEqualTo("Which part of --split (default: val).");
+        assertThat(help("--split-part", "calibrate-threshold")).startsWith("Which part of --split to calibrate on (default: train;");
+        assertThat(help("--use", "calibrate-boxes")).startsWith("Part of --split to calibrate on (default: train;");
+        assertThat(help("--split", "calibrate-boxes")).startsWith("The model's split.csv");
     }
 
     private static String argumentHelp(String command) {
