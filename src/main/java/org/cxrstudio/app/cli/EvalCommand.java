@@ -59,8 +59,8 @@ final class EvalCommand extends CliCommand {
     @Option(names = "--shortcut-check", description = "Within each class, AUC of the score separating every pair of sources (grouped by --group-by, default source).")
     boolean shortcut;
 
-    @Option(names = "--split", paramLabel = "FILE", description = "Only images named in this list (one file name per line, or a CSV with filename[,split=val]).")
-    Path split;
+    @Mixin
+    SplitPartOptions split = new SplitPartOptions(SplitList.VAL);
 
     @Option(names = "--scores", paramLabel = "CSV",
             description = "Write per-image file,label,group,score,iou (iou: of the box unions, TB images with expert boxes only).")
@@ -75,7 +75,7 @@ final class EvalCommand extends CliCommand {
     @Override
     public Integer call() throws IOException {
         labeled.requirePairs();
-        Set<String> keep = split == null ? null : SplitList.read(split);
+        Set<String> keep = split.keep();
         SourceMapping mapping = rawGroups ? SourceMapping.IDENTITY : SourceMapping.DEFAULT;
         String groupColumn = groupBy != null ? groupBy : "source";
         Path modelPath = screeningOptions.model.path();
@@ -104,7 +104,7 @@ final class EvalCommand extends CliCommand {
             }
         }
         if (samples.isEmpty()) {
-            throw new IOException("no images to evaluate" + (split != null ? " (none of the labelled images is in " + split + ")" : "")
+            throw new IOException("no images to evaluate" + (split.given() ? " (none of the labelled images is in the " + split.describe("") + ")" : "")
                     + (refused > 0 ? " (" + refused + " refused by the input gate)" : ""));
         }
         if (refused > 0) {

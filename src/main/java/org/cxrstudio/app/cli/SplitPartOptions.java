@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * {@code --split FILE --split-part train|val}: one part of a training run's split list, for the
- * calibration commands (a picocli mixin). Each command creates it with its own default part, which
+ * {@code --split FILE --split-part train|val}: one part of a training run's split list, for
+ * {@code eval} and the calibration commands (a picocli mixin). Each command creates it with its own default part, which
  * picocli shows as the default; wording that differs per command is in {@code OptionHelp.properties}.
  * {@code --use} is accepted as the older name of {@code --split-part} of {@code calibrate-boxes}.
  */
