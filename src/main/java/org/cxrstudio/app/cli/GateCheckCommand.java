@@ -25,11 +25,14 @@ final class GateCheckCommand extends CliCommand {
     @Mixin
     ImageInputs inputs;
 
-    @Option(names = "--gate", paramLabel = "gate.onnx", description = "Gate model (default: the bundled models/gate.onnx).")
-    Path gateModel;
+    @Mixin
+    GateChoice gateChoice;
 
-    @Option(names = "--header-only", description = "Header, size, shape and colour rules only (no content check).")
-    boolean headerOnly;
+    /** The older name of {@code --gate-rules-only} in this command. */
+    @Option(names = "--header-only", hidden = true)
+    void headerOnly(boolean on) {
+        gateChoice.rulesOnly = on;
+    }
 
     @Option(names = "--json", description = "Print one JSON array instead of text lines.")
     boolean json;
@@ -40,8 +43,7 @@ final class GateCheckCommand extends CliCommand {
         List<Path> files = inputs.files();
         List<Map<String, Object>> rows = new ArrayList<>();
         int refused = 0;
-        try (InputGate gate = headerOnly ? InputGate.headerRulesOnly()
-                : gateModel != null ? InputGate.load(gateModel) : InputGate.loadDefault()) {
+        try (InputGate gate = gateChoice.open()) {
             for (Path f : files) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("file", f.toString());
