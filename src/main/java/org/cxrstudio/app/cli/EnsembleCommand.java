@@ -25,6 +25,10 @@ final class EnsembleCommand extends CliCommand {
             description = "Ensemble input size in pixels (default: the largest member input size).")
     int size;
 
+    @Option(names = "--mirror", description = "Also run every member on the left-right mirrored image and average that in, "
+            + "its CAM mirrored back (test-time augmentation; twice the inference time).")
+    boolean mirror;
+
     @Override
     public Integer call() throws Exception {
         if (size != 0 && (size < 32 || size > 1024)) {
@@ -36,7 +40,10 @@ final class EnsembleCommand extends CliCommand {
         if (size != 0) {
             cmd.append(" --size ").append(size);
         }
-        ModelCard card = EnsembleBuilder.build(models, out, size, cmd.toString());
+        if (mirror) {
+            cmd.append(" --mirror");
+        }
+        ModelCard card = EnsembleBuilder.build(models, out, size, mirror, cmd.toString());
         out().println("wrote " + out + " (" + card.architecture() + ", input "
                 + card.preprocessing().inputSize() + " px, threshold " + card.threshold() + ") and "
                 + OnnxFiles.sidecarOf(out));

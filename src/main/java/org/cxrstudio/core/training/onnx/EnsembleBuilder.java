@@ -18,6 +18,8 @@ import java.util.List;
  * {@code probability} = mean of the members' probabilities, output {@code cam} = mean of the
  * members' CAMs after a linear {@code Resize} to the largest member CAM grid. The result satisfies
  * the same contract as a single exported model, so {@code TbModel} and distillation load it.
+ * Mirrored ensembles also run every member on the left-right mirrored input and average that in
+ * too, its CAM mirrored back (test-time augmentation at twice the inference cost).
  *
  * <pre>{@code
  * ModelCard card = EnsembleBuilder.build(List.of(a, b), Path.of("teacher.onnx"), 0, "ensemble teacher");
@@ -42,6 +44,17 @@ public final class EnsembleBuilder {
      * @throws IOException naming the offending file when a member does not fit
      */
     public static ModelCard build(List<Path> members, Path out, int size, String command) throws IOException {
+        return build(members, out, size, false, command);
+    }
+
+    /**
+     * Builds the ensemble, with {@code mirrored} also on the left-right mirrored input, and writes
+     * {@code out} with its sidecar card.
+     *
+     * @see #build(List, Path, int, String)
+     */
+    public static ModelCard build(List<Path> members, Path out, int size, boolean mirrored, String command)
+            throws IOException {
         if (members == null || members.size() < 2) {
             throw new IllegalArgumentException("an ensemble needs at least two models, got "
                     + (members == null ? 0 : members.size()));
@@ -78,8 +91,8 @@ public final class EnsembleBuilder {
         int grid = ms.stream().mapToInt(EnsembleMember::camSize).max().orElseThrow();
         int classes = first.card().classes().size();
 
-        ModelProto.Builder model = EnsembleGraph.build(ms, s, grid, classes, pre);
-        ModelCard card = EnsembleCard.build(ms, pre, out, command);
+        ModelProto.Builder model = EnsembleGraph.build(ms, s, grid, classes, pre, mirrored);
+        ModelCard card = EnsembleCard.build(ms, pre, mirrored, out, command);
         return OnnxFiles.write(model, card, out);
     }
 

@@ -63,7 +63,7 @@ final class EnsembleCard {
     }
 
     /** The ensemble's card: teacher, members with hashes and validation figures, threshold provenance. */
-    static ModelCard build(List<EnsembleMember> ms, Preprocessing pre, Path out, String command) {
+    static ModelCard build(List<EnsembleMember> ms, Preprocessing pre, boolean mirrored, Path out, String command) {
         List<String> parts = new ArrayList<>();
         List<Map<String, Object>> members = new ArrayList<>();
         boolean allThresholds = true;
@@ -122,7 +122,9 @@ final class EnsembleCard {
         training.put("members", members);
         training.put("combination", "probability = mean of member probabilities; cam = mean of member CAMs (logits) "
                 + "after linear resize to the largest member grid; input linearly resized to each member's size"
-                + (Preprocessing.PER_IMAGE.equals(pre.normalization()) ? " and re-z-scored per image" : ""));
+                + (Preprocessing.PER_IMAGE.equals(pre.normalization()) ? " and re-z-scored per image" : "")
+                + (mirrored ? "; every member also on the left-right mirrored input, its CAM mirrored back" : ""));
+        training.put("mirrored", mirrored);
         training.put("postprocessing_source", "default box parameters: the members' were tuned to their own CAMs; "
                 + "run calibrate-boxes on the ensemble");
         training.put("same_split", sameSplit(csvShas, cardSplits));
@@ -140,7 +142,7 @@ final class EnsembleCard {
                     + "calibrate with eval");
         }
         String name = out.getFileName().toString().replaceFirst("(?i)\\.onnx$", "");
-        return new ModelCard(name, "1.0", "ensemble(" + String.join(", ", parts) + ")", "teacher", pre,
+        return new ModelCard(name, "1.0", "ensemble(" + String.join(", ", parts) + (mirrored ? "; mirrored" : "") + ")", "teacher", pre,
                 ms.get(0).card().classes(), threshold, ModelCard.DEFAULT_PROBABILITY_OUTPUT,
                 ModelCard.DEFAULT_CAM_OUTPUT, training, null, "");
     }

@@ -17,8 +17,9 @@ import static org.cxrstudio.core.training.onnx.OnnxGraph.string;
 /**
  * The merged ONNX graph of an {@link EnsembleBuilder} ensemble: each member's graph copied in
  * with its names prefixed {@code m0_}, {@code m1_}, ..., fed by a resized (and, for per-image
- * normalisation, re-z-scored) input, and the mean of the members' probabilities and CAMs.
- * Stateless.
+ * normalisation, re-z-scored) input, and the mean of the members' probabilities and CAMs. When
+ * mirrored, each member is copied a second time ({@code m0f_}, ...) on the left-right mirrored
+ * input and its CAM is mirrored back before the mean (test-time augmentation). Stateless.
  */
 final class EnsembleGraph {
     /** Prefix of the nodes the ensemble adds around its members. */
@@ -27,8 +28,9 @@ final class EnsembleGraph {
     private EnsembleGraph() {
     }
 
-    /** The merged graph. */
-    static ModelProto.Builder build(List<EnsembleMember> ms, int s, int grid, int classes, Preprocessing pre) {
+    /** The merged graph; {@code mirrored} adds every member on the mirrored input too. */
+    static ModelProto.Builder build(List<EnsembleMember> ms, int s, int grid, int classes, Preprocessing pre,
+                                    boolean mirrored) {
         String input = ms.get(0).input();
         GraphProto.Builder gb = GraphProto.newBuilder().setName("cxr_ensemble");
         OnnxGraph g = new OnnxGraph(gb, OWN);
@@ -50,9 +52,16 @@ final class EnsembleGraph {
             probs.add(prefix + m.probability());
             String cam = prefix + m.cam();
             cams.add(m.camSize() == grid ? cam : resize(g, cam, grid));
+            if (mirrored) {
+                String mp = "m" + i + "f_";
+                copy(m.model().getGraph(), mp, m.input(), mirror(g, feed), gb);
+                probs.add(mp + m.probability());
+                String back = mirror(g, mp + m.cam());
+                cams.add(m.camSize() == grid ? back : resize(g, back, grid));
+            }
         }
-        mean(g, probs, ModelCard.DEFAULT_PROBABILITY_OUTPUT, ms.size());
-        mean(g, cams, ModelCard.DEFAULT_CAM_OUTPUT, ms.size());
+        mean(g, probs, ModelCard.DEFAULT_PROBABILITY_OUTPUT, probs.size());
+        mean(g, cams, ModelCard.DEFAULT_CAM_OUTPUT, cams.size());
         gb.addOutput(OnnxGraph.floatValue(ModelCard.DEFAULT_PROBABILITY_OUTPUT, classes));
         gb.addOutput(OnnxGraph.floatValue(ModelCard.DEFAULT_CAM_OUTPUT, classes, grid, grid));
         return g.model("cxr-studio");
@@ -76,6 +85,12 @@ final class EnsembleGraph {
             }
             dst.addNode(b);
         }
+    }
+
+    /** An N×C×h×w tensor mirrored left-right: {@code Slice} of the last axis from its end with step −1. */
+    private static String mirror(OnnxGraph g, String x) {
+        return g.op("Slice", new String[] {x, g.longs("start", -1), g.longs("end", Long.MIN_VALUE), g.longs("axis", 3),
+                g.longs("step", -1)});
     }
 
     /** Linear (half-pixel) resize of an N×C×h×w tensor to N×C×size×size; N and C taken from the tensor. */

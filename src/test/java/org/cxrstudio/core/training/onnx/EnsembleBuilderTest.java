@@ -146,6 +146,52 @@ class EnsembleBuilderTest {
     }
 
     @Test
+    void aMirroredEnsembleAlsoAveragesEachMemberOnTheMirroredInputWithItsCamMirroredBack() throws Exception {
+        Path a = member("a.onnx", 32, 1);
+        Path b = member("b.onnx", 32, 2);
+        Path ens = dir.resolve("mirrored.onnx");
+        ModelCard card = EnsembleBuilder.build(List.of(a, b), ens, 0, true, null);
+        assertThat(card.architecture()).isEqualTo("ensemble(student-xs@32, student-xs@32; mirrored)");
+        assertThat(card.training().get("mirrored")).isEqualTo(true);
+
+        int n = 2;
+        float[] x = gaussian(n * 32 * 32, 13);
+        float[] xm = mirror(x, n, 32);
+        OrtSupport.Outputs oa = OrtSupport.run(a, x, n, 32);
+        OrtSupport.Outputs ob = OrtSupport.run(b, x, n, 32);
+        OrtSupport.Outputs oam = OrtSupport.run(a, xm, n, 32);
+        OrtSupport.Outputs obm = OrtSupport.run(b, xm, n, 32);
+        OrtSupport.Outputs oe = OrtSupport.run(ens, x, n, 32);
+        double asymmetry = 0;
+        for (int i = 0; i < n; i++) {
+            asymmetry = Math.max(asymmetry, Math.abs(oa.probability()[i] - oam.probability()[i]));
+            float expected = (oa.probability()[i] + ob.probability()[i] + oam.probability()[i] + obm.probability()[i]) / 4;
+            assertThat(oe.probability()[i]).isCloseTo(expected, within(1e-6f));
+        }
+        assertThat(asymmetry).as("a member must see the mirrored input differently for the test to mean anything")
+                .isGreaterThan(1e-5);
+        int grid = (int) oa.camShape()[3];
+        float[] camAm = mirror(oam.cam(), n, grid);
+        float[] camBm = mirror(obm.cam(), n, grid);
+        for (int j = 0; j < oe.cam().length; j++) {
+            assertThat(oe.cam()[j]).isCloseTo((oa.cam()[j] + ob.cam()[j] + camAm[j] + camBm[j]) / 4, within(1e-5f));
+        }
+    }
+
+    /** n square planes of side s, each mirrored left-right. */
+    private static float[] mirror(float[] x, int n, int s) {
+        float[] m = new float[x.length];
+        for (int i = 0; i < n; i++) {
+            for (int y = 0; y < s; y++) {
+                for (int c = 0; c < s; c++) {
+                    m[(i * s + y) * s + c] = x[(i * s + y) * s + (s - 1 - c)];
+                }
+            }
+        }
+        return m;
+    }
+
+    @Test
     void sameSplitFromTheCardsWhenNoSplitFileIsBeside() throws Exception {
         ArchSpec spec = Architectures.preset("student-xs", 32);
         Path a = withSplit("runA/model.onnx", spec, 42, 1);
