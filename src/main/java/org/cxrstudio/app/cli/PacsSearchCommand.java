@@ -13,9 +13,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** {@code pacs search}: QIDO-RS study search; a table, or one JSON line per study with {@code --json}. */
 @Command(name = "search", mixinStandardHelpOptions = true, description = "Find studies (QIDO-RS).")
@@ -59,7 +57,7 @@ final class PacsSearchCommand extends CliCommand {
         PrintWriter out = out();
         if (json) {
             for (StudySummary s : found) {
-                out.println(JsonOut.LINE.toJson(row(s)));
+                out.println(JsonOut.LINE.toJson(s));
             }
         } else {
             out.printf("%-10s %-16s %-24s %-14s %-8s %5s  %s%n", "date", "patient id", "name", "accession", "modality",
@@ -72,20 +70,6 @@ final class PacsSearchCommand extends CliCommand {
         }
         err().println(found.size() + " stud" + (found.size() == 1 ? "y" : "ies") + " found");
         return 0;
-    }
-
-    static Map<String, Object> row(StudySummary s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("study_uid", s.studyUid());
-        m.put("patient_id", s.patientId());
-        m.put("patient_name", s.patientName());
-        m.put("study_date", s.studyDate());
-        m.put("accession", s.accession());
-        m.put("description", s.description());
-        m.put("modalities", s.modalities());
-        m.put("series", s.seriesCount());
-        m.put("instances", s.instanceCount());
-        return m;
     }
 
     private LocalDate date(String s, String option) {
