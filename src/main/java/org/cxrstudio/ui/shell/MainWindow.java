@@ -264,10 +264,6 @@ public final class MainWindow extends BorderPane {
         return getScene() == null ? null : getScene().getWindow();
     }
 
-    ViewerViewModel viewModel() {
-        return vm;
-    }
-
     MainViewModel mainViewModel() {
         return main;
     }
@@ -288,16 +284,6 @@ public final class MainWindow extends BorderPane {
 
     public ImageCanvas canvas() {
         return canvas;
-    }
-
-    /** The side panel, for adding tabs (TB model, model card). */
-    public TabPane sidePanel() {
-        return side;
-    }
-
-    /** The centre stack (viewer, and the compare view when on). */
-    public StackPane centerPane() {
-        return center;
     }
 
     /** Two stacked nodes for the top area. */

@@ -28,8 +28,7 @@ class ViewerViewModelTest {
     @Test
     void openShowsImageWithDefaultWindowAndFits() {
         ViewerViewModel vm = vm();
-        vm.viewport().viewWidthProperty().set(640);
-        vm.viewport().viewHeightProperty().set(480);
+        vm.viewport().setViewSize(640, 480);
         List<OpenedImage> opened = new ArrayList<>();
         vm.addOnOpened(opened::add);
         vm.open(Path.of("chest.png"));
