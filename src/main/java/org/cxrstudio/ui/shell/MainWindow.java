@@ -85,7 +85,7 @@ public final class MainWindow extends BorderPane {
     }
 
     private void initListeners() {
-        vm.errorProperty().addListener((o, a, err) -> showError(err));
+        vm.addOnError(this::showError);
         vm.addOnOpened(img -> recent.add(img.path()));
         main.compare().activeProperty().addListener((o, a, on) -> showCompare(on));
         addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
@@ -249,9 +249,6 @@ public final class MainWindow extends BorderPane {
     }
 
     private void showError(UserError err) {
-        if (err == null) {
-            return;
-        }
         Alert alert = new Alert(Alert.AlertType.ERROR, err.message());
         alert.setTitle(err.title());
         alert.setHeaderText(err.title());
