@@ -55,9 +55,7 @@ public final class OverlayLayer {
         options.heatmapVisibleProperty().addListener((o, a, b) -> updateVisibility());
         options.boxesVisibleProperty().addListener((o, a, b) -> redrawBoxes());
         slot.positiveProperty().addListener((o, a, b) -> redrawBoxes());
-        viewport.scaleProperty().addListener((o, a, b) -> redrawBoxes());
-        viewport.offsetXProperty().addListener((o, a, b) -> redrawBoxes());
-        viewport.offsetYProperty().addListener((o, a, b) -> redrawBoxes());
+        viewport.transformProperty().addListener((o, a, b) -> redrawBoxes());
     }
 
     private void updateVisibility() {

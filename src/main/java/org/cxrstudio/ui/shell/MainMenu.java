@@ -10,6 +10,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
 import org.cxrstudio.ui.Messages;
+import org.cxrstudio.ui.viewer.ViewerViewModel;
 
 import java.nio.file.Path;
 
@@ -64,17 +65,18 @@ final class MainMenu {
     }
 
     private Menu viewMenu() {
+        ViewerViewModel viewer = w.mainViewModel().viewer();
         CheckMenuItem invert = new CheckMenuItem(Messages.get("menu.invert"));
         invert.setAccelerator(KeyCombination.keyCombination("I"));
-        invert.selectedProperty().bindBidirectional(w.viewModel().display().invertProperty());
+        invert.selectedProperty().bindBidirectional(viewer.display().invertProperty());
         Menu view = new Menu(Messages.get("menu.view"), null,
-                item("menu.fit", "F", () -> w.viewModel().viewport().fit()),
-                item("menu.oneToOne", "1", () -> w.viewModel().viewport().oneToOne()),
+                item("menu.fit", "F", () -> viewer.viewport().fit()),
+                item("menu.oneToOne", "1", () -> viewer.viewport().oneToOne()),
                 item("menu.zoomIn", "Plus", () -> w.zoom(1.25)),
                 item("menu.zoomOut", "Minus", () -> w.zoom(0.8)),
                 new SeparatorMenuItem(),
                 invert,
-                item("menu.resetWindow", "R", () -> w.viewModel().display().resetWindow()),
+                item("menu.resetWindow", "R", () -> viewer.display().resetWindow()),
                 new SeparatorMenuItem(),
                 compare());
         view.setId("menuView"); // the app adds View > Language here

@@ -23,8 +23,8 @@ final class MainToolBar {
     private MainToolBar() { }
 
     static ToolBar build(MainWindow w) {
-        ViewerViewModel vm = w.viewModel();
         MainViewModel main = w.mainViewModel();
+        ViewerViewModel vm = main.viewer();
         ComboBox<WindowPreset> presets = new ComboBox<>(vm.display().presets());
         presets.setId("presets");
         presets.setPromptText(Messages.get("toolbar.presets"));

@@ -85,7 +85,7 @@ public final class MainWindow extends BorderPane {
     }
 
     private void initListeners() {
-        vm.errorProperty().addListener((o, a, err) -> showError(err));
+        vm.addOnError(this::showError);
         vm.addOnOpened(img -> recent.add(img.path()));
         main.compare().activeProperty().addListener((o, a, on) -> showCompare(on));
         addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
@@ -249,9 +249,6 @@ public final class MainWindow extends BorderPane {
     }
 
     private void showError(UserError err) {
-        if (err == null) {
-            return;
-        }
         Alert alert = new Alert(Alert.AlertType.ERROR, err.message());
         alert.setTitle(err.title());
         alert.setHeaderText(err.title());
@@ -262,10 +259,6 @@ public final class MainWindow extends BorderPane {
 
     Window window() {
         return getScene() == null ? null : getScene().getWindow();
-    }
-
-    ViewerViewModel viewModel() {
-        return vm;
     }
 
     MainViewModel mainViewModel() {
@@ -288,16 +281,6 @@ public final class MainWindow extends BorderPane {
 
     public ImageCanvas canvas() {
         return canvas;
-    }
-
-    /** The side panel, for adding tabs (TB model, model card). */
-    public TabPane sidePanel() {
-        return side;
-    }
-
-    /** The centre stack (viewer, and the compare view when on). */
-    public StackPane centerPane() {
-        return center;
     }
 
     /** Two stacked nodes for the top area. */

@@ -5,14 +5,13 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.Property;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.cxrstudio.ui.Messages;
-
 import org.cxrstudio.ui.Messages;
 
 import java.io.IOException;
@@ -23,7 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.OptionalDouble;
 import java.util.stream.Stream;
 
 /**
@@ -62,6 +61,10 @@ public final class TrainingForm {
     private final ObjectProperty<Path> init = new SimpleObjectProperty<>(this, "init");
     private final BooleanProperty baseline = new SimpleBooleanProperty(this, "baseline", true);
     private final ObjectProperty<Path> out = new SimpleObjectProperty<>(this, "out");
+    /** The inputs {@link #toSettings()} remembers, in the order they are written and restored. */
+    private final List<Property<?>> remembered = List.of(teacher, images, labels, unlabeled, out, arch, inputSize,
+            r0, epochs, timeBudgetMin, batchSize, learningRate, temperature, kdAlpha, camWeight, boxWeight, aalsA0,
+            baseline, init, fromImageNet);
 
     public ObjectProperty<Path> teacherProperty() { return teacher; }
     public ObjectProperty<Path> imagesProperty() { return images; }
@@ -181,90 +184,58 @@ public final class TrainingForm {
         }
     }
 
-    /** The form as strings, to remember between sessions. */
+    /** The form as strings, to remember between sessions: each set input under its property name. */
     public Map<String, String> toSettings() {
         Map<String, String> m = new LinkedHashMap<>();
-        putPath(m, "teacher", teacher.get());
-        putPath(m, "images", images.get());
-        putPath(m, "labels", labels.get());
-        putPath(m, "unlabeled", unlabeled.get());
-        putPath(m, "out", out.get());
-        m.put("arch", arch.get());
-        m.put("inputSize", Integer.toString(inputSize.get()));
-        m.put("r0", Double.toString(r0.get()));
-        m.put("epochs", Integer.toString(epochs.get()));
-        m.put("timeBudgetMin", Integer.toString(timeBudgetMin.get()));
-        m.put("batchSize", Integer.toString(batchSize.get()));
-        m.put("learningRate", Double.toString(learningRate.get()));
-        m.put("temperature", Double.toString(temperature.get()));
-        m.put("kdAlpha", Double.toString(kdAlpha.get()));
-        m.put("camWeight", Double.toString(camWeight.get()));
-        m.put("boxWeight", Double.toString(boxWeight.get()));
-        m.put("aalsA0", Double.toString(aalsA0.get()));
-        m.put("baseline", Boolean.toString(baseline.get()));
-        putPath(m, "init", init.get());
-        m.put("fromImageNet", Boolean.toString(fromImageNet.get()));
+        for (Property<?> p : remembered) {
+            if (p.getValue() != null) {
+                m.put(p.getName(), p.getValue().toString());
+            }
+        }
         return m;
     }
 
-    /** Restores {@link #toSettings()}; missing or malformed entries keep the current value. */
+    /**
+     * Restores {@link #toSettings()}, in the same order; missing or malformed entries (a blank path or
+     * architecture, a non-finite number) keep the current value.
+     */
     public void applySettings(Map<String, String> m) {
-        path(m, "teacher", teacher::set);
-        path(m, "images", images::set);
-        path(m, "labels", labels::set);
-        path(m, "unlabeled", unlabeled::set);
-        path(m, "out", out::set);
-        if (m.get("arch") != null && !m.get("arch").isBlank()) {
-            arch.set(m.get("arch"));
-        }
-        number(m, "inputSize", v -> inputSize.set(v.intValue()));
-        number(m, "r0", r0::set);
-        number(m, "epochs", v -> epochs.set(v.intValue()));
-        number(m, "timeBudgetMin", v -> timeBudgetMin.set(v.intValue()));
-        number(m, "batchSize", v -> batchSize.set(v.intValue()));
-        number(m, "learningRate", learningRate::set);
-        number(m, "temperature", temperature::set);
-        number(m, "kdAlpha", kdAlpha::set);
-        number(m, "camWeight", camWeight::set);
-        number(m, "boxWeight", boxWeight::set);
-        number(m, "aalsA0", aalsA0::set);
-        if (m.get("baseline") != null) {
-            baseline.set(Boolean.parseBoolean(m.get("baseline")));
-        }
-        path(m, "init", init::set);
-        if (m.get("fromImageNet") != null) {
-            fromImageNet.set(Boolean.parseBoolean(m.get("fromImageNet")));
+        for (Property<?> p : remembered) {
+            String v = m.get(p.getName());
+            if (v != null) {
+                restore(p, v);
+            }
         }
     }
 
-    private static void putPath(Map<String, String> m, String key, Path p) {
-        if (p != null) {
-            m.put(key, p.toString());
-        }
-    }
-
-    private static void path(Map<String, String> m, String key, Consumer<Path> set) {
-        String v = m.get(key);
-        if (v != null && !v.isBlank()) {
+    /** Sets {@code p} from its stored text, parsed by the property's type; whole numbers drop any fraction. */
+    @SuppressWarnings("unchecked") // the form's only object properties are paths
+    private static void restore(Property<?> p, String v) {
+        if (p instanceof BooleanProperty b) {
+            b.set(Boolean.parseBoolean(v));
+        } else if (p instanceof IntegerProperty i) {
+            finite(v).ifPresent(d -> i.set((int) d));
+        } else if (p instanceof DoubleProperty d) {
+            finite(v).ifPresent(d::set);
+        } else if (p instanceof StringProperty s) {
+            if (!v.isBlank()) {
+                s.set(v);
+            }
+        } else if (!v.isBlank()) {
             try {
-                set.accept(Path.of(v));
+                ((ObjectProperty<Path>) p).set(Path.of(v));
             } catch (InvalidPathException e) {
                 // keep the current value
             }
         }
     }
 
-    private static void number(Map<String, String> m, String key, Consumer<Double> set) {
-        String v = m.get(key);
-        if (v != null) {
-            try {
-                double d = Double.parseDouble(v);
-                if (Double.isFinite(d)) {
-                    set.accept(d);
-                }
-            } catch (NumberFormatException e) {
-                // keep the current value
-            }
+    private static OptionalDouble finite(String v) {
+        try {
+            double d = Double.parseDouble(v);
+            return Double.isFinite(d) ? OptionalDouble.of(d) : OptionalDouble.empty();
+        } catch (NumberFormatException e) {
+            return OptionalDouble.empty();
         }
     }
 }

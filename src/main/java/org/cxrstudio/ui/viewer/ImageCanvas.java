@@ -68,9 +68,7 @@ public class ImageCanvas extends Region {
     }
 
     private void initListeners() {
-        viewport.scaleProperty().addListener((o, a, b) -> updateTransform());
-        viewport.offsetXProperty().addListener((o, a, b) -> updateTransform());
-        viewport.offsetYProperty().addListener((o, a, b) -> updateTransform());
+        viewport.transformProperty().addListener((o, a, b) -> updateTransform());
         display.imageProperty().addListener((o, a, img) -> allocate(img));
         display.windowProperty().addListener((o, a, b) -> requestRender());
         display.invertProperty().addListener((o, a, b) -> requestRender());
@@ -123,9 +121,9 @@ public class ImageCanvas extends Region {
     }
 
     private void updateTransform() {
-        double s = viewport.scale();
-        toScreen.setToTransform(s, 0, viewport.offsetXProperty().get(), 0, s, viewport.offsetYProperty().get());
-        base.setSmooth(s < 2);
+        ViewTransform t = viewport.transformProperty().get();
+        toScreen.setToTransform(t.scale(), 0, t.offsetX(), 0, t.scale(), t.offsetY());
+        base.setSmooth(t.scale() < 2);
     }
 
     private void allocate(OpenedImage img) {
@@ -204,8 +202,7 @@ public class ImageCanvas extends Region {
     @Override
     protected void layoutChildren() {
         // the canvas in the scene reports its size; a canvas swapped out (single vs compare) stops
-        viewport.viewWidthProperty().set(getWidth());
-        viewport.viewHeightProperty().set(getHeight());
+        viewport.setViewSize(getWidth(), getHeight());
         screen.resizeRelocate(0, 0, getWidth(), getHeight());
     }
 

@@ -2,8 +2,6 @@ package org.cxrstudio.ui.viewer;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.cxrstudio.ui.Messages;
@@ -29,8 +27,8 @@ public final class ViewerViewModel {
     private final ViewportModel viewport = new ViewportModel();
     private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper(this, "opening");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Open a chest X-ray (DICOM, PNG, JPEG)");
-    private final ReadOnlyObjectWrapper<UserError> error = new ReadOnlyObjectWrapper<>(this, "error");
     private final List<Consumer<OpenedImage>> onOpened = new ArrayList<>();
+    private final List<Consumer<UserError>> onError = new ArrayList<>();
     private BackgroundExecutor.Handle pending;
 
     public ViewerViewModel(ImageLoader loader, BackgroundExecutor executor) {
@@ -57,14 +55,14 @@ public final class ViewerViewModel {
         return status.getReadOnlyProperty();
     }
 
-    /** Last error to show; a new value per failure. */
-    public ReadOnlyObjectProperty<UserError> errorProperty() {
-        return error.getReadOnlyProperty();
-    }
-
     /** Adds a listener called after each successful open (recent files, inference). */
     public void addOnOpened(Consumer<OpenedImage> listener) {
         onOpened.add(Objects.requireNonNull(listener));
+    }
+
+    /** Adds a listener called with each failure to show the user (a dialog), on the FX thread. */
+    public void addOnError(Consumer<UserError> listener) {
+        onError.add(Objects.requireNonNull(listener));
     }
 
     /**
@@ -96,6 +94,7 @@ public final class ViewerViewModel {
 
     /** Reports a failure to the user (dialog) without touching what is shown. */
     public void report(String title, String message) {
-        error.set(new UserError(title, message));
+        UserError e = new UserError(title, message);
+        onError.forEach(l -> l.accept(e));
     }
 }

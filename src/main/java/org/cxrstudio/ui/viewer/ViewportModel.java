@@ -1,12 +1,12 @@
 package org.cxrstudio.ui.viewer;
 
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
- * The view transform from image pixels to screen pixels: {@code screen = image * scale + offset}.
- * Overlays stay in image coordinates and go through this one transform when drawn. Compare mode
- * gives both panes the same instance, which is what keeps their zoom and pan in sync.
+ * The view transform from image pixels to screen pixels ({@link ViewTransform}:
+ * {@code screen = image * scale + offset}). Overlays stay in image coordinates and go through
+ * this one transform when drawn. Compare mode gives both panes the same instance, which is what keeps their zoom and pan in sync.
  *
  * <p>Properties only ({@code javafx.beans}); use from the FX thread.
  */
@@ -15,57 +15,42 @@ public final class ViewportModel {
     public static final double MIN_SCALE = 0.02;
     public static final double MAX_SCALE = 32;
 
-    private final DoubleProperty scale = new SimpleDoubleProperty(this, "scale", 1);
-    private final DoubleProperty offsetX = new SimpleDoubleProperty(this, "offsetX", 0);
-    private final DoubleProperty offsetY = new SimpleDoubleProperty(this, "offsetY", 0);
-    private final DoubleProperty viewWidth = new SimpleDoubleProperty(this, "viewWidth", 1);
-    private final DoubleProperty viewHeight = new SimpleDoubleProperty(this, "viewHeight", 1);
+    private final ReadOnlyObjectWrapper<ViewTransform> transform =
+            new ReadOnlyObjectWrapper<>(this, "transform", ViewTransform.IDENTITY);
+    private double viewWidth = 1;
+    private double viewHeight = 1;
     private int imageWidth = 1;
     private int imageHeight = 1;
     private boolean autoFit = true;
-
-    public ViewportModel() {
-        viewWidth.addListener((o, a, b) -> refitIfAuto());
-        viewHeight.addListener((o, a, b) -> refitIfAuto());
-    }
-
-    private void refitIfAuto() {
-        if (autoFit) {
-            fit();
-        }
-    }
 
     /** True until the user zooms or pans after the last fit: a resized view then refits. */
     public boolean isAutoFit() {
         return autoFit;
     }
 
+    /** The current transform; one change per zoom, pan or fit. */
+    public ReadOnlyObjectProperty<ViewTransform> transformProperty() {
+        return transform.getReadOnlyProperty();
+    }
+
     /** Screen pixels per image pixel. */
-    public DoubleProperty scaleProperty() {
-        return scale;
-    }
-
-    /** Screen x of image x = 0, screen pixels. */
-    public DoubleProperty offsetXProperty() {
-        return offsetX;
-    }
-
-    /** Screen y of image y = 0, screen pixels. */
-    public DoubleProperty offsetYProperty() {
-        return offsetY;
-    }
-
-    /** Size of the (smallest) pane showing the image, screen pixels; set by the view. */
-    public DoubleProperty viewWidthProperty() {
-        return viewWidth;
-    }
-
-    public DoubleProperty viewHeightProperty() {
-        return viewHeight;
-    }
-
     public double scale() {
-        return scale.get();
+        return transform.get().scale();
+    }
+
+    /**
+     * Size of the (smallest) pane showing the image, screen pixels; set by the view on layout.
+     * While auto-fitting, a new size refits the image.
+     */
+    public void setViewSize(double width, double height) {
+        if (width == viewWidth && height == viewHeight) {
+            return;
+        }
+        viewWidth = width;
+        viewHeight = height;
+        if (autoFit) {
+            fit();
+        }
     }
 
     /** Sets the image size (pixels) and fits it into the view. */
@@ -77,15 +62,15 @@ public final class ViewportModel {
 
     /** Fits the whole image into the view, centred. */
     public void fit() {
-        double s = Math.min(viewWidth.get() / imageWidth, viewHeight.get() / imageHeight);
+        double s = Math.min(viewWidth / imageWidth, viewHeight / imageHeight);
         s = clamp(Double.isFinite(s) && s > 0 ? s : 1);
-        setTransform(s, (viewWidth.get() - imageWidth * s) / 2, (viewHeight.get() - imageHeight * s) / 2);
+        setTransform(s, (viewWidth - imageWidth * s) / 2, (viewHeight - imageHeight * s) / 2);
         autoFit = true;
     }
 
     /** One image pixel per screen pixel, keeping the view centre on the same image point. */
     public void oneToOne() {
-        zoomTo(1, viewWidth.get() / 2, viewHeight.get() / 2);
+        zoomTo(1, viewWidth / 2, viewHeight / 2);
     }
 
     /**
@@ -107,32 +92,30 @@ public final class ViewportModel {
 
     /** Moves the image by {@code (dx, dy)} screen pixels. */
     public void pan(double dx, double dy) {
-        offsetX.set(offsetX.get() + dx);
-        offsetY.set(offsetY.get() + dy);
+        ViewTransform t = transform.get();
+        setTransform(t.scale(), t.offsetX() + dx, t.offsetY() + dy);
         autoFit = false;
     }
 
     /** Image x (pixels, fractional) under screen x. */
     public double toImageX(double sx) {
-        return (sx - offsetX.get()) / scale();
+        return (sx - transform.get().offsetX()) / scale();
     }
 
     public double toImageY(double sy) {
-        return (sy - offsetY.get()) / scale();
+        return (sy - transform.get().offsetY()) / scale();
     }
 
     public double toScreenX(double ix) {
-        return ix * scale() + offsetX.get();
+        return ix * scale() + transform.get().offsetX();
     }
 
     public double toScreenY(double iy) {
-        return iy * scale() + offsetY.get();
+        return iy * scale() + transform.get().offsetY();
     }
 
     private void setTransform(double s, double ox, double oy) {
-        scale.set(s);
-        offsetX.set(ox);
-        offsetY.set(oy);
+        transform.set(new ViewTransform(s, ox, oy));
     }
 
     private static double clamp(double s) {

@@ -3,6 +3,7 @@ package org.cxrstudio.ui.shell;
 import org.cxrstudio.core.imaging.Photometric;
 import org.cxrstudio.ui.task.BackgroundExecutor;
 import org.cxrstudio.ui.viewer.TestImages;
+import org.cxrstudio.ui.viewer.UserError;
 import org.cxrstudio.ui.viewer.ViewerViewModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +55,8 @@ class FolderViewModelTest {
         };
         ViewerViewModel viewer = new ViewerViewModel(loader, BackgroundExecutor.direct());
         FolderViewModel f = new FolderViewModel(viewer, BackgroundExecutor.direct(), loader);
+        List<UserError> errors = new ArrayList<>();
+        viewer.addOnError(errors::add);
         List<Thumbnail> got = new ArrayList<>();
         f.thumbnail(Path.of("a.dcm"), got::add);
         f.thumbnail(Path.of("a.dcm"), got::add);
@@ -64,7 +67,7 @@ class FolderViewModelTest {
             assertThat(t.height()).isEqualTo(FolderViewModel.THUMBNAIL_SIDE / 2);
         });
         assertThat(got.get(0)).isSameAs(got.get(1));
-        assertThat(viewer.errorProperty().get()).isNull();
+        assertThat(errors).isEmpty();
         // MONOCHROME1 ramp: dark stored values (top left) are shown bright
         Thumbnail t = got.get(0);
         assertThat(t.argb()[0] & 0xFF).isGreaterThan(t.argb()[t.argb().length - 1] & 0xFF);
@@ -86,10 +89,11 @@ class FolderViewModelTest {
     void emptyOrMissingFolderIsReported() {
         ViewerViewModel viewer = new ViewerViewModel(p -> null, BackgroundExecutor.direct());
         FolderViewModel f = new FolderViewModel(viewer, BackgroundExecutor.direct(), null);
+        List<UserError> errors = new ArrayList<>();
+        viewer.addOnError(errors::add);
         f.openFolder(dir, true);
-        assertThat(viewer.errorProperty().get().title()).isEqualTo("No images in folder");
         f.openFolder(dir.resolve("missing"), true);
-        assertThat(viewer.errorProperty().get().title()).isEqualTo("Cannot open folder");
-        assertThat(viewer.errorProperty().get().message()).contains("missing");
+        assertThat(errors).extracting(UserError::title).containsExactly("No images in folder", "Cannot open folder");
+        assertThat(errors.get(1).message()).contains("missing");
     }
 }

@@ -9,8 +9,7 @@ class ViewportModelTest {
 
     private static ViewportModel view(double w, double h) {
         ViewportModel v = new ViewportModel();
-        v.viewWidthProperty().set(w);
-        v.viewHeightProperty().set(h);
+        v.setViewSize(w, h);
         return v;
     }
 
@@ -53,13 +52,13 @@ class ViewportModelTest {
         ViewportModel v = view(800, 600);
         v.setImageSize(100, 100);
         double s = v.scale();
-        v.viewWidthProperty().set(400);
+        v.setViewSize(400, 600);
         assertThat(v.scale()).isLessThan(s); // still auto-fitting
         double x0 = v.toScreenX(0);
         v.pan(10, -5);
         assertThat(v.toScreenX(0)).isCloseTo(x0 + 10, within(1e-9));
         double s2 = v.scale();
-        v.viewWidthProperty().set(1000);
+        v.setViewSize(1000, 600);
         assertThat(v.scale()).isEqualTo(s2);
         assertThat(v.isAutoFit()).isFalse();
     }
