@@ -42,8 +42,11 @@ final class BenchCommand extends CliCommand {
     @Option(names = "--image", paramLabel = "FILE", description = "Image to time (default: a synthetic 512x512 8-bit PNG).")
     Path image;
 
-    @Option(names = "--runs", defaultValue = "100", description = "Timed runs per figure (default ${DEFAULT-VALUE}).")
-    int runs;
+    @Mixin
+    TimedRuns timedRuns = new TimedRuns(100);
+
+    /** {@code --runs}, checked. */
+    private int runs;
 
     @Option(names = "--warmup", defaultValue = "10", description = "Untimed runs per model first, at least (default ${DEFAULT-VALUE}).")
     int warmup;
@@ -64,8 +67,9 @@ final class BenchCommand extends CliCommand {
 
     @Override
     public Integer call() throws IOException {
-        if (runs < 1 || warmup < 0 || batch < 1 || !(warmupSeconds >= 0)) {
-            throw new IllegalArgumentException("--runs and --batch must be >= 1, --warmup and --warmup-seconds >= 0");
+        runs = timedRuns.count(100_000);
+        if (warmup < 0 || batch < 1 || !(warmupSeconds >= 0)) {
+            throw new IllegalArgumentException("--batch must be >= 1, --warmup and --warmup-seconds >= 0");
         }
         DevicePreference pref = device.preference();
         List<Path> paths = models != null ? models : defaults();

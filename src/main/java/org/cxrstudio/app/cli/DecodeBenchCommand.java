@@ -34,17 +34,18 @@ final class DecodeBenchCommand extends CliCommand {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "DICOM, PNG or JPEG files.")
     List<Path> files;
 
-    @Option(names = "--runs", defaultValue = "5", description = "Timed runs per figure (default ${DEFAULT-VALUE}).")
-    int runs;
+    @Mixin
+    TimedRuns timedRuns = new TimedRuns(5);
+
+    /** {@code --runs}, checked. */
+    private int runs;
 
     @Mixin
     JsonFileOption json;
 
     @Override
     public Integer call() throws IOException {
-        if (runs < 1 || runs > 1000) {
-            throw new IllegalArgumentException("--runs must be 1..1000");
-        }
+        runs = timedRuns.count(1000);
         PrintWriter out = out();
         boolean dcmtk = dcmtkAvailable();
         out.printf("%-44s %11s %9s %10s %10s %14s %12s%n", "file", "size", "cold ms", "ours ms", "render ms",

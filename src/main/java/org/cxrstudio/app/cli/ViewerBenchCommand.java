@@ -17,6 +17,7 @@ import org.cxrstudio.ui.viewer.ImageLoader;
 import org.cxrstudio.ui.viewer.OpenedImage;
 import org.cxrstudio.ui.viewer.PixelRange;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -46,8 +47,17 @@ final class ViewerBenchCommand extends CliCommand {
     @Option(names = "--bits", defaultValue = "16", description = "Synthetic stored bits, 8..16 (default ${DEFAULT-VALUE}).")
     int bits;
 
-    @Option(names = "--repeat", defaultValue = "20", description = "Timed runs per measurement (default ${DEFAULT-VALUE}).")
-    int repeat;
+    @Mixin
+    TimedRuns timedRuns = new TimedRuns(20);
+
+    /** The older name of {@code --runs} in this command. */
+    @Option(names = "--repeat", hidden = true)
+    void repeat(int n) {
+        timedRuns.runs = n;
+    }
+
+    /** {@code --runs}, checked. */
+    private int repeat;
 
     @Option(names = "--image", description = "A radiograph file to time opening (and inference with --model).")
     Optional<Path> image;
@@ -57,9 +67,10 @@ final class ViewerBenchCommand extends CliCommand {
 
     @Override
     public Integer call() throws Exception {
-        if (bits < 8 || bits > 16 || size < 16 || size > 8192 || repeat < 1) {
-            throw new IllegalArgumentException("need --bits 8..16, --size 16..8192, --repeat >= 1");
+        if (bits < 8 || bits > 16 || size < 16 || size > 8192) {
+            throw new IllegalArgumentException("need --bits 8..16, --size 16..8192");
         }
+        repeat = timedRuns.count(10_000);
         PrintWriter out = out();
         benchWindowLevel(out);
         if (image.isPresent()) {

@@ -51,6 +51,29 @@ class SharedOptionsTest {
         assertThat(help("--split", "calibrate-boxes")).startsWith("The model's split.csv");
     }
 
+    /** The command object picocli filled from {@code args} (subcommand first). */
+    @SuppressWarnings("unchecked")
+    private static <T> T parsed(String... args) {
+        return (T) CxrCommand.commandLine().parseArgs(args).subcommand().commandSpec().userObject();
+    }
+
+    @Test
+    void olderOptionNamesStillSetTheSharedOption() {
+        assertThat(SharedOptionsTest.<ViewerBenchCommand>parsed("bench-viewer", "--repeat", "3").timedRuns.runs).isEqualTo(3);
+        assertThat(SharedOptionsTest.<ViewerBenchCommand>parsed("bench-viewer").timedRuns.runs).isEqualTo(20);
+        assertThat(SharedOptionsTest.<GateCheckCommand>parsed("gate-check", "--header-only", "x.png").gateChoice.rulesOnly).isTrue();
+        assertThat(SharedOptionsTest.<CalibrateBoxesCommand>parsed("calibrate-boxes", "--images", "i", "--labels", "l.csv", "--use", "val").split.part).isEqualTo("val");
+        assertThat(help("--runs", "bench")).isEqualTo("Timed runs per figure (default 100).");
+        assertThat(help("--runs", "bench-decode")).isEqualTo("Timed runs per figure (default 5).");
+    }
+
+    @Test
+    void aRunCountTheHeapCannotHoldIsAUsageError() {
+        CliRun run = CliRun.of("bench-decode", "--runs", "2000000000", "x.dcm");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("--runs must be 1..1000, got 2000000000");
+    }
+
     private static String argumentHelp(String command) {
         CommandLine cl = CxrCommand.commandLine().getSubcommands().get(command);
         return String.join(" ", cl.getCommandSpec().positionalParameters().get(0).description());
