@@ -118,11 +118,8 @@ public final class DicomParser {
             while (pos < end) {
                 int at = pos;
                 DicomElement e = readElement(end, depth);
-                if (e.tag() == Tags.ITEM_DELIMITATION) {
-                    if (untilDelimiter) {
-                        return ds;
-                    }
-                    throw error("unexpected item delimitation", at);
+                if (isDelimiter(e, Tags.ITEM_DELIMITATION, untilDelimiter, "item delimitation", at)) {
+                    return ds;
                 }
                 if ((e.tag() >>> 16) == 0xFFFE) {
                     throw error("unexpected " + Tags.format(e.tag()) + " inside a dataset", at);
@@ -288,11 +285,8 @@ public final class DicomParser {
             while (pos < end || untilDelimiter) {
                 int itemAt = pos;
                 DicomElement item = readElement(end, depth);
-                if (item.tag() == Tags.SEQUENCE_DELIMITATION) {
-                    if (untilDelimiter) {
-                        return items;
-                    }
-                    throw error("unexpected sequence delimitation", itemAt);
+                if (isDelimiter(item, Tags.SEQUENCE_DELIMITATION, untilDelimiter, "sequence delimitation", itemAt)) {
+                    return items;
                 }
                 if (item.tag() != Tags.ITEM) {
                     throw error("expected an item in sequence, found " + Tags.format(item.tag()), itemAt);
@@ -308,6 +302,23 @@ public final class DicomParser {
                 throw error("sequence overruns its length", pos);
             }
             return items;
+        }
+
+        /**
+         * Whether {@code e} is the delimiter that ends an undefined-length item or sequence.
+         *
+         * @param expected true when reading up to a delimiter; otherwise one found is an error
+         * @param name     the delimiter in words, for the message
+         */
+        private boolean isDelimiter(DicomElement e, int delimiter, boolean expected, String name, int at)
+                throws DicomException {
+            if (e.tag() != delimiter) {
+                return false;
+            }
+            if (!expected) {
+                throw error("unexpected " + name, at);
+            }
+            return true;
         }
 
         private boolean isUndefined(int itemAt) {

@@ -27,16 +27,16 @@ final class ResultHeader {
                 .string(Tags.SOP_INSTANCE_UID, "UI", sopInstance)
                 .string(Tags.INSTANCE_CREATION_DATE, "DA", date)
                 .string(Tags.INSTANCE_CREATION_TIME, "TM", time)
-                .string(Tags.PATIENT_NAME, "PN", s.patientName())
-                .string(Tags.PATIENT_ID, "LO", s.patientId())
-                .string(Tags.PATIENT_BIRTH_DATE, "DA", s.birthDate())
-                .string(Tags.PATIENT_SEX, "CS", s.sex())
-                .string(Tags.STUDY_INSTANCE_UID, "UI", s.studyUid())
-                .string(Tags.STUDY_DATE, "DA", s.studyDate())
-                .string(Tags.STUDY_TIME, "TM", s.studyTime())
-                .string(Tags.REFERRING_PHYSICIAN_NAME, "PN", s.referringPhysician())
-                .string(Tags.STUDY_ID, "SH", s.studyId())
-                .string(Tags.ACCESSION_NUMBER, "SH", s.accession())
+                .string(Tags.PATIENT_NAME, "PN", s.patient().name())
+                .string(Tags.PATIENT_ID, "LO", s.patient().id())
+                .string(Tags.PATIENT_BIRTH_DATE, "DA", s.patient().birthDate())
+                .string(Tags.PATIENT_SEX, "CS", s.patient().sex())
+                .string(Tags.STUDY_INSTANCE_UID, "UI", s.study().uid())
+                .string(Tags.STUDY_DATE, "DA", s.study().date())
+                .string(Tags.STUDY_TIME, "TM", s.study().time())
+                .string(Tags.REFERRING_PHYSICIAN_NAME, "PN", s.study().referringPhysician())
+                .string(Tags.STUDY_ID, "SH", s.study().id())
+                .string(Tags.ACCESSION_NUMBER, "SH", s.study().accession())
                 .string(Tags.MODALITY, "CS", modality)
                 .string(Tags.SERIES_INSTANCE_UID, "UI", seriesUid)
                 .string(Tags.SERIES_NUMBER, "IS", Integer.toString(seriesNumber))
@@ -61,7 +61,7 @@ final class ResultHeader {
     static DicomWriter evidence(SourceImage s) {
         DicomWriter series = new DicomWriter().string(Tags.SERIES_INSTANCE_UID, "UI", s.seriesUid())
                 .sequence(Tags.REFERENCED_SOP_SEQUENCE, List.of(reference(s)));
-        return new DicomWriter().string(Tags.STUDY_INSTANCE_UID, "UI", s.studyUid())
+        return new DicomWriter().string(Tags.STUDY_INSTANCE_UID, "UI", s.study().uid())
                 .sequence(0x00081115, List.of(series));
     }
 

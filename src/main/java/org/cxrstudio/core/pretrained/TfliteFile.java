@@ -77,8 +77,8 @@ public final class TfliteFile {
         SubGraph g = new SubGraph();
         g.attach(buf, model.tableElement(Model.SUBGRAPHS, 0), source + " subgraph 0");
         tensors = TfliteTensorReader.readAll(buf, g, source, nBuffers, bufferLength);
-        inputs = checkedIndices(g.ints(SubGraph.INPUTS), "subgraph input");
-        outputs = checkedIndices(g.ints(SubGraph.OUTPUTS), "subgraph output");
+        inputs = checkedIndices(g.ints(SubGraph.INPUTS), 0, source + " subgraph input");
+        outputs = checkedIndices(g.ints(SubGraph.OUTPUTS), 0, source + " subgraph output");
         operators = readOperators(g, codes);
         TfliteExtras.check(buf, model, g, source, nBuffers, tensors.size());
     }
@@ -127,27 +127,24 @@ public final class TfliteFile {
             if (opcode < 0 || opcode >= codes.length) {
                 throw new PretrainedFormatException(what + ": opcode index " + opcode + " of " + codes.length);
             }
-            int[] in = checkedOptional(op.ints(Operator.INPUTS), what);
-            int[] outs = checkedIndices(op.ints(Operator.OUTPUTS), what + " output");
+            int[] in = checkedIndices(op.ints(Operator.INPUTS), -1, what);
+            int[] outs = checkedIndices(op.ints(Operator.OUTPUTS), 0, what + " output");
             TfliteOptions options = TfliteOptionsReader.read(buf, op, what);
             out.add(new TfliteOperator(i, codes[opcode], "", in, outs, options));
         }
         return List.copyOf(out);
     }
 
-    private int[] checkedOptional(int[] idx, String what) throws PretrainedFormatException {
+    /**
+     * Checks that every index names a tensor of this file.
+     *
+     * @param lowest {@code -1} where an omitted optional tensor is allowed (operator inputs), else {@code 0}
+     * @param what   the place, for the message, starting with the source name
+     */
+    private int[] checkedIndices(int[] idx, int lowest, String what) throws PretrainedFormatException {
         for (int t : idx) {
-            if (t < -1 || t >= tensors.size()) {
+            if (t < lowest || t >= tensors.size()) {
                 throw new PretrainedFormatException(what + ": tensor index " + t + " of " + tensors.size());
-            }
-        }
-        return idx;
-    }
-
-    private int[] checkedIndices(int[] idx, String what) throws PretrainedFormatException {
-        for (int t : idx) {
-            if (t < 0 || t >= tensors.size()) {
-                throw new PretrainedFormatException(source + " " + what + ": tensor index " + t + " of " + tensors.size());
             }
         }
         return idx;

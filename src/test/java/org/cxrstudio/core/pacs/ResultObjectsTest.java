@@ -48,15 +48,15 @@ class ResultObjectsTest {
         for (Path f : List.of(w.sr(), w.sc())) {
             assertThat(Dciodvfy.errors(f)).as(Dciodvfy.output(f)).isEmpty();
             if (Dcmtk.available()) {
-                assertThat(Dcmtk.run("dcmdump", "-q", f.toString())).contains(src.studyUid());
+                assertThat(Dcmtk.run("dcmdump", "-q", f.toString())).contains(src.study().uid());
             }
         }
         DicomDataset sr = DicomParser.parse(Files.readAllBytes(w.sr()), w.sr().toString()).dataset();
         assertThat(sr.string(Tags.SOP_CLASS_UID)).contains(CadSrWriter.SOP_CLASS);
-        assertThat(sr.string(Tags.STUDY_INSTANCE_UID)).contains(src.studyUid());
+        assertThat(sr.string(Tags.STUDY_INSTANCE_UID)).contains(src.study().uid());
         assertThat(sr.string(Tags.SERIES_INSTANCE_UID).orElseThrow()).startsWith("2.25.").isNotEqualTo(src.seriesUid());
         assertThat(sr.string(Tags.SOP_INSTANCE_UID).orElseThrow()).startsWith("2.25.");
-        assertThat(sr.string(Tags.PATIENT_NAME)).contains(src.patientName());
+        assertThat(sr.string(Tags.PATIENT_NAME)).contains(src.patient().name());
         List<String> texts = new ArrayList<>();
         List<String> codes = new ArrayList<>();
         List<DicomDataset> scoords = new ArrayList<>();
@@ -86,7 +86,7 @@ class ResultObjectsTest {
         assertThat(scd.string(0x00280301)).contains("YES");
         assertThat(scd.string(0x0008103E)).contains("CAD overlay - not for diagnosis");
         assertThat(scd.string(0x00204000)).contains("CAD overlay - not for diagnosis");
-        assertThat(scd.string(Tags.STUDY_INSTANCE_UID)).contains(src.studyUid());
+        assertThat(scd.string(Tags.STUDY_INSTANCE_UID)).contains(src.study().uid());
         assertThat(scd.string(Tags.SERIES_INSTANCE_UID)).isNotEqualTo(sr.string(Tags.SERIES_INSTANCE_UID));
         try (var s = Files.list(dir)) {
             assertThat(s.map(p -> p.getFileName().toString())).allMatch(n -> n.endsWith(".dcm")).hasSize(2);

@@ -2,6 +2,7 @@ package org.cxrstudio.core.dicom.codec;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Registry of the encapsulated transfer syntaxes this project can decode.
@@ -10,20 +11,29 @@ import java.util.Optional;
  */
 public final class Codecs {
 
-    private static final Map<String, String> NAMES = Map.ofEntries(
-            Map.entry("1.2.840.10008.1.2", "Implicit VR Little Endian"),
-            Map.entry("1.2.840.10008.1.2.1", "Explicit VR Little Endian"),
-            Map.entry("1.2.840.10008.1.2.1.99", "Deflated Explicit VR Little Endian"),
-            Map.entry("1.2.840.10008.1.2.2", "Explicit VR Big Endian"),
-            Map.entry("1.2.840.10008.1.2.5", "RLE Lossless"),
-            Map.entry("1.2.840.10008.1.2.4.50", "JPEG Baseline (Process 1)"),
-            Map.entry("1.2.840.10008.1.2.4.51", "JPEG Extended (Process 2 & 4)"),
-            Map.entry("1.2.840.10008.1.2.4.57", "JPEG Lossless, Non-Hierarchical (Process 14)"),
-            Map.entry("1.2.840.10008.1.2.4.70", "JPEG Lossless, Non-Hierarchical, First-Order Prediction (Process 14 SV1)"),
-            Map.entry("1.2.840.10008.1.2.4.80", "JPEG-LS Lossless"),
-            Map.entry("1.2.840.10008.1.2.4.81", "JPEG-LS Lossy (Near-Lossless)"),
-            Map.entry("1.2.840.10008.1.2.4.90", "JPEG 2000 Lossless Only"),
-            Map.entry("1.2.840.10008.1.2.4.91", "JPEG 2000"));
+    /** Native syntaxes by UID: named here, read by the parser itself. */
+    private static final Map<String, String> NATIVE = Map.of(
+            "1.2.840.10008.1.2", "Implicit VR Little Endian",
+            "1.2.840.10008.1.2.1", "Explicit VR Little Endian",
+            "1.2.840.10008.1.2.1.99", "Deflated Explicit VR Little Endian",
+            "1.2.840.10008.1.2.2", "Explicit VR Big Endian");
+
+    /** Encapsulated syntaxes by UID, each with its name and a new decoder per call. */
+    private static final Map<String, Encapsulated> ENCAPSULATED = Map.of(
+            "1.2.840.10008.1.2.5", new Encapsulated("RLE Lossless", RleDecoder::new),
+            "1.2.840.10008.1.2.4.50", new Encapsulated("JPEG Baseline (Process 1)", JpegDecoder::new),
+            "1.2.840.10008.1.2.4.51", new Encapsulated("JPEG Extended (Process 2 & 4)", JpegDecoder::new),
+            "1.2.840.10008.1.2.4.57", new Encapsulated("JPEG Lossless, Non-Hierarchical (Process 14)",
+                    JpegLosslessDecoder::new),
+            "1.2.840.10008.1.2.4.70", new Encapsulated(
+                    "JPEG Lossless, Non-Hierarchical, First-Order Prediction (Process 14 SV1)", JpegLosslessDecoder::new),
+            "1.2.840.10008.1.2.4.80", new Encapsulated("JPEG-LS Lossless", JpegLsDecoder::new),
+            "1.2.840.10008.1.2.4.81", new Encapsulated("JPEG-LS Lossy (Near-Lossless)", JpegLsDecoder::new),
+            "1.2.840.10008.1.2.4.90", new Encapsulated("JPEG 2000 Lossless Only", Jpeg2000Decoder::new),
+            "1.2.840.10008.1.2.4.91", new Encapsulated("JPEG 2000", Jpeg2000Decoder::new));
+
+    private record Encapsulated(String name, Supplier<FrameDecoder> decoder) {
+    }
 
     private Codecs() {
     }
@@ -38,14 +48,7 @@ public final class Codecs {
         if (transferSyntaxUid == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(switch (transferSyntaxUid.trim()) {
-            case "1.2.840.10008.1.2.5" -> new RleDecoder();
-            case "1.2.840.10008.1.2.4.50", "1.2.840.10008.1.2.4.51" -> new JpegDecoder();
-            case "1.2.840.10008.1.2.4.57", "1.2.840.10008.1.2.4.70" -> new JpegLosslessDecoder();
-            case "1.2.840.10008.1.2.4.80", "1.2.840.10008.1.2.4.81" -> new JpegLsDecoder();
-            case "1.2.840.10008.1.2.4.90", "1.2.840.10008.1.2.4.91" -> new Jpeg2000Decoder();
-            default -> null;
-        });
+        return Optional.ofNullable(ENCAPSULATED.get(transferSyntaxUid.trim())).map(e -> e.decoder().get());
     }
 
     /** A human-readable name for a transfer syntax UID, or the UID itself when unknown. */
@@ -53,6 +56,8 @@ public final class Codecs {
         if (transferSyntaxUid == null) {
             return "(no transfer syntax)";
         }
-        return NAMES.getOrDefault(transferSyntaxUid.trim(), transferSyntaxUid);
+        String uid = transferSyntaxUid.trim();
+        Encapsulated e = ENCAPSULATED.get(uid);
+        return e != null ? e.name() : NATIVE.getOrDefault(uid, transferSyntaxUid);
     }
 }

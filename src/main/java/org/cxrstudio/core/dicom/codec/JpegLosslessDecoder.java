@@ -34,7 +34,6 @@ public final class JpegLosslessDecoder implements FrameDecoder {
         private int[] componentIds;
         private int[][] planes;
         private int restartInterval;
-        private int scans;
 
         State(byte[] data, FrameInfo info) {
             this.data = data;
@@ -63,9 +62,7 @@ public final class JpegLosslessDecoder implements FrameDecoder {
                     }
                 }
             }
-            if (scans == 0) {
-                throw new CodecException(CODEC + ": no scan (SOS) found");
-            }
+            segments.requireScan();
         }
 
         private void readFrameHeader(int p, int end) throws CodecException {
@@ -144,8 +141,7 @@ public final class JpegLosslessDecoder implements FrameDecoder {
             JpegBitReader in = new JpegBitReader(data, end);
             new LosslessScan(in, scanTables, out, width, height, predictor, precision, pointTransform,
                     restartInterval).decode();
-            segments.resumeAt(in.endOfScan());
-            scans++;
+            segments.endScan(in.endOfScan());
         }
 
         int[] output() throws CodecException {

@@ -36,7 +36,6 @@ public final class JpegLsDecoder implements FrameDecoder {
         private int[] preset = new int[5];
         private int restartInterval;
         private final JpegSegments segments;
-        private int scans;
 
         Parser(byte[] data, FrameInfo info, JpegHeader header) {
             this.data = data;
@@ -62,9 +61,7 @@ public final class JpegLsDecoder implements FrameDecoder {
                     }
                 }
             }
-            if (scans == 0) {
-                throw new CodecException(CODEC + ": no scan (SOS) found");
-            }
+            segments.requireScan();
             return Frames.interleave(CODEC, planes, header.rows() * header.columns(), info.samplesPerPixel());
         }
 
@@ -132,8 +129,7 @@ public final class JpegLsDecoder implements FrameDecoder {
             JpegLsBitReader in = new JpegLsBitReader(data, segments.end());
             new JpegLsScan(in, out, header.columns(), header.rows(), near, params, restartInterval,
                     ilv == 2).decode();
-            segments.resumeAt(in.endOfScan());
-            scans++;
+            segments.endScan(in.endOfScan());
         }
 
         private int u16(int at) throws CodecException {

@@ -6,7 +6,7 @@ package org.cxrstudio.core.dicom.codec;
  * and RST0..7, ends at EOI or at the end of the data (a missing EOI is tolerated), and checks
  * each segment's length against the data before a decoder reads its body. The one place that
  * knows the segment framing; decoders dispatch on the marker. After SOS the caller decodes the
- * entropy-coded data that follows {@link #end()} and continues with {@link #resumeAt(int)}.
+ * entropy-coded data that follows {@link #end()} and continues with {@link #endScan(int)}.
  * Not thread-safe; one per decode call.
  */
 final class JpegSegments {
@@ -23,6 +23,7 @@ final class JpegSegments {
     private int pos;
     private int body;
     private int end;
+    private int scans;
 
     /** Starts after the two SOI bytes; the caller has checked them or does not care. */
     JpegSegments(byte[] data, String codec) {
@@ -83,9 +84,17 @@ final class JpegSegments {
         return end - body + 2;
     }
 
-    /** Continues the walk at {@code position}, e.g. the marker after a scan's entropy-coded data. */
-    void resumeAt(int position) {
+    /** Counts a decoded scan and continues the walk at {@code position}, the marker after its entropy-coded data. */
+    void endScan(int position) {
         pos = position;
+        scans++;
+    }
+
+    /** @throws CodecException if the walk ended without a scan: the code stream holds no image */
+    void requireScan() throws CodecException {
+        if (scans == 0) {
+            throw new CodecException(codec + ": no scan (SOS) found");
+        }
     }
 
     /** True for the start-of-frame markers SOF0..SOF15 of ISO 10918 (not DHT, JPG or DAC). */

@@ -35,7 +35,6 @@ final class SequentialDctDecoder {
     private int[][] planes;
     private int[] strides;
     private int restartInterval;
-    private int scans;
 
     private SequentialDctDecoder(byte[] data, FrameInfo info) {
         this.data = data;
@@ -66,9 +65,7 @@ final class SequentialDctDecoder {
                 }
             }
         }
-        if (scans == 0) {
-            throw new CodecException(CODEC + ": no scan (SOS) found");
-        }
+        segments.requireScan();
         return output();
     }
 
@@ -156,8 +153,7 @@ final class SequentialDctDecoder {
         }
         JpegBitReader in = new JpegBitReader(data, end);
         new DctScan(this, in, comps, dc, ac).decode();
-        segments.resumeAt(in.endOfScan());
-        scans++;
+        segments.endScan(in.endOfScan());
     }
 
     private int[] output() {

@@ -41,7 +41,7 @@ class JpegSegmentsTest {
         JpegSegments s = new JpegSegments(data, "T");
         assertThat(s.next()).isEqualTo(JpegSegments.SOS);
         assertThat(s.end()).isEqualTo(6);
-        s.resumeAt(8); // a scan decoder found the next marker here
+        s.endScan(8); // a scan decoder found the next marker here
         assertThat(s.next()).isEqualTo(JpegSegments.DQT);
         assertThat(s.next()).isEqualTo(-1);
     }
