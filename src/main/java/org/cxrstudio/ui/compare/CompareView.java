@@ -1,14 +1,17 @@
 package org.cxrstudio.ui.compare;
 
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
+import javafx.scene.layout.RowConstraints;
 import javafx.scene.shape.Rectangle;
 import org.cxrstudio.ui.Messages;
 import org.cxrstudio.ui.overlay.ModelSlotViewModel;
@@ -24,12 +27,14 @@ import java.nio.file.Path;
 /**
  * Two image panes side by side (model A left, model B right) over the same image. Both canvases
  * bind to the same {@link ImageViewModel} and {@link ViewportModel}, so a zoom, pan or
- * window/level gesture in either pane moves both. The agreement bar below summarises where the
- * models differ.
+ * window/level gesture in either pane moves both. The two model headers share one grid row, so
+ * both images start at the same height whatever each header holds. The agreement bar below
+ * summarises where the models differ.
  */
 public final class CompareView extends BorderPane {
     private final OverlayLayer leftLayer;
     private final OverlayLayer rightLayer;
+    private final Region leftHeader;
 
     public CompareView(CompareViewModel vm, ImageViewModel display, ViewportModel viewport, OverlayOptions options,
                        ObservableList<Path> models) {
@@ -40,8 +45,25 @@ public final class CompareView extends BorderPane {
         right.setId("compareRight");
         leftLayer = new OverlayLayer(left, viewport, vm.left(), options);
         rightLayer = new OverlayLayer(right, viewport, vm.right(), options);
-        HBox panes = new HBox(4, pane(vm.left(), left, models), pane(vm.right(), right, models));
-        panes.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
+        leftHeader = header(vm.left(), models);
+        GridPane panes = new GridPane();
+        panes.setHgap(4);
+        panes.add(leftHeader, 0, 0);
+        panes.add(header(vm.right(), models), 1, 0);
+        panes.add(left, 0, 1);
+        panes.add(right, 1, 1);
+        for (int column = 0; column < 2; column++) {
+            ColumnConstraints half = new ColumnConstraints();
+            half.setPercentWidth(50);
+            panes.getColumnConstraints().add(half);
+        }
+        RowConstraints images = new RowConstraints();
+        images.setVgrow(Priority.ALWAYS);
+        panes.getRowConstraints().addAll(new RowConstraints(), images);
+        for (ImageCanvas c : new ImageCanvas[] {left, right}) {
+            c.setPrefWidth(100);
+            c.setMinSize(0, 0);
+        }
         Label agreement = new Label(Messages.get("compare.waiting"));
         agreement.setId("agreement");
         agreement.setPadding(new Insets(4, 8, 4, 8));
@@ -52,7 +74,8 @@ public final class CompareView extends BorderPane {
         setBottom(agreement);
     }
 
-    private static VBox pane(ModelSlotViewModel slot, ImageCanvas canvas, ObservableList<Path> models) {
+    /** The pane's header: score badge, model name and device, model picker, other-model button. */
+    private static Region header(ModelSlotViewModel slot, ObservableList<Path> models) {
         Label title = new Label();
         Runnable update = () -> title.setText(slot.modelText());
         slot.cardProperty().addListener((o, a, b) -> update.run());
@@ -93,12 +116,12 @@ public final class CompareView extends BorderPane {
         clip.widthProperty().bind(header.widthProperty());
         clip.heightProperty().bind(header.heightProperty());
         header.setClip(clip); // a very narrow pane cuts the header off instead of drawing over its neighbour
-        VBox box = new VBox(header, canvas);
-        VBox.setVgrow(canvas, Priority.ALWAYS);
-        canvas.setPrefWidth(100);
-        box.setPrefWidth(100);
-        box.setMinWidth(0);
-        return box;
+        return header;
+    }
+
+    /** Height of the model headers above the images (one row, the same for both panes). */
+    public ReadOnlyDoubleProperty headerHeightProperty() {
+        return leftHeader.heightProperty();
     }
 
     public OverlayLayer leftLayer() {

@@ -9,6 +9,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.geometry.Insets;
 import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -128,9 +129,17 @@ public final class MainWindow extends BorderPane {
     private void showCompare(boolean on) {
         if (on && compareView == null) {
             compareView = new CompareView(main.compare(), vm.display(), vm.viewport(), main.overlays(), main.models());
+            compareView.headerHeightProperty().addListener((o, a, b) -> placeBanner());
         }
         center.getChildren().setAll(on ? compareView : canvas, busy, banner);
+        placeBanner();
         vm.viewport().fit();
+    }
+
+    /** The gate banner sits at the top of the image; in compare mode below the model headers, so it covers no model picker. */
+    private void placeBanner() {
+        boolean compare = compareView != null && center.getChildren().contains(compareView);
+        StackPane.setMargin(banner, new Insets(compare ? compareView.headerHeightProperty().get() : 0, 0, 0, 0));
     }
 
     /** Opens a file (and remembers it in the recent list once it is shown). */

@@ -46,6 +46,10 @@ class GateBannerFxTest {
         executor.close();
     }
 
+    private static javafx.geometry.Bounds sceneBounds(javafx.scene.Node n) {
+        return n.localToScene(n.getBoundsInLocal());
+    }
+
     @Test
     void refusedImageShowsTheBannerAndNoOverlayUntilScoreAnyway(FxRobot robot) throws Exception {
         robot.interact(() -> {
@@ -60,6 +64,20 @@ class GateBannerFxTest {
         assertThat(robot.lookup("#scoreBadge").queryLabeled().getText()).isEqualTo("Not scored (see the banner)");
         assertThat(window.overlay().drawnBoxCount()).isZero();
         assertThat(window.overlay().heatmapView().getImage()).isNull();
+
+        // compare mode: the banner moves below the model headers, and both images start at one height
+        robot.clickOn("#compareToggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node banner = robot.lookup("#gateBanner").query();
+        javafx.geometry.Bounds left = sceneBounds(robot.lookup("#compareLeft").query());
+        javafx.geometry.Bounds right = sceneBounds(robot.lookup("#compareRight").query());
+        assertThat(banner.isVisible()).isTrue();
+        assertThat(sceneBounds(banner).getMinY()).isGreaterThanOrEqualTo(left.getMinY());
+        assertThat(left.getMinY()).isEqualTo(right.getMinY());
+        assertThat(left.getHeight()).isEqualTo(right.getHeight());
+        robot.clickOn("#compareToggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(sceneBounds(banner).getMinY()).isLessThan(left.getMinY());
 
         robot.clickOn("#scoreAnyway");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> main.student().predictionProperty().get() != null);
