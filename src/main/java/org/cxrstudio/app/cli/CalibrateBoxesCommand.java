@@ -40,6 +40,12 @@ final class CalibrateBoxesCommand extends CliCommand {
     @Mixin
     SplitPartOptions split = new SplitPartOptions(SplitList.TRAIN);
 
+    /** The older name of {@code --split-part} in this command. */
+    @Option(names = "--use", hidden = true)
+    void use(String part) {
+        split.part = part;
+    }
+
     @Option(names = "--write-card", description = "Store the best setting in the model's sidecar card (postprocessing section).")
     boolean writeCard;
 

@@ -14,7 +14,6 @@ import java.util.Set;
  * {@code --split FILE --split-part train|val}: one part of a training run's split list, for
  * {@code eval} and the calibration commands (a picocli mixin). Each command creates it with its own default part, which
  * picocli shows as the default; wording that differs per command is in {@code OptionHelp.properties}.
- * {@code --use} is accepted as the older name of {@code --split-part} of {@code calibrate-boxes}.
  */
 final class SplitPartOptions {
     @Spec(Spec.Target.MIXEE)
@@ -23,7 +22,7 @@ final class SplitPartOptions {
     @Option(names = "--split", paramLabel = "FILE", description = "Only images of one part of this split list (the model's split.csv).")
     Path file;
 
-    @Option(names = {"--split-part", "--use"}, paramLabel = "train|val", description = "Which part of --split (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--split-part", paramLabel = "train|val", description = "Which part of --split (default: ${DEFAULT-VALUE}).")
     String part;
 
     SplitPartOptions(String defaultPart) {

@@ -47,7 +47,7 @@ class SharedOptionsTest {
         assertThat(argumentHelp("gate-check")).isEqualTo("DICOM, PNG or JPEG files or folders.");
         assertThat(help("--split-part", "calibrate-score")).isEqualTo("Which part of --split (default: val).");
         assertThat(help("--split-part", "calibrate-threshold")).startsWith("Which part of --split to calibrate on (default: train;");
-        assertThat(help("--use", "calibrate-boxes")).startsWith("Part of --split to calibrate on (default: train;");
+        assertThat(help("--split-part", "calibrate-boxes")).startsWith("Part of --split to calibrate on (default: train;");
         assertThat(help("--split", "calibrate-boxes")).startsWith("The model's split.csv");
     }
 
