@@ -18,6 +18,8 @@
 # with the three seeds): the three 320 px teachers as one ensemble, and the 160 px student distilled
 # from it for each seed, against stage 3's baselines, and the bundled 224 px ensemble teacher and
 # the 320 px one as one six-member teacher, and the 320 px ensemble with test-time mirroring (about 50 min).
+# Stage 5 (after stage 4): a student without ImageNet weights, student-s @ 224 px from scratch,
+# distilled from the 320 px ensemble with its labels-only baseline alongside, seeds 42 43 44 (about 1 h).
 # Every step is skipped when done and resumes when interrupted (rerun the same command). About
 # 2 h for stage 1 on an idle 2-core machine (teachers 3 x 20 min, students 3 x ~19 min, scoring
 # ~10 min); stage 2 about 45 min more; stage 3 about 55 min a seed. Runs are large: keep RUNS_DIR out of git.
@@ -78,6 +80,21 @@ score() {
 }
 cmp() { $J compare-scores $SS --json "$S/$1.json" "${@:2}" | tee "$S/$1.txt"; }
 
+# three_way NAME TEACHER_VS_ALONE D A T SEEDS...: over the seeds, compare-scores of the distilled students
+# (scores D-<seed>) against the students alone (A-<seed>) and against the teacher (T, where %s stands for
+# the seed when each seed has its own teacher), and of the teacher against the students alone; written to
+# NAME-distilled-vs-alone, NAME-distilled-vs-teacher and TEACHER_VS_ALONE
+three_way() {
+  local name=$1 tva=$2 d=$3 a=$4 t=$5 seed tf da=() dt=() ta=(); shift 5
+  for seed; do
+    tf=$S/${t//%s/$seed}.csv
+    da+=("$S/$d-$seed.csv" "$S/$a-$seed.csv"); dt+=("$S/$d-$seed.csv" "$tf"); ta+=("$tf" "$S/$a-$seed.csv")
+  done
+  cmp "$name-distilled-vs-alone" "${da[@]}"
+  cmp "$name-distilled-vs-teacher" "${dt[@]}"
+  cmp "$tva" "${ta[@]}"
+}
+
 stage1() {
   for seed in 42 43 44; do teacher "$RUNS/t224-seed$seed" 224 "$seed" 1; done
   for seed in 42 43 44; do student "$RUNS/s160-seed$seed" "$RUNS/t224-seed$seed/model.onnx" 160 "$seed" 1; done
@@ -113,34 +130,23 @@ stage2() {
 stage3() {
   # the 160 px student from a 320 px teacher, for each seed of S3_SEEDS (default 42); compare-scores
   # takes the per-seed pairs in turn
-  local seed d a t da=() dt=() ta=()
-  for seed in ${S3_SEEDS:-42}; do
-    trio 320 160from320 320 1 "$seed" "${T320_BUDGET:-30m}"
-    d=$S/d160from320-$seed.csv a=$S/alone160from320-$seed.csv t=$S/t320-$seed.csv
-    da+=("$d" "$a"); dt+=("$d" "$t"); ta+=("$t" "$a")
-  done
-  cmp lowres-distilled-vs-alone "${da[@]}"
-  cmp lowres-distilled-vs-teacher "${dt[@]}"
-  cmp t320-vs-alone "${ta[@]}"
+  local seed
+  for seed in ${S3_SEEDS:-42}; do trio 320 160from320 320 1 "$seed" "${T320_BUDGET:-30m}"; done
+  three_way lowres t320-vs-alone d160from320 alone160from320 t320-%s ${S3_SEEDS:-42}
 }
 
 stage4() {
   # the three 320 px teachers of stage 3 (seeds 42 43 44) as one ensemble teacher, and the 160 px
   # student distilled from it for each seed, against stage 3's baselines (same seed, split, init, budget)
-  local seed da=() dt=() ta=()
+  local seed
   [ -f "$RUNS/e320/model.onnx" ] || $J ensemble --models "$RUNS/t320-seed42/model.onnx" \
       --models "$RUNS/t320-seed43/model.onnx" --models "$RUNS/t320-seed44/model.onnx" --out "$RUNS/e320/model.onnx"
   score e320 "$RUNS/e320/model.onnx"
   for seed in 42 43 44; do
     student "$RUNS/s160frome320-seed$seed" "$RUNS/e320/model.onnx" 160 "$seed" 1 no-baseline
     score "d160frome320-$seed" "$RUNS/s160frome320-seed$seed/model.onnx"
-    da+=("$S/d160frome320-$seed.csv" "$S/alone160from320-$seed.csv")
-    dt+=("$S/d160frome320-$seed.csv" "$S/e320.csv")
-    ta+=("$S/e320.csv" "$S/alone160from320-$seed.csv")
   done
-  cmp e320-distilled-vs-alone "${da[@]}"
-  cmp e320-distilled-vs-teacher "${dt[@]}"
-  cmp e320-vs-alone "${ta[@]}"
+  three_way e320 e320-vs-alone d160frome320 alone160from320 e320 42 43 44
   # six teachers: the bundled 224 px ensemble (stage 1's three teachers) and the 320 px ensemble, equal weight
   [ -f "$RUNS/e6/model.onnx" ] || $J ensemble --models models/teacher.onnx --models "$RUNS/e320/model.onnx" \
       --out "$RUNS/e6/model.onnx"
@@ -154,6 +160,30 @@ stage4() {
   cmp e320m-vs-alone "$S/e320m.csv" "$S/alone160from320-42.csv" "$S/e320m.csv" "$S/alone160from320-43.csv" \
       "$S/e320m.csv" "$S/alone160from320-44.csv"
   cmp e320m-vs-e320 "$S/e320m.csv" "$S/e320.csv"
+}
+
+# scratch_student OUT TEACHER SEED: the from-scratch student-s @ 224 px of the earlier bundled recipe
+# (docs/history.md), distilled with its labels-only baseline alongside; fixed epochs, so the two arms
+# see the same number of images whatever the machine's load
+scratch_student() {
+  local out=$1 t=$2 seed=$3
+  [ -f "$out/study.done" ] && return
+  local resume=; [ -f "$out/checkpoints/last.ckpt" ] && resume=--resume
+  $J distill --teacher "$t" $DATA --arch student-s --size 224 --epochs 46 --seed "$seed" --split-seed 42 \
+      --box-weight 1 --baseline --out "$out" $resume
+  touch "$out/study.done"
+}
+
+stage5() {
+  # a small student without ImageNet weights (student-s @ 224 px, 248k parameters, from scratch),
+  # distilled from the 320 px ensemble of stage 4, against the same network trained alone, three seeds
+  local seed
+  for seed in 42 43 44; do
+    scratch_student "$RUNS/ss224frome320-seed$seed" "$RUNS/e320/model.onnx" "$seed"
+    score "dss224frome320-$seed" "$RUNS/ss224frome320-seed$seed/model.onnx"
+    score "aloness224-$seed" "$RUNS/ss224frome320-seed$seed/baseline/model.onnx"
+  done
+  three_way scratch e320-vs-scratch-alone dss224frome320 aloness224 e320 42 43 44
 }
 
 for st in ${STAGES:-1}; do "stage$st"; done
