@@ -147,8 +147,11 @@ stage4() {
     score "d160frome320-$seed" "$RUNS/s160frome320-seed$seed/model.onnx"
   done
   three_way e320 e320-vs-alone d160frome320 alone160from320 e320 42 43 44
-  # six teachers: the bundled 224 px ensemble (stage 1's three teachers) and the 320 px ensemble, equal weight
-  [ -f "$RUNS/e6/model.onnx" ] || $J ensemble --models models/teacher.onnx --models "$RUNS/e320/model.onnx" \
+  # six teachers: the ensemble of stage 1's three 224 px teachers (the bundled teacher until 2026-12-07) and
+  # the 320 px ensemble, equal weight
+  [ -f "$RUNS/e224/model.onnx" ] || $J ensemble --models "$RUNS/t224-seed42/model.onnx" \
+      --models "$RUNS/t224-seed43/model.onnx" --models "$RUNS/t224-seed44/model.onnx" --out "$RUNS/e224/model.onnx"
+  [ -f "$RUNS/e6/model.onnx" ] || $J ensemble --models "$RUNS/e224/model.onnx" --models "$RUNS/e320/model.onnx" \
       --out "$RUNS/e6/model.onnx"
   score e6 "$RUNS/e6/model.onnx"
   cmp e6-vs-alone "$S/e6.csv" "$S/alone160from320-42.csv" "$S/e6.csv" "$S/alone160from320-43.csv" \

@@ -2,20 +2,20 @@
 # Reproduces models/teacher.onnx and models/student.onnx (with their cards) from ../shared/data
 # and the ImageNet weights in ../shared/pretrained. Every step resumes: rerun the script after an
 # interruption and it continues where it stopped (a finished step is skipped). CPU only; about
-# 1 h 40 min on an idle 2-core machine (teacher members 3 x 20 min, student and its baseline
-# 2 x 9 min, calibration and evaluation ~15 min).
+# 2 h 10 min on an idle 2-core machine (teacher members 3 x 30 min, student and its baseline
+# 2 x 9 min, calibration and evaluation ~20 min).
 #
 #   mvn -B -q -ntp package -DskipTests && scripts/train-bundled-models.sh [RUNS_DIR]
 # (CXR_JAR=path/to/cxr-studio.jar uses a copy of the jar, so that rebuilding target/ meanwhile is safe)
 #
 # Steps (docs/models.md, "The bundled models"), all on one train/validation split (split seed 42):
-#  1. three teacher members: mobilenetv2 @ 224 px started from the ImageNet weights (--init), fixed
+#  1. three teacher members: mobilenetv2 @ 320 px started from the ImageNet weights (--init), fixed
 #     normalisation, batch 32, AdamW lr 1e-3 with 100 warm-up batches, box weight 1 (the CAM is
 #     pulled towards the expert boxes of the training TB images), init seeds 42, 43, 44, each
-#     stopped by a 20 min budget (or 8 epochs);
+#     stopped by a 30 min budget (or 8 epochs);
 #  2. merged into one ONNX ensemble teacher (mean probability, mean CAM);
 #  3. the student: the reduced pretrained mobilenetv2-s5 (the first 5 of MobileNetV2's 7 stages,
-#     from the same ImageNet weights) distilled from that teacher, box-guided too, 9 min budget,
+#     from the same ImageNet weights) @ 160 px distilled from that teacher, box-guided too, 9 min budget,
 #     with the labels-only baseline trained alongside (same split, seed, init, budget);
 #  4. box parameters calibrated on the training images' expert boxes, validation figures (per
 #     source, shortcut check) stored in every card, score calibration (Platt) on the validation
@@ -46,9 +46,9 @@ run() {
 
 MEMBERS=()
 for seed in 42 43 44; do
-  run "$RUNS/t224-seed$seed" train $DATA --arch mobilenetv2 --size 224 $PRETRAINED \
-      --epochs 8 --time-budget 20m --seed "$seed"
-  MEMBERS+=("$RUNS/t224-seed$seed/model.onnx")
+  run "$RUNS/t320-seed$seed" train $DATA --arch mobilenetv2 --size 320 $PRETRAINED \
+      --epochs 8 --time-budget 30m --seed "$seed"
+  MEMBERS+=("$RUNS/t320-seed$seed/model.onnx")
 done
 
 [ -f "$RUNS/teacher.onnx" ] || $J ensemble --models "${MEMBERS[@]}" --out "$RUNS/teacher.onnx"
@@ -58,7 +58,7 @@ run "$RUNS/student" distill --teacher "$RUNS/teacher.onnx" $DATA --arch mobilene
 
 # box parameters tuned on the TRAINING images' expert boxes, then validation figures of every
 # model on the same held-out split (all runs share split seed 42, hence one split.csv), into their cards
-SPLIT="$RUNS/t224-seed42/split.csv"
+SPLIT="$RUNS/t320-seed42/split.csv"
 for m in "$RUNS/teacher.onnx" "$RUNS/student/model.onnx" "$RUNS/student/baseline/model.onnx" "${MEMBERS[@]}"; do
   $J calibrate-boxes --model "$m" $DATA --split "$SPLIT" --split-part train --write-card
   $J eval --model "$m" $DATA --split "$SPLIT" --group-by source --shortcut-check \
