@@ -20,6 +20,8 @@
 # the 320 px one as one six-member teacher, and the 320 px ensemble with test-time mirroring (about 50 min).
 # Stage 5 (after stage 4): a student without ImageNet weights, student-s @ 224 px from scratch,
 # distilled from the 320 px ensemble with its labels-only baseline alongside, seeds 42 43 44 (about 1 h).
+# Stage 6 (after stage 4): the 160 px student distilled from the 320 px ensemble with mixup views of the
+# training films as unlabelled images (scripts/MixupViews.java), seeds 42 43 44 (about 40 min).
 # Every step is skipped when done and resumes when interrupted (rerun the same command). About
 # 2 h for stage 1 on an idle 2-core machine (teachers 3 x 20 min, students 3 x ~19 min, scoring
 # ~10 min); stage 2 about 45 min more; stage 3 about 55 min a seed. Runs are large: keep RUNS_DIR out of git.
@@ -53,16 +55,17 @@ teacher() {
   touch "$out/study.done"
 }
 
-# student OUT TEACHER SIZE SEED BOXWEIGHT [no-baseline]: the reduced pretrained mobilenetv2-s5, distill
-# --baseline (unless told no-baseline: a baseline of the same seed and budget exists), resumed when interrupted
+# student OUT TEACHER SIZE SEED BOXWEIGHT [no-baseline [DISTILL_ARGS...]]: the reduced pretrained
+# mobilenetv2-s5, distill --baseline (unless told no-baseline: a baseline of the same seed and budget
+# exists), resumed when interrupted
 student() {
-  local out=$1 t=$2 size=$3 seed=$4 bw=$5 baseline=--baseline
+  local out=$1 t=$2 size=$3 seed=$4 bw=$5 baseline=--baseline extra=("${@:7}")
   [ "${6:-}" = no-baseline ] && baseline=
   [ -f "$out/study.done" ] && return
   local resume=; [ -f "$out/checkpoints/last.ckpt" ] && resume=--resume
   $J distill --teacher "$t" $DATA --arch mobilenetv2-s5 --size "$size" --init "$INIT" --normalization fixed \
       --batch 32 --lr 1e-3 --warmup 100 --epochs 16 --time-budget "${STUDENT_BUDGET:-9m}" --seed "$seed" \
-      --split-seed 42 --box-weight "$bw" $baseline --out "$out" $resume
+      --split-seed 42 --box-weight "$bw" $baseline "${extra[@]}" --out "$out" $resume
   touch "$out/study.done"
 }
 
@@ -187,6 +190,19 @@ stage5() {
     score "aloness224-$seed" "$RUNS/ss224frome320-seed$seed/baseline/model.onnx"
   done
   three_way scratch e320-vs-scratch-alone dss224frome320 aloness224 e320 42 43 44
+}
+
+stage6() {
+  # function matching: the 160 px student distilled from the 320 px ensemble of stage 4 with mixup views
+  # of the training films as unlabelled images (the teacher labels each view), against stage 3's
+  # baselines (same seed, split, init, budget), three seeds
+  local seed
+  [ -f "$RUNS/mix/mix0000.png" ] || java scripts/MixupViews.java "$RUNS/t320-seed42/split.csv" "$D" "$RUNS/mix" 7
+  for seed in 42 43 44; do
+    student "$RUNS/s160mix-seed$seed" "$RUNS/e320/model.onnx" 160 "$seed" 1 no-baseline --unlabeled "$RUNS/mix"
+    score "d160mix-$seed" "$RUNS/s160mix-seed$seed/model.onnx"
+  done
+  three_way mix e320-vs-alone d160mix alone160from320 e320 42 43 44
 }
 
 for st in ${STAGES:-1}; do "stage$st"; done
