@@ -22,6 +22,9 @@
 # distilled from the 320 px ensemble with its labels-only baseline alongside, seeds 42 43 44 (about 1 h).
 # Stage 6 (after stage 4): the 160 px student distilled from the 320 px ensemble with mixup views of the
 # training films as unlabelled images (scripts/MixupViews.java), seeds 42 43 44 (about 40 min).
+# Stage 7 (after stage 4): patient students, the 160 px student distilled from the 320 px ensemble and its
+# labels-only baseline for 20 fixed epochs each (about twice what the 9 min budget gives), seeds 42 43 44
+# (about 40 min a seed).
 # Every step is skipped when done and resumes when interrupted (rerun the same command). About
 # 2 h for stage 1 on an idle 2-core machine (teachers 3 x 20 min, students 3 x ~19 min, scoring
 # ~10 min); stage 2 about 45 min more; stage 3 about 55 min a seed. Runs are large: keep RUNS_DIR out of git.
@@ -64,7 +67,7 @@ student() {
   [ -f "$out/study.done" ] && return
   local resume=; [ -f "$out/checkpoints/last.ckpt" ] && resume=--resume
   $J distill --teacher "$t" $DATA --arch mobilenetv2-s5 --size "$size" --init "$INIT" --normalization fixed \
-      --batch 32 --lr 1e-3 --warmup 100 --epochs 16 --time-budget "${STUDENT_BUDGET:-9m}" --seed "$seed" \
+      --batch 32 --lr 1e-3 --warmup 100 --epochs "${STUDENT_EPOCHS:-16}" --time-budget "${STUDENT_BUDGET:-9m}" --seed "$seed" \
       --split-seed 42 --box-weight "$bw" $baseline "${extra[@]}" --out "$out" $resume
   touch "$out/study.done"
 }
@@ -206,6 +209,18 @@ stage6() {
     score "d160mix-$seed" "$RUNS/s160mix-seed$seed/model.onnx"
   done
   three_way mix - d160mix alone160from320 e320 42 43 44   # the teacher against the students alone: stage 4
+}
+
+stage7() {
+  # patience: the stage-4 student and its baseline trained twice as long, fixed epochs (the same number of
+  # images for both arms whatever the load; the time budget is only a guard), three seeds
+  local seed
+  for seed in 42 43 44; do
+    STUDENT_EPOCHS=20 STUDENT_BUDGET=60m student "$RUNS/s160long-seed$seed" "$RUNS/e320/model.onnx" 160 "$seed" 1
+    score "d160long-$seed" "$RUNS/s160long-seed$seed/model.onnx"
+    score "alone160long-$seed" "$RUNS/s160long-seed$seed/baseline/model.onnx"
+  done
+  three_way long e320-vs-long-alone d160long alone160long e320 42 43 44
 }
 
 for st in ${STAGES:-1}; do "stage$st"; done
