@@ -76,4 +76,7 @@ cp "$RUNS/teacher.onnx" models/teacher.onnx
 cp "$RUNS/teacher.card.json" models/teacher.card.json
 cp "$RUNS/student/model.onnx" models/student.onnx
 cp "$RUNS/student/model.card.json" models/student.card.json
-$J bench --model models/student.onnx --model models/teacher.onnx --runs 200 --json "$RUNS/bench.json"
+# the split's file names and parts, for the README's eval commands and scripts/calibrate-bundled-scores.sh
+awk -F, 'NR == 1 { print "filename,split"; next } { print $1 "," $2 }' "$SPLIT" > models/split-seed42.csv
+$J bench --model models/student.onnx --model models/teacher.onnx --image $D/tbx11k-tb/images/tb0005.png \
+    --runs 200 --json "$RUNS/bench.json"
