@@ -27,8 +27,8 @@ import java.util.Set;
  * Reading is {@link ScoresCsv}, the statistics {@link ScoreComparison}, the output {@link ComparisonTable}.
  */
 @Command(name = "compare-scores", mixinStandardHelpOptions = true,
-        description = "AUC difference of two models on the same images, with a paired bootstrap 95%% interval, "
-                + "from the per-image scores of 'eval --scores'.")
+        description = "AUC and mIoU difference of two models on the same images, with a paired bootstrap 95%% "
+                + "interval, from the per-image scores of 'eval --scores'.")
 final class CompareScoresCommand extends CliCommand {
     @Parameters(arity = "2..*", paramLabel = "SCORES.csv",
             description = "Model a's and model b's scores (eval --scores); more pairs A2 B2 ... compare two recipes "
