@@ -1,8 +1,13 @@
 package org.cxrstudio.app.cli;
 
+import org.cxrstudio.core.io.IoErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.FileSystemException;
 
 /**
  * Turns any exception from a command into one clear line on stderr and exit code 1 (2 for
@@ -20,6 +25,9 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler {
 
     static String describe(Throwable ex) {
         String msg = ex.getMessage();
+        if (ex instanceof IOException io && (io instanceof FileSystemException || io instanceof CharacterCodingException)) {
+            return IoErrors.describe(io); // the JDK's message is the bare path, or "Input length = 1"
+        }
         if (ex instanceof OutOfMemoryError) {
             return "out of memory: " + (msg == null ? "input too large" : msg);
         }

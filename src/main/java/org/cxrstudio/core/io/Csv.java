@@ -46,7 +46,13 @@ public final class Csv {
      * @throws IOException when the file cannot be read or is not well-formed CSV, naming the file
      */
     public static List<Row> read(Path file) throws IOException {
-        return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IOException(file + ": cannot read CSV (" + IoErrors.reason(e) + ")", e);
+        }
+        return parse(text, file.toString());
     }
 
     /** As {@link #read} for text already in memory; {@code where} names it in messages. */

@@ -67,6 +67,19 @@ class LabelsCsvTest {
     }
 
     @Test
+    void infiniteBoxesNonUtf8TextAndMissingFilesAreNamed() throws IOException {
+        Path inf = write("i", "filename,label,x1,y1,x2,y2\na.png,tb,-Infinity,0,Infinity,10\n");
+        assertThatThrownBy(() -> LabelsCsv.read(inf)).hasMessageContaining(":2: bad box")
+                .hasMessageContaining("finite");
+        Path latin1 = Files.createDirectories(dir.resolve("l")).resolve("labels.csv");
+        Files.write(latin1, "filename,label\np\u00e9.png,tb\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> LabelsCsv.read(latin1)).hasMessage(latin1 + ": cannot read labels CSV (not UTF-8 text)");
+        Path missing = dir.resolve("missing.csv");
+        assertThatThrownBy(() -> LabelsCsv.read(missing))
+                .hasMessage(missing + ": cannot read labels CSV (no such file or folder)");
+    }
+
+    @Test
     void splitListsInBothFormats() throws IOException {
         Path plain = Files.writeString(dir.resolve("val.txt"), "# validation\nimages/a.png\nb.png\n\n");
         assertThat(SplitList.read(plain)).containsExactly("a.png", "b.png");
