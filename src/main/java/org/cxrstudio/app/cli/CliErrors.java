@@ -23,6 +23,26 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler {
         return 1;
     }
 
+    /**
+     * Runs the command through {@code inner}, turning an {@link OutOfMemoryError} or
+     * {@link StackOverflowError} (which picocli passes by, as they are not {@code Exception}s) into
+     * the same one error line and exit code 1: the JVM is still usable after either unwinds.
+     */
+    static CommandLine.IExecutionStrategy catchingVmErrors(CommandLine.IExecutionStrategy inner) {
+        return parsed -> {
+            try {
+                return inner.execute(parsed);
+            } catch (OutOfMemoryError | StackOverflowError e) {
+                LOG.debug("command failed", e);
+                CommandLine cl = parsed.subcommands().isEmpty() ? parsed.commandSpec().commandLine()
+                        : parsed.subcommands().get(parsed.subcommands().size() - 1).commandSpec().commandLine();
+                cl.getErr().println("error: " + describe(e));
+                cl.getErr().flush();
+                return 1;
+            }
+        };
+    }
+
     static String describe(Throwable ex) {
         String msg = ex.getMessage();
         if (ex instanceof IOException io && (io instanceof FileSystemException || io instanceof CharacterCodingException)) {
@@ -30,6 +50,9 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler {
         }
         if (ex instanceof OutOfMemoryError) {
             return "out of memory: " + (msg == null ? "input too large" : msg);
+        }
+        if (ex instanceof StackOverflowError) {
+            return "input nested too deeply (stack overflow)";
         }
         return msg == null || msg.isBlank() ? ex.getClass().getSimpleName() : msg;
     }
