@@ -150,9 +150,16 @@ public record SiteProfile(String site, String date, String modelName, String mod
         if (abs.getParent() != null) {
             Files.createDirectories(abs.getParent());
         }
+        if (Files.isDirectory(abs)) {
+            throw new IOException(abs + ": is a folder; give a file name for the site profile");
+        }
         Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp");
-        Files.writeString(tmp, GSON.toJson(toJsonMap()) + "\n", StandardCharsets.UTF_8);
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.writeString(tmp, GSON.toJson(toJsonMap()) + "\n", StandardCharsets.UTF_8);
+            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp); // left only when the move failed
+        }
     }
 
     /** @throws SiteProfileException naming the file and the problem (missing, not JSON, a field missing or out of range) */
