@@ -88,6 +88,9 @@ public final class Csv {
     /** Writes records to {@code out} atomically (temp file beside it, then rename). */
     public static void write(Path out, List<String> header, List<? extends List<?>> records) throws IOException {
         Path abs = out.toAbsolutePath();
+        if (Files.isDirectory(abs)) {
+            throw new IOException(abs + ": is a folder; give a file name for the CSV");
+        }
         if (abs.getParent() != null) {
             Files.createDirectories(abs.getParent());
         }

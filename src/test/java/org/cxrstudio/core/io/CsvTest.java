@@ -54,6 +54,17 @@ class CsvTest {
     }
 
     @Test
+    void writingOverAFolderIsRefusedAndLeavesIt() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("out"));
+        Files.writeString(folder.resolve("keep.txt"), "user data");
+        assertThatThrownBy(() -> Csv.write(folder, List.of("a"), List.of(List.of("1"))))
+                .isInstanceOf(IOException.class).hasMessage(folder.toAbsolutePath() + ": is a folder; give a file name for the CSV");
+        try (var s = Files.list(dir)) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactly("out");
+        }
+    }
+
+    @Test
     void ioErrorsNameTheFileAndTheProblem() {
         assertThat(IoErrors.describe(new java.nio.file.FileAlreadyExistsException("out")))
                 .isEqualTo("out: already exists (a file where a folder was expected?)");
