@@ -56,7 +56,9 @@ final class BenchCommand extends CliCommand {
                     + "so that the JIT has compiled the pixel loops (default ${DEFAULT-VALUE}).")
     double warmupSeconds;
 
-    @Option(names = "--batch", defaultValue = "8", description = "Batch size for throughput (default ${DEFAULT-VALUE}).")
+    private static final int MAX_BATCH = 1024;
+
+    @Option(names = "--batch", defaultValue = "8", description = "Batch size for throughput, 1..1024 (default ${DEFAULT-VALUE}).")
     int batch;
 
     @Mixin
@@ -68,8 +70,9 @@ final class BenchCommand extends CliCommand {
     @Override
     public Integer call() throws IOException {
         runs = timedRuns.count(100_000);
-        if (warmup < 0 || batch < 1 || !(warmupSeconds >= 0)) {
-            throw new IllegalArgumentException("--batch must be >= 1, --warmup and --warmup-seconds >= 0");
+        // batch × S × S floats go into one direct buffer: 100 000 images of 160 px overflow an int
+        if (warmup < 0 || batch < 1 || batch > MAX_BATCH || !(warmupSeconds >= 0)) {
+            throw new IllegalArgumentException("--batch must be 1.." + MAX_BATCH + ", --warmup and --warmup-seconds >= 0");
         }
         DevicePreference pref = device.preference();
         List<Path> paths = models != null ? models : defaults();

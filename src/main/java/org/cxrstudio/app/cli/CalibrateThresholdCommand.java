@@ -12,6 +12,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -47,6 +50,9 @@ final class CalibrateThresholdCommand extends CliCommand {
                     "--target-sensitivity must be in (0, 1], got " + target);
         }
         Path modelPath = calibration.model.path();
+        List<Path> read = new ArrayList<>(calibration.labeled.labels);
+        read.addAll(Arrays.asList(split.file, modelPath, ModelFiles.sidecar(modelPath)));
+        OutputPaths.requireNotAnInput("--out", out, read);
         String name = siteName != null ? siteName : out.getFileName().toString().replaceFirst("(?i)\\.json$", "");
         LabeledScoring s = calibration.score(split);
         SiteProfile profile = SiteProfile.calibrate(name, LocalDate.now(ZoneOffset.UTC).toString(), s.card().name(),

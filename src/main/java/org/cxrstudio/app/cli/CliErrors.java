@@ -1,8 +1,13 @@
 package org.cxrstudio.app.cli;
 
+import org.cxrstudio.core.io.IoErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.FileSystemException;
 
 /**
  * Turns any exception from a command into one clear line on stderr and exit code 1 (2 for
@@ -18,10 +23,36 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler {
         return 1;
     }
 
+    /**
+     * Runs the command through {@code inner}, turning an {@link OutOfMemoryError} or
+     * {@link StackOverflowError} (which picocli passes by, as they are not {@code Exception}s) into
+     * the same one error line and exit code 1: the JVM is still usable after either unwinds.
+     */
+    static CommandLine.IExecutionStrategy catchingVmErrors(CommandLine.IExecutionStrategy inner) {
+        return parsed -> {
+            try {
+                return inner.execute(parsed);
+            } catch (OutOfMemoryError | StackOverflowError e) {
+                LOG.debug("command failed", e);
+                CommandLine cl = parsed.subcommands().isEmpty() ? parsed.commandSpec().commandLine()
+                        : parsed.subcommands().get(parsed.subcommands().size() - 1).commandSpec().commandLine();
+                cl.getErr().println("error: " + describe(e));
+                cl.getErr().flush();
+                return 1;
+            }
+        };
+    }
+
     static String describe(Throwable ex) {
         String msg = ex.getMessage();
+        if (ex instanceof IOException io && (io instanceof FileSystemException || io instanceof CharacterCodingException)) {
+            return IoErrors.describe(io); // the JDK's message is the bare path, or "Input length = 1"
+        }
         if (ex instanceof OutOfMemoryError) {
             return "out of memory: " + (msg == null ? "input too large" : msg);
+        }
+        if (ex instanceof StackOverflowError) {
+            return "input nested too deeply (stack overflow)";
         }
         return msg == null || msg.isBlank() ? ex.getClass().getSimpleName() : msg;
     }

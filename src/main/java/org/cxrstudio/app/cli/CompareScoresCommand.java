@@ -61,6 +61,7 @@ final class CompareScoresCommand extends CliCommand {
         if (files.size() % 2 != 0) {
             throw new IllegalArgumentException("scores files come in pairs (a b [a2 b2 ...]), got " + files.size());
         }
+        OutputPaths.requireNotAnInput("--json", json.path, files);
         int pairs = files.size() / 2;
         List<Map<String, Score>> a = new ArrayList<>();
         List<Map<String, Score>> b = new ArrayList<>();

@@ -43,6 +43,7 @@ public final class CxrCommand implements Runnable {
         cl.addSubcommand(new BuildGateCommand());
         cl.addSubcommand(new GateCheckCommand());
         cl.setExecutionExceptionHandler(new CliErrors());
+        cl.setExecutionStrategy(CliErrors.catchingVmErrors(new CommandLine.RunLast()));
         return cl;
     }
 }

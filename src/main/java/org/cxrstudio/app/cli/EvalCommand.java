@@ -79,6 +79,10 @@ final class EvalCommand extends CliCommand {
         SourceMapping mapping = rawGroups ? SourceMapping.IDENTITY : SourceMapping.DEFAULT;
         String groupColumn = groupBy != null ? groupBy : "source";
         Path modelPath = screeningOptions.model.path();
+        List<Path> read = new ArrayList<>(labeled.labels);
+        read.addAll(java.util.Arrays.asList(split.file, modelPath, ModelFiles.sidecar(modelPath), screeningOptions.operatingPoint.site));
+        OutputPaths.requireNotAnInput("--scores", scores, read);
+        OutputPaths.requireNotAnInput("--json", json.path, read);
         SiteProfile profile = screeningOptions.profile();
         List<EvalSample> samples = new ArrayList<>();
         int refused = 0;

@@ -21,9 +21,16 @@ final class JsonOut {
         if (abs.getParent() != null) {
             Files.createDirectories(abs.getParent());
         }
+        if (Files.isDirectory(abs)) {
+            throw new IOException(abs + ": is a folder; give a file name for the JSON");
+        }
         Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp");
-        Files.writeString(tmp, PRETTY.toJson(value) + "\n", StandardCharsets.UTF_8);
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.writeString(tmp, PRETTY.toJson(value) + "\n", StandardCharsets.UTF_8);
+            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp); // left only when the move failed
+        }
     }
 
     /** Rounds for display; keeps JSON short and stable. */

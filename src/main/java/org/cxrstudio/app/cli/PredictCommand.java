@@ -1,6 +1,7 @@
 package org.cxrstudio.app.cli;
 
 import org.cxrstudio.core.eval.SiteProfile;
+import org.cxrstudio.core.inference.ModelFiles;
 import org.cxrstudio.core.inference.Prediction;
 import org.cxrstudio.core.inference.TbModel;
 import org.cxrstudio.core.saliency.Box;
@@ -57,6 +58,10 @@ final class PredictCommand extends CliCommand {
     public Integer call() throws IOException {
         List<Path> files = inputs.files();
         Path modelPath = screeningOptions.model.path();
+        List<Path> read = new ArrayList<>(files);
+        read.addAll(java.util.Arrays.asList(modelPath, ModelFiles.sidecar(modelPath), screeningOptions.operatingPoint.site));
+        OutputPaths.requireNotAnInput("--csv", csv, read);
+        OutputPaths.requireNotAnInput("--json", json.path, read);
         SiteProfile profile = screeningOptions.profile();
         PrintWriter err = err();
         List<ScreeningResult> results = new ArrayList<>();

@@ -1,6 +1,7 @@
 package org.cxrstudio.core.eval;
 
 import org.cxrstudio.core.io.Csv;
+import org.cxrstudio.core.io.IoErrors;
 import org.cxrstudio.core.saliency.Box;
 
 import java.io.IOException;
@@ -49,7 +50,7 @@ public record LabelsCsv(Path csv, List<String> header, List<LabeledImage> images
         try {
             text = Files.readString(csv, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IOException(csv + ": cannot read labels CSV (" + e.getMessage() + ")", e);
+            throw new IOException(csv + ": cannot read labels CSV (" + IoErrors.reason(e) + ")", e);
         }
         List<Csv.Row> rows = Csv.parse(text, csv.toString());
         if (rows.isEmpty() || rows.get(0).line() != 1) {
@@ -96,6 +97,9 @@ public record LabelsCsv(Path csv, List<String> header, List<LabeledImage> images
             double y1 = Double.parseDouble(f.get(cols[1]).trim());
             double x2 = Double.parseDouble(f.get(cols[2]).trim());
             double y2 = Double.parseDouble(f.get(cols[3]).trim());
+            if (!(Double.isFinite(x1) && Double.isFinite(y1) && Double.isFinite(x2) && Double.isFinite(y2))) {
+                throw new IllegalArgumentException("coordinates must be finite pixel positions");
+            }
             return new Box(x1, y1, x2, y2, 1.0);
         } catch (IllegalArgumentException e) {
             throw new IOException(csv + ":" + line + ": bad box " + f.get(cols[0]) + "," + f.get(cols[1]) + ","

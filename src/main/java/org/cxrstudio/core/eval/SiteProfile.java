@@ -6,6 +6,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -149,9 +150,16 @@ public record SiteProfile(String site, String date, String modelName, String mod
         if (abs.getParent() != null) {
             Files.createDirectories(abs.getParent());
         }
+        if (Files.isDirectory(abs)) {
+            throw new IOException(abs + ": is a folder; give a file name for the site profile");
+        }
         Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp");
-        Files.writeString(tmp, GSON.toJson(toJsonMap()) + "\n", StandardCharsets.UTF_8);
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.writeString(tmp, GSON.toJson(toJsonMap()) + "\n", StandardCharsets.UTF_8);
+            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp); // left only when the move failed
+        }
     }
 
     /** @throws SiteProfileException naming the file and the problem (missing, not JSON, a field missing or out of range) */
@@ -163,10 +171,13 @@ public record SiteProfile(String site, String date, String modelName, String mod
             if (Files.size(file) > MAX_BYTES) {
                 throw new SiteProfileException(file + ": site profile larger than 1 MiB");
             }
-            JsonObject o = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
-            JsonObject c = o.getAsJsonObject(COUNTS);
-            if (c == null) {
-                throw new IllegalArgumentException("no 'counts'");
+            JsonElement root = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
+            if (!root.isJsonObject()) {
+                throw new IllegalArgumentException("expected a JSON object");
+            }
+            JsonObject o = root.getAsJsonObject();
+            if (!(field(o, COUNTS) instanceof JsonObject c)) {
+                throw new IllegalArgumentException("'counts' must be an object");
             }
             OperatingPoint p = new OperatingPoint(num(o, THRESHOLD), count(c, TP), count(c, FP), count(c, TN), count(c, FN));
             return new SiteProfile(str(o, SITE), str(o, DATE), o.has(MODEL_NAME) ? str(o, MODEL_NAME) : "",
@@ -190,27 +201,46 @@ public record SiteProfile(String site, String date, String modelName, String mod
         return e;
     }
 
+    // Gson's getAsX would take ["x"] for "x", throw UnsupportedOperationException for an object and
+    // wrap 1e12 round to a negative int: each field must be a JSON value of its own type
     private static String str(JsonObject o, String key) {
-        return field(o, key).getAsString();
+        JsonElement e = field(o, key);
+        if (!(e instanceof JsonPrimitive p) || !p.isString()) {
+            throw new IllegalArgumentException("'" + key + "' must be a string");
+        }
+        return p.getAsString();
     }
 
     private static double num(JsonObject o, String key) {
-        return field(o, key).getAsDouble();
+        return number(field(o, key), "'" + key + "'");
+    }
+
+    private static double number(JsonElement e, String what) {
+        if (!(e instanceof JsonPrimitive p) || !p.isNumber()) {
+            throw new IllegalArgumentException(what + " must be a number");
+        }
+        return p.getAsDouble();
     }
 
     private static int count(JsonObject o, String key) {
-        int v = field(o, key).getAsInt();
-        if (v < 0) {
-            throw new IllegalArgumentException("counts." + key + " is negative");
+        double v = number(field(o, key), "counts." + key);
+        if (!(v >= 0 && v <= Integer.MAX_VALUE && v == Math.rint(v))) {
+            throw new IllegalArgumentException("counts." + key + " must be a whole number >= 0, got " + v);
         }
-        return v;
+        return (int) v;
     }
 
     private static Wilson.Interval interval(JsonObject o, String key) {
-        var a = field(o, key).getAsJsonArray();
-        if (a.size() != 2) {
+        JsonElement e = field(o, key);
+        if (!e.isJsonArray() || e.getAsJsonArray().size() != 2) {
             throw new IllegalArgumentException("'" + key + "' must be [lower, upper]");
         }
-        return new Wilson.Interval(a.get(0).getAsDouble(), a.get(1).getAsDouble());
+        double lo = number(e.getAsJsonArray().get(0), "'" + key + "'[0]");
+        double hi = number(e.getAsJsonArray().get(1), "'" + key + "'[1]");
+        if (!(lo >= 0 && lo <= hi && hi <= 1)) {
+            throw new IllegalArgumentException("'" + key + "' must be [lower, upper] with 0 <= lower <= upper <= 1, got ["
+                    + lo + ", " + hi + "]");
+        }
+        return new Wilson.Interval(lo, hi);
     }
 }

@@ -1,13 +1,16 @@
 package org.cxrstudio.core.eval;
 
 import org.cxrstudio.core.io.Csv;
+import org.cxrstudio.core.io.IoErrors;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -45,7 +48,7 @@ public final class SplitList {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IOException(file + ": cannot read split list (" + e.getMessage() + ")", e);
+            throw new IOException(file + ": cannot read split list (" + IoErrors.reason(e) + ")", e);
         }
         Set<String> names = new LinkedHashSet<>();
         List<String> lines = text.lines().toList();
@@ -55,10 +58,19 @@ public final class SplitList {
             int fc = header.indexOf("filename");
             int sc = header.indexOf("split");
             List<Csv.Row> rows = Csv.parse(text, file.toString());
+            Map<String, String> partOf = new HashMap<>(); // file name as written -> part, to catch a leak
             for (Csv.Row row : rows.subList(1, rows.size())) {
                 List<String> f = row.fields();
                 if (f.size() <= Math.max(fc, sc)) {
                     continue;
+                }
+                String part1 = sc < 0 ? "" : canonicalPart(f.get(sc));
+                String name = f.get(fc).trim().replace('\\', '/');
+                String before = partOf.putIfAbsent(name, part1);
+                if (before != null && !before.equals(part1) && (VAL.equals(before) || TRAIN.equals(before))
+                        && (VAL.equals(part1) || TRAIN.equals(part1))) {
+                    throw new IOException(file + ":" + row.line() + ": " + name + " is in both the train and the val part"
+                            + " (an image trained on would be validated on)");
                 }
                 if (sc < 0 || accepted.contains(f.get(sc).trim().toLowerCase())) {
                     names.add(lastComponent(f.get(fc)));
@@ -76,6 +88,16 @@ public final class SplitList {
             throw new IOException(file + ": split list names no images" + (TRAIN.equals(part) ? " in its train part" : ""));
         }
         return names;
+    }
+
+    /** {@link #VAL}, {@link #TRAIN}, or the value as written (lower case) for any other part. */
+    private static String canonicalPart(String value) {
+        String v = value.trim().toLowerCase();
+        return switch (v) {
+            case "val", "valid", "validation" -> VAL;
+            case "train", "training" -> TRAIN;
+            default -> v;
+        };
     }
 
     private static String lastComponent(String s) {

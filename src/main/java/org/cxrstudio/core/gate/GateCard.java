@@ -3,6 +3,8 @@ package org.cxrstudio.core.gate;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
+import org.cxrstudio.core.io.JsonNesting;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,6 +54,7 @@ public record GateCard(String version, String featureNetwork, String featureSha2
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
             .create();
+    private static final long MAX_BYTES = 1 << 20;
 
     public GateCard {
         measured = measured == null ? Map.of() : Map.copyOf(new TreeMap<>(measured));
@@ -85,7 +88,12 @@ public record GateCard(String version, String featureNetwork, String featureSha2
             throw new GateLoadException(file + ": gate card not found (it is written beside gate.onnx by build-gate)");
         }
         try {
-            GateCard c = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), GateCard.class);
+            if (Files.size(file) > MAX_BYTES) {
+                throw new GateLoadException(file + ": gate card larger than 1 MiB");
+            }
+            String json = Files.readString(file, StandardCharsets.UTF_8);
+            JsonNesting.check(json, JsonNesting.MAX_DEPTH);
+            GateCard c = GSON.fromJson(json, GateCard.class);
             if (c == null || c.version() == null || c.inputSize() < 16 || c.k() < 1 || c.bankSize() < c.k()
                     || !(c.distanceLimit() > 0) || c.minShortSide() < 1 || !(c.maxAspect() >= 1)
                     || !(c.colourfulnessLimit() > 0) || !(c.colourFractionLimit() > 0) || !(c.orientationMargin() >= 0)) {
@@ -93,8 +101,15 @@ public record GateCard(String version, String featureNetwork, String featureSha2
                         + "distanceLimit, minShortSide, maxAspect, colour limits or orientationMargin missing or out of range)");
             }
             return c;
-        } catch (IOException | JsonParseException e) {
+        } catch (GateLoadException e) {
+            throw e;
+        } catch (IOException | JsonParseException | IllegalArgumentException e) {
             throw new GateLoadException(file + ": cannot read gate card (" + e.getMessage() + ")", e);
+        } catch (RuntimeException e) {
+            // what the constructor threw (a null in 'measured'), which Gson wraps with a dump of every argument
+            Throwable c = e.getCause() != null ? e.getCause() : e;
+            throw new GateLoadException(file + ": not a valid gate card (" + c.getClass().getSimpleName()
+                    + (c.getMessage() == null ? "" : ": " + c.getMessage()) + ")", e);
         }
     }
 

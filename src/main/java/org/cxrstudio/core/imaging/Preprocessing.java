@@ -8,8 +8,8 @@ package org.cxrstudio.core.imaging;
  * @param normalization {@code "per-image"}: z-score of the resized image (mean 0, std 1),
  *                      which removes global brightness/contrast cues of the scanner;
  *                      {@code "fixed"}: {@code (v/255 - mean)/std}
- * @param mean used by {@code "fixed"}
- * @param std  used by {@code "fixed"}, {@code > 0}
+ * @param mean used by {@code "fixed"}, {@code -1000..1000}
+ * @param std  used by {@code "fixed"}, {@code 1e-6..1e6}
  * @param crop {@code "none"} (default; also what a card without the field means) or
  *             {@code "border"}: drop {@value #BORDER_FRACTION} of the width (height) on the left
  *             and right (top and bottom) of the rendered image before resizing, which removes
@@ -37,8 +37,13 @@ public record Preprocessing(int inputSize, String normalization, double mean, do
         if (!PER_IMAGE.equals(normalization) && !FIXED.equals(normalization)) {
             throw new IllegalArgumentException("unknown normalization '" + normalization + "' (per-image or fixed)");
         }
-        if (!(std > 0)) {
-            throw new IllegalArgumentException("std must be > 0");
+        // (v/255 - mean)/std must stay a finite float: NaN, ±1e300 or a std of 1e-320 would feed the
+        // network NaN or infinity, and the error would only show as a bad model output
+        if (!(Math.abs(mean) <= 1000)) {
+            throw new IllegalArgumentException("mean must be finite, within ±1000, got " + mean);
+        }
+        if (!(std >= 1e-6 && std <= 1e6)) {
+            throw new IllegalArgumentException("std must be > 0 (1e-6..1e6), got " + std);
         }
         if (crop == null) {
             crop = CROP_NONE; // cards written before the field existed

@@ -3,6 +3,7 @@ package org.cxrstudio.core.inference;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import org.cxrstudio.core.imaging.Preprocessing;
+import org.cxrstudio.core.io.JsonNesting;
 import org.cxrstudio.core.saliency.BoxParams;
 
 import java.util.Collections;
@@ -67,6 +68,9 @@ public record ModelCard(
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
 
     public ModelCard {
+        if (preprocessing == null || classes == null || classes.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new IllegalArgumentException("model card lacks preprocessing or classes");
+        }
         classes = List.copyOf(classes);
         // read-only, keeping the order of the JSON (a card is a value; Map.copyOf would lose the order)
         training = readOnly(training);
@@ -140,15 +144,20 @@ public record ModelCard(
      * @throws IllegalArgumentException on a value out of range (threshold, box parameters)
      */
     public static ModelCard fromJson(String json) {
+        JsonNesting.check(json, JsonNesting.MAX_DEPTH);
         ModelCard card;
         try {
             card = GSON.fromJson(json, ModelCard.class);
+        } catch (com.google.gson.JsonParseException e) {
+            throw e;
         } catch (RuntimeException e) {
-            // Gson wraps what the constructor throws for a value out of range: surface that message
-            if (!(e instanceof com.google.gson.JsonParseException) && e.getCause() instanceof IllegalArgumentException bad) {
+            // Gson wraps what a constructor throws in a message listing all its arguments (the whole
+            // card): surface the constructor's own message instead
+            if (e.getCause() instanceof IllegalArgumentException bad) {
                 throw bad;
             }
-            throw e;
+            Throwable c = e.getCause() != null ? e.getCause() : e;
+            throw new com.google.gson.JsonParseException(c.getMessage() != null ? c.getMessage() : c.getClass().getSimpleName(), c);
         }
         if (card == null || card.preprocessing() == null || card.classes() == null) {
             throw new com.google.gson.JsonParseException("model card lacks preprocessing or classes");

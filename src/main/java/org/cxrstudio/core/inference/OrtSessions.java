@@ -128,7 +128,9 @@ public final class OrtSessions {
     }
 
     private static ModelLoadException notLoadable(String where, String what, Exception e) {
-        return new ModelLoadException(where + ": not a loadable ONNX " + what + " (" + e.getMessage() + ")", e);
+        // ONNX Runtime's messages may span lines (a C++ source location, then the reason): keep one line
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ");
+        return new ModelLoadException(where + ": not a loadable ONNX " + what + " (" + m + ")", e);
     }
 
     /**
@@ -155,6 +157,15 @@ public final class OrtSessions {
     private static void requireFile(Path onnx, String what) throws ModelLoadException {
         if (!Files.isRegularFile(onnx)) {
             throw new ModelLoadException(onnx + ": " + what + " file not found");
+        }
+        long size;
+        try {
+            size = Files.size(onnx);
+        } catch (java.io.IOException e) {
+            throw new ModelLoadException(onnx + ": cannot read " + what + " file (" + e.getMessage() + ")", e);
+        }
+        if (size == 0) { // ONNX Runtime's own words: a C++ signature and "ModelProto does not have a graph"
+            throw new ModelLoadException(onnx + ": " + what + " file is empty (0 bytes)");
         }
     }
 

@@ -1,6 +1,5 @@
 package org.cxrstudio.core.inference;
 
-import java.util.Objects;
 
 import static org.cxrstudio.core.io.Strings.orEmpty;
 
@@ -25,7 +24,6 @@ public record ScoreCalibration(String method, double a, double b, int n, int nPo
     static final double EPS = 1e-7;
 
     public ScoreCalibration {
-        Objects.requireNonNull(method, "method");
         if (!PLATT.equals(method)) {
             throw new IllegalArgumentException("calibration.method must be '" + PLATT + "', got '" + method + "'");
         }

@@ -46,7 +46,13 @@ public final class Csv {
      * @throws IOException when the file cannot be read or is not well-formed CSV, naming the file
      */
     public static List<Row> read(Path file) throws IOException {
-        return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IOException(file + ": cannot read CSV (" + IoErrors.reason(e) + ")", e);
+        }
+        return parse(text, file.toString());
     }
 
     /** As {@link #read} for text already in memory; {@code where} names it in messages. */
@@ -82,6 +88,9 @@ public final class Csv {
     /** Writes records to {@code out} atomically (temp file beside it, then rename). */
     public static void write(Path out, List<String> header, List<? extends List<?>> records) throws IOException {
         Path abs = out.toAbsolutePath();
+        if (Files.isDirectory(abs)) {
+            throw new IOException(abs + ": is a folder; give a file name for the CSV");
+        }
         if (abs.getParent() != null) {
             Files.createDirectories(abs.getParent());
         }

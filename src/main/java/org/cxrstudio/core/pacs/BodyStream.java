@@ -20,10 +20,17 @@ import java.util.concurrent.TimeUnit;
  * A response body as an {@link InputStream} that never holds more than one delivery of the
  * HTTP client (one outstanding request, so memory stays bounded), gives up after
  * {@code readTimeout} without data, and stops within ~200 ms of a cancel. One reader thread.
+ *
+ * <p>A server that keeps the connection alive with a trickle (a byte now and then, never a gap as
+ * long as the read timeout) would hold a reader forever: so over every {@code readTimeout} spent
+ * waiting for the server, at least {@value #MIN_BYTES_PER_SECOND} bytes per second must arrive.
+ * Only the time blocked on the server counts, not the time the reader spends between reads.
  */
 final class BodyStream extends InputStream implements HttpResponse.BodySubscriber<InputStream> {
     private static final Object END = new Object();
     private static final long POLL_MS = 200;
+    /** The slowest delivery accepted, averaged over a read timeout of waiting: 1 KiB/s. */
+    static final long MIN_BYTES_PER_SECOND = 1024;
 
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final Duration readTimeout;
@@ -33,6 +40,9 @@ final class BodyStream extends InputStream implements HttpResponse.BodySubscribe
     private Iterator<ByteBuffer> pending = List.<ByteBuffer>of().iterator();
     private ByteBuffer current;
     private boolean ended;
+    /** Time waited for the server (ns) and bytes it delivered since the current rate window began. */
+    private long windowWaitNanos;
+    private long windowBytes;
 
     BodyStream(Duration readTimeout, CancellationToken cancel, String source) {
         this.readTimeout = readTimeout;
@@ -96,6 +106,7 @@ final class BodyStream extends InputStream implements HttpResponse.BodySubscribe
     @SuppressWarnings("unchecked")
     private boolean next() throws IOException {
         long waited = 0;
+        long t0 = System.nanoTime();
         while (true) {
             if (cancel.isCancelled()) {
                 close();
@@ -126,13 +137,35 @@ final class BodyStream extends InputStream implements HttpResponse.BodySubscribe
                 ended = true;
                 throw new PacsException(source + ": connection lost while reading the answer (" + describe(t) + ")", t);
             }
-            pending = ((List<ByteBuffer>) o).iterator();
+            List<ByteBuffer> delivery = (List<ByteBuffer>) o;
+            checkRate(System.nanoTime() - t0, delivery);
+            pending = delivery.iterator();
             Flow.Subscription s = subscription;
             if (s != null) {
                 s.request(1);
             }
             return true;
         }
+    }
+
+    /** Counts a delivery that took {@code waitNanos}; fails when a window of waiting brought too little. */
+    private void checkRate(long waitNanos, List<ByteBuffer> delivery) throws PacsException {
+        windowWaitNanos += waitNanos;
+        for (ByteBuffer b : delivery) {
+            windowBytes += b.remaining();
+        }
+        long window = readTimeout.toNanos();
+        if (windowWaitNanos < window) {
+            return;
+        }
+        double seconds = windowWaitNanos / 1e9;
+        if (windowBytes < MIN_BYTES_PER_SECOND * seconds) {
+            close();
+            throw new PacsException(source + ": the server sends too slowly (" + windowBytes + " bytes in "
+                    + Math.round(seconds) + " s, less than " + MIN_BYTES_PER_SECOND / 1024 + " KiB/s)");
+        }
+        windowWaitNanos = 0;
+        windowBytes = 0;
     }
 
     @Override

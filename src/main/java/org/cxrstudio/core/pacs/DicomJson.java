@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -55,8 +56,8 @@ final class DicomJson {
         for (JsonElement v : (JsonArray) value) {
             if (v.isJsonPrimitive()) {
                 out.add(v.getAsString());
-            } else if (v.isJsonObject() && v.getAsJsonObject().has("Alphabetic")) {
-                out.add(v.getAsJsonObject().get("Alphabetic").getAsString());
+            } else if (v.isJsonObject() && v.getAsJsonObject().get("Alphabetic") instanceof JsonPrimitive a) {
+                out.add(a.getAsString()); // a PN; a malformed one (Alphabetic not text) counts as absent
             }
         }
         return out;

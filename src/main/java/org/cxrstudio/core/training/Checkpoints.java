@@ -2,7 +2,6 @@ package org.cxrstudio.core.training;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonParseException;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -26,6 +25,8 @@ final class Checkpoints {
     static final String BEST = "best.params";
     private static final String MAGIC = "CXR-CKPT-1";
     private static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().create();
+    /** Largest run-state JSON read back; a real one is a few KB. */
+    private static final int MAX_STATE_BYTES = 16 << 20;
 
     private final Path dir;
 
@@ -59,32 +60,24 @@ final class Checkpoints {
 
     /** Restores weights and optimizer state into {@code net}/{@code opt} and returns the run state. */
     RunState load(StudentNet net, AdamW opt) throws IOException {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(last())))) {
-            if (!MAGIC.equals(in.readUTF())) {
-                throw new IOException(last() + ": not a CXR Studio checkpoint");
-            }
-            byte[] json = new byte[in.readInt()];
-            in.readFully(json);
-            RunState s = GSON.fromJson(new String(json, StandardCharsets.UTF_8), RunState.class);
+        Path f = last();
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(f)))) {
+            RunState s = readHeader(in, f);
             net.loadParameters(in);
             opt.load(in);
             return s;
-        } catch (JsonParseException | java.io.EOFException | java.io.UTFDataFormatException e) {
-            throw new IOException(last() + ": corrupt checkpoint (" + e.getMessage() + ")", e);
+        } catch (IOException | RuntimeException e) {
+            throw corrupt(f, e);
         }
     }
 
     /** The run state alone (no weights). */
     RunState readState() throws IOException {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(last())))) {
-            if (!MAGIC.equals(in.readUTF())) {
-                throw new IOException(last() + ": not a CXR Studio checkpoint");
-            }
-            byte[] json = new byte[in.readInt()];
-            in.readFully(json);
-            return GSON.fromJson(new String(json, StandardCharsets.UTF_8), RunState.class);
-        } catch (JsonParseException | java.io.EOFException | java.io.UTFDataFormatException e) {
-            throw new IOException(last() + ": corrupt checkpoint (" + e.getMessage() + ")", e);
+        Path f = last();
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(f)))) {
+            return readHeader(in, f);
+        } catch (IOException | RuntimeException e) {
+            throw corrupt(f, e);
         }
     }
 
@@ -94,9 +87,56 @@ final class Checkpoints {
     }
 
     void loadBest(StudentNet net) throws IOException {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(best())))) {
+        Path f = best();
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(f)))) {
             net.loadParameters(in);
+        } catch (IOException | RuntimeException e) {
+            throw corrupt(f, e);
         }
+    }
+
+    /**
+     * Magic, then the run state as length-prefixed JSON. The length is checked against the file
+     * before allocating: a flipped bit there would otherwise ask for 2 GB (OutOfMemoryError) or a
+     * negative array.
+     */
+    private static RunState readHeader(DataInputStream in, Path f) throws IOException {
+        if (!MAGIC.equals(in.readUTF())) {
+            throw new IOException(f + ": not a CXR Studio checkpoint");
+        }
+        int n = in.readInt();
+        if (n <= 0 || n > MAX_STATE_BYTES || n > Files.size(f)) {
+            throw new IOException(f + ": corrupt checkpoint (run state of " + n + " bytes in a file of " + Files.size(f) + ")");
+        }
+        byte[] json = new byte[n];
+        in.readFully(json);
+        RunState s = GSON.fromJson(new String(json, StandardCharsets.UTF_8), RunState.class);
+        if (s == null) {
+            throw new IOException(f + ": corrupt checkpoint (no run state)");
+        }
+        return s;
+    }
+
+    /**
+     * One line naming the file: truncated (EOF), malformed run state, or weights that DJL cannot
+     * read (its exceptions name neither the file nor the problem in the user's terms).
+     */
+    private static IOException corrupt(Path f, Exception e) {
+        String m = e.getMessage();
+        if (e instanceof IOException && m != null && m.startsWith(f.toString())) {
+            return (IOException) e; // already names the file
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return new IOException(f + ": checkpoint not found", e);
+        }
+        if (e instanceof IOException && !(e instanceof java.io.EOFException) && !(e instanceof java.io.UTFDataFormatException)
+                && m != null && !m.isBlank()) {
+            return new IOException(f + ": " + m, e); // e.g. weights of another network
+        }
+        String why = e instanceof java.io.EOFException ? "truncated"
+                : e instanceof java.io.UTFDataFormatException ? "not a CXR Studio checkpoint"
+                : m == null || m.isBlank() ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+        return new IOException(f + ": corrupt checkpoint (" + why + ")", e);
     }
 
     interface Writer {

@@ -199,6 +199,11 @@ public final class Trainer {
         if (!ckpt.hasLast()) {
             throw new IOException(runDir + ": no checkpoint (" + ckpt.last() + " not found)");
         }
+        Path target = onnx.toAbsolutePath().normalize();
+        if (target.equals(ckpt.last().toAbsolutePath().normalize()) || target.equals(ckpt.best().toAbsolutePath().normalize())) {
+            // the export would replace the run's only resumable state (or its best weights)
+            throw new IOException(onnx + ": is one of the run's checkpoint files; export to another file");
+        }
         RunState state = ckpt.readState();
         if (state.cardJson == null || state.cardJson.isBlank()) {
             throw new IOException(ckpt.last() + ": checkpoint holds no model card (made by an older version)");

@@ -40,4 +40,18 @@ class BenchCommandTest {
         assertThat(j.get("peak_rss_mb").getAsDouble()).isPositive();
         assertThat(j.get("student_speedup_vs_teacher").getAsDouble()).isPositive();
     }
+
+    @Test
+    void anAbsurdBatchAndAJsonPathThatIsAFolderAreClearErrors() throws IOException {
+        Path student = TestModels.write(dir, "student", "student", TestModels.brightness(64), 0.5);
+        CliRun huge = CliRun.of("bench", "--model", student.toString(), "--runs", "2", "--batch", "100000");
+        assertThat(huge.exit()).isEqualTo(1);
+        assertThat(huge.err()).contains("error: --batch must be 1..1024");
+        Path folder = Files.createDirectories(dir.resolve("results"));
+        CliRun run = CliRun.of("bench", "--model", student.toString(), "--runs", "2", "--warmup", "1",
+                "--warmup-seconds", "0", "--batch", "2", "--json", folder.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("error: " + folder + ": is a folder");
+        assertThat(dir.resolve("results.tmp")).doesNotExist();
+    }
 }

@@ -48,6 +48,17 @@ class CompareScoresCommandTest {
     }
 
     @Test
+    void jsonOverAnInputScoresFileIsRefused() throws IOException {
+        Path a = csv("a.csv", "1.png,tb,s,0.9", "2.png,non_tb,s,0.1");
+        Path b = csv("b.csv", "1.png,tb,s,0.8", "2.png,non_tb,s,0.2");
+        String before = Files.readString(b);
+        CliRun run = CliRun.of("compare-scores", "--json", b.toString(), a.toString(), b.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("error: --json " + b + " is also an input of this command");
+        assertThat(Files.readString(b)).isEqualTo(before);
+    }
+
+    @Test
     void refusesFilesThatScoreDifferentImagesOrAreNotScoreFiles() throws IOException {
         Path a = csv("a.csv", "1.png,tb,s,0.9", "2.png,non_tb,s,0.1");
         Path b = csv("b.csv", "1.png,tb,s,0.9", "3.png,non_tb,s,0.1");

@@ -91,6 +91,19 @@ class EvalCommandTest {
     }
 
     @Test
+    void scoresOrJsonOverTheLabelsAreRefused() throws IOException {
+        Path labels = sameSourceLabels();
+        String before = Files.readString(labels);
+        for (String option : new String[] {"--scores", "--json"}) {
+            CliRun run = CliRun.of("eval", "--no-gate", "--model", model.toString(), "--images", images.toString(),
+                    "--labels", labels.toString(), option, labels.toString());
+            assertThat(run.exit()).isEqualTo(1);
+            assertThat(run.err()).contains("error: " + option + " " + labels + " is also an input of this command");
+            assertThat(Files.readString(labels)).isEqualTo(before);
+        }
+    }
+
+    @Test
     void storesTheReportInTheSidecarCard() throws Exception {
         Path labels = sameSourceLabels();
         CliRun run = CliRun.of("eval", "--no-gate", "--model", model.toString(), "--images", images.toString(),

@@ -79,4 +79,21 @@ class PredictCommandTest {
             assertThat(b.getAsJsonArray().get(2).getAsDouble()).isLessThanOrEqualTo(512);
         }
     }
+
+    @Test
+    void anOutputNamingAnInputIsRefusedBeforeAnythingIsWritten() throws IOException {
+        Path model = TestModels.write(dir, "m", "student", TestModels.brightness(64), 0.1);
+        Path img = TestImages.png(dir.resolve("chest.png"), 128, 30, new int[] {32, 32, 64, 64}, 250);
+        byte[] film = Files.readAllBytes(img);
+        byte[] card = Files.readAllBytes(dir.resolve("m.card.json"));
+        CliRun csv = CliRun.of("predict", "--no-gate", img.toString(), "--model", model.toString(), "--csv", img.toString());
+        assertThat(csv.exit()).isEqualTo(1);
+        assertThat(csv.err()).contains("error: --csv " + img + " is also an input of this command");
+        CliRun json = CliRun.of("predict", "--no-gate", dir.toString(), "--model", model.toString(),
+                "--json", dir.resolve("m.card.json").toString());
+        assertThat(json.exit()).isEqualTo(1);
+        assertThat(json.err()).contains("error: --json ").contains("is also an input of this command");
+        assertThat(Files.readAllBytes(img)).isEqualTo(film);
+        assertThat(Files.readAllBytes(dir.resolve("m.card.json"))).isEqualTo(card);
+    }
 }

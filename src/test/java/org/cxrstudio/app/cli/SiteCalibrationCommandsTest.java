@@ -91,6 +91,21 @@ class SiteCalibrationCommandsTest {
     }
 
     @Test
+    void theProfileMayNotReplaceTheLabelsOrTheModelCard() throws IOException {
+        Path card = dir.resolve(model.getFileName().toString().replace(".onnx", ".card.json"));
+        assertThat(card).exists();
+        for (Path victim : new Path[] {labels, card}) {
+            byte[] before = Files.readAllBytes(victim);
+            CliRun run = CliRun.of("calibrate-threshold", "--model", model.toString(), "--images", images.toString(),
+                    "--labels", labels.toString(), "--split", halves.toString(), "--out", victim.toString(),
+                    "--gate-rules-only", "--device", "cpu");
+            assertThat(run.exit()).isEqualTo(1);
+            assertThat(run.err()).contains("error: --out " + victim + " is also an input of this command");
+            assertThat(Files.readAllBytes(victim)).isEqualTo(before);
+        }
+    }
+
+    @Test
     void evalRefusesAProfileOfAnotherModel() throws IOException {
         Path site = dir.resolve("clinic.json");
         assertThat(CliRun.of("calibrate-threshold", "--model", model.toString(), "--images", images.toString(),

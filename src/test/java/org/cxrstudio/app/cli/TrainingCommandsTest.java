@@ -65,6 +65,16 @@ class TrainingCommandsTest {
     }
 
     @Test
+    void outThatIsAFileIsNamed() throws IOException {
+        LabeledFolder f = SyntheticData.write(tmp.resolve("d"), "s", 2, 2, 32, 1);
+        Files.writeString(tmp.resolve("out"), "a file, not a folder");
+        CliRun r = train("--images", f.images().toString(), "--labels", f.labels().toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("error: " + tmp.resolve("out") + ": already exists");
+        assertThat(Files.readString(tmp.resolve("out"))).isEqualTo("a file, not a folder");
+    }
+
+    @Test
     void r0OutOfRange() throws IOException {
         LabeledFolder f = SyntheticData.write(tmp.resolve("d"), "s", 2, 2, 32, 1);
         CliRun r = train("--images", f.images().toString(), "--labels", f.labels().toString(), "--r0", "0");

@@ -67,6 +67,32 @@ class LabelsCsvTest {
     }
 
     @Test
+    void infiniteBoxesNonUtf8TextAndMissingFilesAreNamed() throws IOException {
+        Path inf = write("i", "filename,label,x1,y1,x2,y2\na.png,tb,-Infinity,0,Infinity,10\n");
+        assertThatThrownBy(() -> LabelsCsv.read(inf)).hasMessageContaining(":2: bad box")
+                .hasMessageContaining("finite");
+        Path latin1 = Files.createDirectories(dir.resolve("l")).resolve("labels.csv");
+        Files.write(latin1, "filename,label\np\u00e9.png,tb\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> LabelsCsv.read(latin1)).hasMessage(latin1 + ": cannot read labels CSV (not UTF-8 text)");
+        Path missing = dir.resolve("missing.csv");
+        assertThatThrownBy(() -> LabelsCsv.read(missing))
+                .hasMessage(missing + ": cannot read labels CSV (no such file or folder)");
+    }
+
+    @Test
+    void anImageInBothPartsOfASplitIsALeak() throws IOException {
+        Path both = Files.writeString(dir.resolve("split.csv"), "filename,split\na.png,val\nb.png,train\nimages/a.png,training\n");
+        assertThat(SplitList.read(both, SplitList.TRAIN)).containsExactly("b.png", "a.png"); // another path: not the same file
+        Files.writeString(both, "filename,split\na.png,val\nb.png,train\na.png,TRAIN\n");
+        assertThatThrownBy(() -> SplitList.read(both)).isInstanceOf(IOException.class)
+                .hasMessage(both + ":4: a.png is in both the train and the val part (an image trained on would be validated on)");
+        Files.writeString(both, "filename,split\na.png,val\na.png,validation\nb.png,test\nb.png,train\n");
+        assertThat(SplitList.read(both)).containsExactly("a.png"); // repeated in one part, or in a part not used
+        Path bin = Files.write(dir.resolve("bin.csv"), new byte[] {(byte) 0xFF, (byte) 0xFE, 0x00, (byte) 0xC3});
+        assertThatThrownBy(() -> SplitList.read(bin)).hasMessage(bin + ": cannot read split list (not UTF-8 text)");
+    }
+
+    @Test
     void splitListsInBothFormats() throws IOException {
         Path plain = Files.writeString(dir.resolve("val.txt"), "# validation\nimages/a.png\nb.png\n\n");
         assertThat(SplitList.read(plain)).containsExactly("a.png", "b.png");

@@ -2,6 +2,8 @@ package org.cxrstudio.core.eval;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -78,5 +80,38 @@ class SiteProfileTest {
         p.write(f);
         Files.writeString(f, Files.readString(f).replace("\"threshold\": 0.6", "\"threshold\": 1.6"));
         assertThatThrownBy(() -> SiteProfile.read(f)).hasMessageContaining("threshold must be in 0..1");
+    }
+
+    /** Each: a field of a written profile replaced by a value of the wrong type or out of range. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "\"site\": \"Clinic X\"|\"site\": {\"a\": 1}|'site' must be a string",
+        "\"site\": \"Clinic X\"|\"site\": [\"Clinic X\"]|'site' must be a string",
+        "\"threshold\": 0.6|\"threshold\": {}|'threshold' must be a number",
+        "\"threshold\": 0.6|\"threshold\": [0.6]|'threshold' must be a number",
+        "\"tp\": 3|\"tp\": 1e12|counts.tp must be a whole number >= 0",
+        "\"tp\": 3|\"tp\": 2.5|counts.tp must be a whole number >= 0",
+        "\"tp\": 3|\"tp\": -1|counts.tp must be a whole number >= 0",
+        "\"counts\": {|\"counts\": [], \"x\": {|'counts' must be an object",
+        "\"sensitivity_ci95\": [|\"sensitivity_ci95\": [NaN, 5], \"y\": [|'sensitivity_ci95'[0] must be a number",
+        "\"sensitivity_ci95\": [|\"sensitivity_ci95\": [0.9, 0.1], \"y\": [|'sensitivity_ci95' must be [lower, upper] with",
+        "\"sensitivity_ci95\": [|\"sensitivity_ci95\": {}, \"y\": [|'sensitivity_ci95' must be [lower, upper]",
+    })
+    void aWrongTypeOrRangeIsNamed(String find, String replace, String expected) throws IOException {
+        Path f = dir.resolve("site.json");
+        handCase().write(f);
+        String text = Files.readString(f);
+        assertThat(text).contains(find);
+        Files.writeString(f, text.replaceFirst(java.util.regex.Pattern.quote(find), java.util.regex.Matcher.quoteReplacement(replace)));
+        assertThatThrownBy(() -> SiteProfile.read(f)).isInstanceOf(SiteProfileException.class)
+                .hasMessageStartingWith(f + ": not a valid site profile (")
+                .hasMessageContaining(expected);
+    }
+
+    @Test
+    void aFileThatIsNotAnObjectIsNamed() throws IOException {
+        Path f = Files.writeString(dir.resolve("site.json"), "[1]");
+        assertThatThrownBy(() -> SiteProfile.read(f)).isInstanceOf(SiteProfileException.class)
+                .hasMessageContaining("expected a JSON object");
     }
 }

@@ -76,6 +76,18 @@ class GateLoadTest {
     }
 
     @Test
+    void aMalformedCardIsOneLineNamingTheFile() throws Exception {
+        Path f = dir.resolve("bad.card.json");
+        for (String json : new String[] {"{\"version\": \"g\", \"measured\": {\"a\": null}}",
+                "{\"notice\": " + "[".repeat(300_000) + "]".repeat(300_000) + "}"}) {
+            Files.writeString(f, json);
+            assertThatThrownBy(() -> GateCard.read(f)).isInstanceOf(GateLoadException.class)
+                    .hasMessageStartingWith(f + ": ")
+                    .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(300).doesNotContain("\n"));
+        }
+    }
+
+    @Test
     void defaultLookupListsWhereItLooked() {
         String old = System.getProperty(InputGate.MODEL_PROPERTY);
         System.setProperty(InputGate.MODEL_PROPERTY, dir.resolve("nowhere/gate.onnx").toString());

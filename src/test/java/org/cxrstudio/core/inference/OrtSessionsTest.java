@@ -31,6 +31,17 @@ class OrtSessionsTest {
     }
 
     @Test
+    void anEmptyFileIsNamedOnOneLine() throws Exception {
+        Path empty = Files.write(dir.resolve("empty.onnx"), new byte[0]);
+        assertThatThrownBy(() -> OrtSessions.openCpu(empty, "model", 1)).isInstanceOf(ModelLoadException.class)
+                .hasMessage(empty + ": model file is empty (0 bytes)");
+        Path noGraph = Files.write(dir.resolve("nograph.onnx"), new byte[] {0x08, 0x07}); // ir_version only
+        assertThatThrownBy(() -> OrtSessions.openCpu(noGraph, "model", 1)).isInstanceOf(ModelLoadException.class)
+                .hasMessageStartingWith(noGraph + ": not a loadable ONNX model (")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
     void validModelOpensOnCpuAndItsCardIsChecked() throws Exception {
         Path onnx = TestModels.write(dir, "m", "student", TestModels.brightness(32), 0.5);
         assertThat(OrtSessions.checkedSidecar(onnx, "model")).isNotNull();

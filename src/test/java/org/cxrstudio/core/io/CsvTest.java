@@ -43,4 +43,34 @@ class CsvTest {
         assertThatThrownBy(() -> Csv.parse("a,\"unterminated\n", "t.csv")).isInstanceOf(IOException.class)
                 .hasMessageStartingWith("t.csv: malformed CSV");
     }
+
+    @Test
+    void aFileThatIsNotUtf8OrMissingIsNamed() throws IOException {
+        Path bin = Files.write(dir.resolve("scores.csv"), new byte[] {'a', ',', (byte) 0xC3, (byte) 0x28, '\n'});
+        assertThatThrownBy(() -> Csv.read(bin)).isInstanceOf(IOException.class)
+                .hasMessage(bin + ": cannot read CSV (not UTF-8 text)");
+        Path none = dir.resolve("none.csv");
+        assertThatThrownBy(() -> Csv.read(none)).hasMessage(none + ": cannot read CSV (no such file or folder)");
+    }
+
+    @Test
+    void writingOverAFolderIsRefusedAndLeavesIt() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("out"));
+        Files.writeString(folder.resolve("keep.txt"), "user data");
+        assertThatThrownBy(() -> Csv.write(folder, List.of("a"), List.of(List.of("1"))))
+                .isInstanceOf(IOException.class).hasMessage(folder.toAbsolutePath() + ": is a folder; give a file name for the CSV");
+        try (var s = Files.list(dir)) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactly("out");
+        }
+    }
+
+    @Test
+    void ioErrorsNameTheFileAndTheProblem() {
+        assertThat(IoErrors.describe(new java.nio.file.FileAlreadyExistsException("out")))
+                .isEqualTo("out: already exists (a file where a folder was expected?)");
+        assertThat(IoErrors.describe(new java.nio.file.AccessDeniedException("/x")))
+                .isEqualTo("/x: permission denied");
+        assertThat(IoErrors.describe(new java.nio.file.FileSystemException("/a", null, "Not a directory")))
+                .isEqualTo("/a: Not a directory");
+    }
 }

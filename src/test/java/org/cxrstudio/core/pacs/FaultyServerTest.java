@@ -87,6 +87,15 @@ class FaultyServerTest {
     }
 
     @Test
+    void aMalformedPatientNameIsLeftOutNotAnError() throws PacsException {
+        answer.set(ex -> json(ex, "[{\"0020000D\": {\"vr\": \"UI\", \"Value\": [\"1.2\"]},"
+                + " \"00100010\": {\"vr\": \"PN\", \"Value\": [{\"Alphabetic\": {\"x\": 1}}]}}]"));
+        var studies = client.searchStudies(QidoQuery.ALL, CancellationToken.NONE);
+        assertThat(studies).hasSize(1);
+        assertThat(studies.get(0).patientName()).isEmpty();
+    }
+
+    @Test
     void serverErrorIsAClearError() {
         answer.set(ex -> {
             byte[] b = "database locked".getBytes(StandardCharsets.UTF_8);
@@ -153,6 +162,42 @@ class FaultyServerTest {
         assertThatThrownBy(() -> client.retrieveStudy(STUDY, cache, ProgressListener.NONE, CancellationToken.NONE))
                 .isInstanceOf(PacsException.class).hasMessageContaining("read timeout");
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
+        assertCacheClean();
+    }
+
+    @Test
+    void aServerThatTricklesIsCutOff() {
+        answer.set(ex -> {
+            ex.getResponseHeaders().set("Content-Type", "application/dicom+json");
+            ex.sendResponseHeaders(200, 100_000);
+            for (int i = 0; i < 100_000; i++) { // a byte every 100 ms: never silent for a read timeout
+                ex.getResponseBody().write(' ');
+                ex.getResponseBody().flush();
+                sleep(100);
+            }
+        });
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> client.searchStudies(QidoQuery.ALL, CancellationToken.NONE))
+                .isInstanceOf(PacsException.class).hasMessageContaining("127.0.0.1").hasMessageContaining("too slowly");
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aStudyThatTricklesIsCutOffWithoutLeavingFiles() {
+        answer.set(ex -> {
+            ex.getResponseHeaders().set("Content-Type", "multipart/related; type=\"application/dicom\"; boundary=" + BOUNDARY);
+            ex.sendResponseHeaders(200, 0);
+            ex.getResponseBody().write(head());
+            for (byte b : part10("2.25.7")) {
+                ex.getResponseBody().write(b);
+                ex.getResponseBody().flush();
+                sleep(100);
+            }
+        });
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> client.retrieveStudy(STUDY, cache, ProgressListener.NONE, CancellationToken.NONE))
+                .isInstanceOf(PacsException.class).hasMessageContaining("too slowly");
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
         assertCacheClean();
     }
 

@@ -205,6 +205,11 @@ class TrainerLoopTest {
         assertThat(Files.readString(tmp.resolve("last/model.card.json"))).contains("last (epoch 1, batch 2)");
         assertThatThrownBy(() -> t.exportCheckpoint(tmp.resolve("nothing"), tmp.resolve("x.onnx"), false))
                 .hasMessageContaining("no checkpoint");
+        Path last = tmp.resolve("c/checkpoints/last.ckpt");
+        byte[] before = Files.readAllBytes(last);
+        assertThatThrownBy(() -> t.exportCheckpoint(tmp.resolve("c"), last, true)).isInstanceOf(IOException.class)
+                .hasMessage(last + ": is one of the run's checkpoint files; export to another file");
+        assertThat(Files.readAllBytes(last)).isEqualTo(before);
     }
 
     @Test

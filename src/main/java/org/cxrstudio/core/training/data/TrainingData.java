@@ -137,6 +137,9 @@ public final class TrainingData {
     }
 
     private static void requireImageFolder(Path dir) throws IOException {
+        if (Files.isRegularFile(dir)) {
+            throw new IOException(dir + ": is a file, not an image folder");
+        }
         if (!Files.isDirectory(dir)) {
             throw new IOException(dir + ": image folder not found");
         }

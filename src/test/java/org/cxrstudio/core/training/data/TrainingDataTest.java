@@ -57,6 +57,8 @@ class TrainingDataTest {
         assertThatThrownBy(() -> TrainingData.load(List.of(new LabeledFolder(tmp.resolve("nope"), csv)), null))
                 .hasMessageContaining("image folder not found");
         assertThatThrownBy(() -> TrainingData.load(List.of(), empty)).hasMessageContaining("holds no PNG");
+        assertThatThrownBy(() -> TrainingData.load(List.of(new LabeledFolder(csv, csv)), null))
+                .hasMessage(csv + ": is a file, not an image folder");
     }
 
     @Test
